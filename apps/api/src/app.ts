@@ -1,0 +1,42 @@
+// The app factory (EXAMPLES §1): builds the Express app from its dependencies
+// and never listens, so tests drive it with supertest and main.ts owns the port.
+import express, { type Express } from "express";
+
+import type { AppDeps } from "./deps";
+import { errorHandler, notFound } from "./http/errorHandler";
+import { applyRateLimit, mountRoutes } from "./http/mount";
+import { requestId } from "./http/requestId";
+import { requestLog } from "./http/requestLog";
+import { buildRouteTable } from "./routes";
+
+function trustProxy(value: string): boolean | number | string {
+  if (value === "true") return true;
+  if (value === "false") return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", trustProxy(deps.config.TRUST_PROXY));
+  app.use(requestId);
+  app.use(requestLog(deps));
+  app.use((_req, res, next) => {
+    if (deps.lifecycle.draining) res.setHeader("Connection", "close");
+    next();
+  });
+  app.use(express.json({ limit: deps.config.BODY_LIMIT_BYTES, strict: true }));
+
+  const { routes } = buildRouteTable(deps.config);
+  const router = express.Router({ strict: false, caseSensitive: true });
+  mountRoutes(router, routes, deps);
+  app.use(router);
+
+  // Unknown routes: the one error shape, rate limited like reads so scanning is throttled too.
+  app.use(async (req, res) => {
+    await applyRateLimit(deps, req, res, { policy: "read" }, null);
+    notFound(req);
+  });
+  app.use(errorHandler(deps));
+  return app;
+}

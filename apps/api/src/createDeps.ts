@@ -1,0 +1,75 @@
+// Builds the API's dependencies from config: the Postgres pool and Prisma
+// client, the request-path Redis client, the key authenticator, the rate
+// limiter and the request-log buffer. `closeDeps` releases them in order.
+import { createBatchBuffer, createRedis, type Logger } from "@opsdeck/core";
+import { createDb, insertRequestLogs, type RequestLogEntry } from "@opsdeck/db";
+
+import type { ApiConfig } from "./config";
+import type { AppDeps } from "./deps";
+import { createKeyAuthenticator } from "./http/auth";
+import { createRateLimits } from "./http/rateLimit";
+import { createApiMetrics } from "./metrics";
+
+export function createDeps(config: ApiConfig, logger: Logger): AppDeps {
+  const db = createDb({
+    url: config.DATABASE_URL,
+    max: config.DB_POOL_SIZE,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    applicationName: "opsdeck-api",
+    onError: (err) => logger.warn("postgres pool error", { err }),
+  });
+  const redis = createRedis(config.REDIS_URL, {
+    name: "opsdeck-api",
+    commandTimeoutMs: 1_000,
+    onError: (err) => logger.warn("redis connection error", { err }),
+  });
+  const metrics = createApiMetrics();
+  const limits = createRateLimits({
+    redis,
+    prefix: config.REDIS_KEY_PREFIX,
+    read: config.RATE_LIMIT_READ,
+    write: config.RATE_LIMIT_WRITE,
+    windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    timeoutMs: config.RATE_LIMIT_TIMEOUT_MS,
+    log: logger,
+    onFailOpen: () => metrics.rateLimiterFailOpen.inc(),
+    onReject: (policy) => metrics.rateLimitRejections.inc({ policy }),
+  });
+  let lastDropWarn = 0;
+  const requestLogs = createBatchBuffer<RequestLogEntry>({
+    write: (batch) => insertRequestLogs(db.pool, batch),
+    maxEntries: config.REQUEST_LOG_BUFFER,
+    onError: (err, n) => logger.warn("request log flush failed; will retry", { err, pending: n }),
+    onDrop: (dropped) => {
+      metrics.requestLogsDropped.inc();
+      if (Date.now() - lastDropWarn > 10_000) {
+        lastDropWarn = Date.now();
+        logger.warn("request log buffer full; dropping entries", { dropped_total: dropped });
+      }
+    },
+  });
+  const keys = createKeyAuthenticator(db.prisma, logger, {
+    integration: {
+      minute: config.INTEGRATION_QUOTA_MINUTE,
+      hour: config.INTEGRATION_QUOTA_HOUR,
+      day: config.INTEGRATION_QUOTA_DAY,
+    },
+  });
+  return {
+    config,
+    logger,
+    db,
+    redis,
+    keys,
+    limits,
+    requestLogs,
+    metrics,
+    lifecycle: { draining: false, startedAt: new Date() },
+  };
+}
+
+export async function closeDeps(deps: AppDeps): Promise<void> {
+  await deps.requestLogs.close(5_000);
+  deps.redis.disconnect();
+  await deps.db.close();
+}

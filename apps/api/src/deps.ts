@@ -1,0 +1,28 @@
+// Everything the app needs from the outside world, built once in main.ts (or
+// by a test) and passed to createApp. Nothing here listens on a port.
+import type { BatchBuffer, Logger, Redis } from "@opsdeck/core";
+import type { Db, RequestLogEntry } from "@opsdeck/db";
+
+import type { ApiConfig } from "./config";
+import type { KeyAuthenticator } from "./http/auth";
+import type { RateLimits } from "./http/rateLimit";
+import type { ApiMetrics } from "./metrics";
+
+export interface Lifecycle {
+  /** True from SIGTERM on: /readyz answers 503 and connections close after each response. */
+  draining: boolean;
+  startedAt: Date;
+}
+
+export interface AppDeps {
+  config: ApiConfig;
+  logger: Logger;
+  db: Db;
+  /** Request-path Redis client: fails fast, never queues while disconnected. */
+  redis: Redis;
+  keys: KeyAuthenticator;
+  limits: RateLimits;
+  requestLogs: BatchBuffer<RequestLogEntry>;
+  metrics: ApiMetrics;
+  lifecycle: Lifecycle;
+}

@@ -1,0 +1,59 @@
+// Dependency probes, each bounded by a timeout: a dead or stalled dependency
+// is reported as down, never thrown and never waited on forever.
+import fs from "node:fs/promises";
+
+import type { Redis } from "@opsdeck/core";
+import type pg from "pg";
+
+export type ProbeStatus = "healthy" | "degraded" | "down";
+
+export interface ProbeResult {
+  status: ProbeStatus;
+  /** Round trip, ms (null when it failed). */
+  latencyMs: number | null;
+  reason?: string;
+}
+
+/** Slower than this and a reachable dependency counts as degraded, ms. */
+export const SLOW_PROBE_MS = 500;
+
+async function timed(fn: () => Promise<unknown>, timeoutMs: number, name: string): Promise<ProbeResult> {
+  const start = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      fn(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${name} did not answer within ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
+    const latencyMs = Math.round((performance.now() - start) * 100) / 100;
+    return latencyMs > SLOW_PROBE_MS
+      ? { status: "degraded", latencyMs, reason: `${name} answered slowly (${latencyMs} ms)` }
+      : { status: "healthy", latencyMs };
+  } catch (err) {
+    return { status: "down", latencyMs: null, reason: `${name} unreachable: ${(err as Error).message}` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function probePostgres(pool: pg.Pool, timeoutMs: number): Promise<ProbeResult> {
+  return timed(() => pool.query("SELECT 1"), timeoutMs, "Postgres");
+}
+
+export function probeRedis(redis: Redis, timeoutMs: number): Promise<ProbeResult> {
+  return timed(() => redis.ping(), timeoutMs, "Redis");
+}
+
+/** Export storage: the directory exists (created if missing) and is writable. */
+export function probeStorage(dir: string, timeoutMs: number): Promise<ProbeResult> {
+  return timed(
+    async () => {
+      await fs.mkdir(dir, { recursive: true });
+      await fs.access(dir, fs.constants.W_OK);
+    },
+    timeoutMs,
+    "Export storage",
+  );
+}

@@ -1,0 +1,74 @@
+// Renders every error in the one shape of SPEC §3. AppErrors carry their own
+// status and code; body-parser errors (malformed JSON, too large, wrong
+// charset) map to 400/413/415; anything else is a generic 500 whose message
+// says nothing about internals unless EXPOSE_ERRORS is on. Expected errors
+// log at warn (5xx at error), with the request id.
+import { AppError, type ErrorBody } from "@opsdeck/core";
+import type { NextFunction, Request, Response } from "express";
+
+import type { AppDeps } from "../deps";
+
+interface HttpishError {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+}
+
+function fromBodyParser(err: HttpishError): AppError | null {
+  switch (err.type) {
+    case "entity.parse.failed":
+      return new AppError(400, "invalid_json", "The request body is not valid JSON.");
+    case "entity.too.large":
+      return new AppError(413, "body_too_large", "The request body is too large.");
+    case "encoding.unsupported":
+    case "charset.unsupported":
+      return new AppError(415, "unsupported_encoding", "The request body's encoding or charset is not supported.");
+    case "request.aborted":
+      return new AppError(400, "request_aborted", "The request was aborted.");
+    default:
+      if (typeof err.status === "number" && err.status >= 400 && err.status < 500 && err.expose) {
+        return new AppError(400, "bad_request", "The request could not be read.");
+      }
+      return null;
+  }
+}
+
+export function notFound(req: Request): never {
+  throw new AppError(404, "route_not_found", `No route ${req.method} ${req.path.slice(0, 200)}.`);
+}
+
+export function errorHandler(deps: AppDeps) {
+  // Express recognises error middleware by its four parameters.
+  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const appErr =
+      err instanceof AppError
+        ? err
+        : (fromBodyParser(err as HttpishError) ??
+          new AppError(
+            500,
+            "internal_error",
+            deps.config.EXPOSE_ERRORS && err instanceof Error ? err.message : "Something went wrong on our side.",
+          ));
+    const log = deps.logger.child({ request_id: req.id });
+    if (appErr.status >= 500) log.error("request failed", { err, route: res.locals.route, status: appErr.status });
+    else log.warn("request refused", { code: appErr.code, status: appErr.status, route: res.locals.route });
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    const body: ErrorBody = {
+      success: false,
+      error: {
+        type: appErr.type,
+        code: appErr.code,
+        message: appErr.message,
+        request_id: req.id,
+        ...(appErr.details === undefined ? {} : { details: appErr.details }),
+        ...(appErr.retryAfter === undefined ? {} : { retryAfter: appErr.retryAfter }),
+      },
+    };
+    if (appErr.headers) res.set(appErr.headers);
+    if (appErr.retryAfter !== undefined) res.set("Retry-After", String(appErr.retryAfter));
+    res.status(appErr.status).json(body);
+  };
+}

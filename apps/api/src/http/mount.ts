@@ -1,0 +1,120 @@
+// Mounts the route table on Express. For every request, in this order:
+// authenticate → rate limit (by key, or by IP when there is no valid key) →
+// 401 if the key was bad → permission (403) → quota → validate params, query
+// and body (400 listing every bad field) → handler → validate the response
+// (outside production) → send. Handlers never touch req.body directly.
+import { AppError, type FieldIssue, PermissionError, ValidationError } from "@opsdeck/core";
+import type { Request, Response, Router } from "express";
+import { z } from "zod";
+
+import type { AppDeps } from "../deps";
+import type { Principal } from "./auth";
+import { rateLimitError, rateLimitHeaders, type WindowState } from "./rateLimit";
+import { type AnyRoute, type RatePolicy, toExpressPath } from "./route";
+import { parsePart } from "./validate";
+
+const NoQuery = z.strictObject({});
+
+export function requestLogger(req: Request, deps: AppDeps) {
+  return deps.logger.child({ request_id: req.id });
+}
+
+/**
+ * Counts the request against a policy, or the key's quotas, and refreshes the
+ * rate-limit headers from every window counted so far; throws 429 when one is
+ * exceeded.
+ */
+export async function applyRateLimit(
+  deps: AppDeps,
+  req: Request,
+  res: Response,
+  what: { policy: RatePolicy } | { quotasOf: Principal },
+  principal: Principal | null,
+): Promise<void> {
+  let counted: WindowState[] | null;
+  if ("policy" in what) {
+    if (what.policy === "none") return;
+    const subject = principal ? `key:${principal.keyId}` : `ip:${req.ip ?? "unknown"}`;
+    const w = await deps.limits.consumePolicy(what.policy, subject);
+    counted = w && [w];
+  } else {
+    counted = await deps.limits.quotas(what.quotasOf.keyId, what.quotasOf.quotas);
+  }
+  if (!counted) return; // limiter unavailable: fail open
+  const windows = [...((res.locals.rateWindows as WindowState[] | undefined) ?? []), ...counted];
+  res.locals.rateWindows = windows;
+  res.set(rateLimitHeaders(windows));
+  const exceeded = counted.find((w) => w.limit !== null && w.used > w.limit);
+  if (exceeded) {
+    deps.limits.rejected(exceeded.name);
+    throw rateLimitError(exceeded);
+  }
+}
+
+/** A handler may set another status itself (e.g. /readyz's 503); otherwise the route's success status. */
+function sendJson(res: Response, status: number, body: unknown) {
+  res.status(res.statusCode !== 200 ? res.statusCode : status).json(body);
+}
+
+export function mountRoutes(router: Router, routes: AnyRoute[], deps: AppDeps): void {
+  for (const route of routes) {
+    const querySchema = route.query ?? NoQuery;
+    router[route.method](toExpressPath(route.path), async (req: Request, res: Response) => {
+      res.locals.route = route.path;
+      let principal: Principal | null = null;
+      if (route.access !== "public") {
+        const auth = await deps.keys.authenticate(req);
+        principal = auth.ok ? auth.principal : null;
+        // Bad keys are limited by IP before the 401, so guessing keys is throttled too.
+        await applyRateLimit(deps, req, res, { policy: route.rateLimit }, principal);
+        if (!auth.ok) throw auth.error;
+        res.locals.keyId = auth.principal.keyId;
+        if (!auth.principal.permissions.has(route.access.permission)) {
+          throw new PermissionError(route.access.permission);
+        }
+        // Quotas are counted after the permission check, so refused calls don't burn a partner's quota.
+        if (route.consumesQuota !== false) {
+          await applyRateLimit(deps, req, res, { quotasOf: auth.principal }, principal);
+        }
+      } else {
+        await applyRateLimit(deps, req, res, { policy: route.rateLimit }, null);
+      }
+
+      const issues: FieldIssue[] = [];
+      const params = parsePart("params", route.params, req.params, issues);
+      const query = parsePart("query", querySchema, req.query, issues);
+      let body: unknown;
+      if (route.body) body = parsePart("body", route.body, req.body ?? undefined, issues);
+      else if (req.body !== undefined && !(typeof req.body === "object" && Object.keys(req.body as object).length === 0)) {
+        issues.push({ field: "body", code: "body_not_allowed", message: "this route takes no request body" });
+      }
+      if (issues.length) throw new ValidationError(issues);
+
+      const ctx = {
+        params,
+        query,
+        body,
+        principal,
+        requestId: req.id,
+        log: requestLogger(req, deps),
+        deps,
+        req,
+        res,
+      };
+      if (route.kind === "raw") {
+        await route.handler(ctx);
+        return;
+      }
+      const data: unknown = await route.handler(ctx);
+      const envelope = route.response.envelope !== false;
+      if (deps.config.validateResponses) {
+        const r = (route.response.schema as z.ZodType).safeParse(data);
+        if (!r.success) {
+          ctx.log.error("response does not match its schema", { route: route.path, issues: r.error.issues.slice(0, 10) });
+          throw new AppError(500, "response_validation_failed", "The response did not match the documented schema.");
+        }
+      }
+      sendJson(res, route.response.status ?? 200, envelope ? { success: true, data } : data);
+    });
+  }
+}

@@ -1,0 +1,158 @@
+// Builds the OpenAPI 3.1 document from the route table (SPEC §8): the same
+// zod schemas that validate requests become its parameters, bodies and
+// responses (JSON Schema 2020-12, which 3.1 uses as is). Every keyed route
+// documents its permission (x-required-permission), its rate-limit policy
+// (x-rate-limit-policy) and the error responses it can give.
+import { ErrorBody, VERSION } from "@opsdeck/core";
+import { z } from "zod";
+
+import type { ApiConfig } from "../config";
+import type { AnyRoute } from "./route";
+
+type Json = Record<string, unknown>;
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: "Invalid parameters or body; `details` lists every bad field",
+  401: "Missing, malformed, unknown, revoked or expired API key",
+  403: "The key lacks the permission this route needs",
+  404: "Not found",
+  409: "Conflict with the resource's current state",
+  413: "Request body too large",
+  429: "Rate limit exceeded; honour Retry-After",
+  500: "Internal error",
+  503: "A dependency is unavailable; retry later",
+};
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): Json {
+  const s = z.toJSONSchema(schema, { io, target: "draft-2020-12", unrepresentable: "any" }) as Json;
+  delete s.$schema;
+  return s;
+}
+
+function header(description: string, type = "string"): Json {
+  return { description, schema: { type } };
+}
+
+const RATE_HEADERS = {
+  "X-RateLimit-Limit": header("Requests allowed in the binding window", "integer"),
+  "X-RateLimit-Remaining": header("Requests left in the binding window", "integer"),
+  "X-RateLimit-Reset": header("When the binding window resets (epoch seconds)", "integer"),
+  "RateLimit-Policy": header("IETF draft: every policy that applies, e.g. \"read\";q=300;w=60"),
+  RateLimit: header("IETF draft: the binding policy's remaining quota and reset, e.g. \"read\";r=299;t=60"),
+};
+
+function parameters(route: AnyRoute): Json[] {
+  const out: Json[] = [];
+  for (const [where, schema] of [
+    ["path", route.params],
+    ["query", route.query],
+  ] as const) {
+    if (!schema) continue;
+    const js = jsonSchema(schema, "input") as { properties?: Record<string, Json>; required?: string[] };
+    for (const [name, prop] of Object.entries(js.properties ?? {})) {
+      const { description, ...rest } = prop;
+      out.push({
+        name,
+        in: where,
+        required: where === "path" || (js.required ?? []).includes(name),
+        ...(description ? { description } : {}),
+        schema: rest,
+      });
+    }
+  }
+  return out;
+}
+
+function errorStatuses(route: AnyRoute): number[] {
+  const s = new Set<number>([400, 500, ...(route.errors ?? [])]);
+  if (route.access !== "public") [401, 403].forEach((c) => s.add(c));
+  if (route.rateLimit !== "none") s.add(429);
+  if (route.body) s.add(413);
+  return [...s].sort();
+}
+
+function operation(route: AnyRoute, config: Pick<ApiConfig, "RATE_LIMIT_READ" | "RATE_LIMIT_WRITE" | "RATE_LIMIT_WINDOW_SECONDS">): Json {
+  const headers: Json = { "X-Request-Id": header("This request's id") };
+  if (route.rateLimit !== "none") Object.assign(headers, RATE_HEADERS);
+  let success: Json;
+  if (route.kind === "raw") {
+    success = { description: route.response.description, headers, content: { [route.response.contentType]: {} } };
+  } else {
+    const r = route.response;
+    const body = r.envelope === false ? r.schema : z.object({ success: z.literal(true), data: r.schema });
+    const extra = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, d]) => [k, header(d)]));
+    success = {
+      description: r.description,
+      headers: { ...headers, ...extra },
+      content: {
+        "application/json": {
+          schema: jsonSchema(body as z.ZodType, "output"),
+          ...(r.example === undefined ? {} : { example: r.example }),
+        },
+      },
+    };
+  }
+  const responses: Json = { [String(route.response.status ?? 200)]: success };
+  for (const status of errorStatuses(route)) {
+    responses[String(status)] = {
+      description: ERROR_DESCRIPTIONS[status] ?? "Error",
+      headers: status === 429 ? { ...headers, "Retry-After": header("Seconds to wait", "integer") } : headers,
+      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+    };
+  }
+  const policy =
+    route.rateLimit === "none"
+      ? undefined
+      : route.rateLimit === "read"
+        ? `${config.RATE_LIMIT_READ} / ${config.RATE_LIMIT_WINDOW_SECONDS}s`
+        : `${config.RATE_LIMIT_WRITE} / ${config.RATE_LIMIT_WINDOW_SECONDS}s`;
+  const op: Json = {
+    operationId: route.operationId,
+    summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
+    tags: route.tags,
+    parameters: parameters(route),
+    responses,
+    security: route.access === "public" ? [] : [{ bearerAuth: [] }, { apiKeyHeader: [] }],
+    ...(route.access === "public" ? {} : { "x-required-permission": route.access.permission }),
+    ...(policy ? { "x-rate-limit-policy": { name: route.rateLimit, limit: policy } } : {}),
+  };
+  if (route.body) {
+    op.requestBody = {
+      required: true,
+      content: { "application/json": { schema: jsonSchema(route.body as z.ZodType, "input") } },
+    };
+  }
+  return op;
+}
+
+export function buildOpenApi(
+  routes: AnyRoute[],
+  config: Pick<ApiConfig, "publicUrl" | "RATE_LIMIT_READ" | "RATE_LIMIT_WRITE" | "RATE_LIMIT_WINDOW_SECONDS">,
+): Json {
+  const paths: Record<string, Json> = {};
+  for (const route of routes) {
+    paths[route.path] ??= {};
+    paths[route.path]![route.method] = operation(route, config);
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Opsdeck API",
+      version: VERSION,
+      description:
+        "The ops backend for BullMQ queues: queues and jobs, logs and exports, email integrations, " +
+        "infrastructure health, alerts and metrics. Only the routes in this document exist; anything else is a JSON 404.",
+    },
+    servers: [{ url: config.publicUrl }],
+    tags: [...new Set(routes.flatMap((r) => r.tags))].map((name) => ({ name })),
+    paths,
+    components: {
+      schemas: { Error: jsonSchema(ErrorBody, "output") },
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", description: "Authorization: Bearer odk_live_…" },
+        apiKeyHeader: { type: "apiKey", in: "header", name: "X-API-Key" },
+      },
+    },
+  };
+}

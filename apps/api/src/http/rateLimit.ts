@@ -1,0 +1,194 @@
+// Rate limits (SPEC §3), Redis-backed through rate-limiter-flexible so every
+// API process shares the same counters:
+//  - a read policy (300 / 60 s) and a write policy (60 / 60 s) per key, per IP
+//    without one;
+//  - per-key quotas per calendar minute / hour / day (integration keys
+//    default to 100 / 1,000 / 10,000; a key may override).
+// Every limited response carries X-RateLimit-* (the binding limit) and the
+// IETF draft RateLimit-Policy / RateLimit fields. Redis trouble (an error or
+// no answer within RATE_LIMIT_TIMEOUT_MS) fails open: the request goes
+// through, the failure is logged (throttled) and counted.
+import { AppError, type Logger } from "@opsdeck/core";
+import type { Redis } from "ioredis";
+import { RateLimiterRedis, type RateLimiterRes } from "rate-limiter-flexible";
+
+import type { RatePolicy } from "./route";
+
+/** A window's state after counting (or peeking at) one request. */
+export interface WindowState {
+  name: string;
+  /** Null: tracked but unlimited. */
+  limit: number | null;
+  used: number;
+  /** Seconds until the window resets. */
+  resetInSeconds: number;
+  /** Epoch seconds of the reset. */
+  resetAt: number;
+  windowSeconds: number;
+}
+
+export interface Quotas {
+  minute: number | null;
+  hour: number | null;
+  day: number | null;
+}
+
+export interface RateLimitOptions {
+  redis: Redis;
+  prefix: string;
+  read: number;
+  write: number;
+  windowSeconds: number;
+  timeoutMs: number;
+  log: Logger;
+  onFailOpen?: () => void;
+  onReject?: (policy: string) => void;
+}
+
+const QUOTA_WINDOWS = [
+  { name: "minute", seconds: 60 },
+  { name: "hour", seconds: 3_600 },
+  { name: "day", seconds: 86_400 },
+] as const;
+export type QuotaWindow = (typeof QUOTA_WINDOWS)[number]["name"];
+
+/** Counters never reject by themselves; we compare against each key's own limit. */
+const UNBOUNDED = Number.MAX_SAFE_INTEGER;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`rate limiter timed out after ${ms} ms`)), ms);
+    p.then(
+      (v) => (clearTimeout(t), resolve(v)),
+      (e: unknown) => (clearTimeout(t), reject(e instanceof Error ? e : new Error(String(e)))),
+    );
+  });
+}
+
+/** rate-limiter-flexible rejects with a RateLimiterRes (not an Error) when over its own points; we never hit that. */
+function res(r: RateLimiterRes | null): { used: number; msBeforeNext: number } {
+  return { used: r?.consumedPoints ?? 0, msBeforeNext: r?.msBeforeNext ?? 0 };
+}
+
+export function createRateLimits(opts: RateLimitOptions) {
+  const policyLimiter = (name: "read" | "write") =>
+    new RateLimiterRedis({
+      storeClient: opts.redis,
+      keyPrefix: `${opts.prefix}:rl:${name}`,
+      points: UNBOUNDED,
+      duration: opts.windowSeconds,
+    });
+  const policies = { read: policyLimiter("read"), write: policyLimiter("write") };
+  const policyLimits = { read: opts.read, write: opts.write };
+  // Quota windows are aligned to the calendar (the seed's resetAt: next minute, hour, midnight UTC),
+  // so the window start is part of the counter key.
+  const quotaLimiters = QUOTA_WINDOWS.map(
+    (w) =>
+      new RateLimiterRedis({
+        storeClient: opts.redis,
+        keyPrefix: `${opts.prefix}:rl:quota:${w.name}`,
+        points: UNBOUNDED,
+        duration: w.seconds,
+      }),
+  );
+  let lastWarn = 0;
+
+  function failOpen(err: unknown): null {
+    opts.onFailOpen?.();
+    if (Date.now() - lastWarn > 10_000) {
+      lastWarn = Date.now();
+      opts.log.warn("rate limiter unavailable; failing open", { err });
+    }
+    return null;
+  }
+
+  function quotaKey(subject: string, seconds: number, nowMs: number): { key: string; resetAt: number } {
+    const start = Math.floor(nowMs / 1000 / seconds) * seconds;
+    return { key: `${subject}:${start}`, resetAt: start + seconds };
+  }
+
+  return {
+    /** Counts one request against the policy; null when Redis failed (fail open). */
+    async consumePolicy(policy: Exclude<RatePolicy, "none">, subject: string): Promise<WindowState | null> {
+      try {
+        const r = res(await withTimeout(policies[policy].consume(subject), opts.timeoutMs));
+        const resetIn = Math.max(1, Math.ceil(r.msBeforeNext / 1000));
+        return {
+          name: policy,
+          limit: policyLimits[policy],
+          used: r.used,
+          resetInSeconds: resetIn,
+          resetAt: Math.ceil(Date.now() / 1000) + resetIn,
+          windowSeconds: opts.windowSeconds,
+        };
+      } catch (err) {
+        return failOpen(err);
+      }
+    },
+
+    /** Counts (or, with peek, reads) one request against each quota window. */
+    async quotas(subject: string, limits: Quotas, peek = false): Promise<WindowState[] | null> {
+      const now = Date.now();
+      try {
+        return await withTimeout(
+          Promise.all(
+            QUOTA_WINDOWS.map(async (w, i) => {
+              const { key, resetAt } = quotaKey(subject, w.seconds, now);
+              const limiter = quotaLimiters[i]!;
+              const r = res(peek ? await limiter.get(key) : await limiter.consume(key));
+              return {
+                name: w.name,
+                limit: limits[w.name],
+                used: r.used,
+                resetInSeconds: Math.max(1, resetAt - Math.floor(now / 1000)),
+                resetAt,
+                windowSeconds: w.seconds,
+              } satisfies WindowState;
+            }),
+          ),
+          opts.timeoutMs,
+        );
+      } catch (err) {
+        return failOpen(err);
+      }
+    },
+
+    rejected(policy: string) {
+      opts.onReject?.(policy);
+    },
+  };
+}
+export type RateLimits = ReturnType<typeof createRateLimits>;
+
+export function remaining(w: WindowState): number {
+  return w.limit === null ? Number.POSITIVE_INFINITY : Math.max(0, w.limit - w.used);
+}
+
+/** The window that binds: exceeded first, else the one with the least left. */
+export function bindingWindow(windows: WindowState[]): WindowState | undefined {
+  const limited = windows.filter((w) => w.limit !== null);
+  return limited.find((w) => w.used > w.limit!) ?? limited.sort((a, b) => remaining(a) - remaining(b))[0];
+}
+
+/** Sets X-RateLimit-* (binding window) and RateLimit-Policy / RateLimit (draft-ietf-httpapi-ratelimit-headers). */
+export function rateLimitHeaders(windows: WindowState[]): Record<string, string> {
+  const b = bindingWindow(windows);
+  if (!b || b.limit === null) return {};
+  const limited = windows.filter((w) => w.limit !== null);
+  return {
+    "X-RateLimit-Limit": String(b.limit),
+    "X-RateLimit-Remaining": String(remaining(b)),
+    "X-RateLimit-Reset": String(b.resetAt),
+    "RateLimit-Policy": limited.map((w) => `"${w.name}";q=${w.limit};w=${w.windowSeconds}`).join(", "),
+    RateLimit: `"${b.name}";r=${remaining(b)};t=${b.resetInSeconds}`,
+  };
+}
+
+export function rateLimitError(w: WindowState): AppError {
+  const retryAfter = w.resetInSeconds;
+  return new AppError(429, "rate_limit_exceeded", `Rate limit exceeded. Please retry after ${retryAfter} seconds.`, {
+    retryAfter,
+    headers: { "Retry-After": String(retryAfter) },
+    details: { policy: w.name, limit: w.limit, window_seconds: w.windowSeconds },
+  });
+}

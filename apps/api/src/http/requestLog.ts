@@ -1,0 +1,40 @@
+// Records every request (SPEC §3) when its response finishes, into a bounded
+// in-memory buffer that a timer flushes to Postgres in batches — never on the
+// request path. Also feeds the HTTP latency histogram.
+import type { NextFunction, Request, Response } from "express";
+
+import type { AppDeps } from "../deps";
+
+function size(header: unknown): number {
+  const n = Number(header);
+  return Number.isFinite(n) && n >= 0 ? Math.min(n, 2_147_483_647) : 0;
+}
+
+export function requestLog(deps: AppDeps) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const start = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const route = (res.locals.route as string | undefined) ?? null;
+      deps.metrics.httpDuration.observe(
+        { route: route ?? "unmatched", method: req.method, status_class: `${Math.floor(res.statusCode / 100)}xx` },
+        ms / 1000,
+      );
+      deps.requestLogs.push({
+        timestamp: new Date(),
+        requestId: req.id,
+        method: req.method,
+        endpoint: req.path.slice(0, 2048),
+        route,
+        statusCode: res.statusCode,
+        responseTime: Math.round(ms * 100) / 100,
+        requestSize: size(req.headers["content-length"]),
+        responseSize: size(res.getHeader("content-length")),
+        ipAddress: req.ip ?? null,
+        userAgent: req.headers["user-agent"]?.slice(0, 512) ?? null,
+        keyId: (res.locals.keyId as string | undefined) ?? null,
+      });
+    });
+    next();
+  };
+}

@@ -1,0 +1,71 @@
+// API entry: config, listen, signals. SIGTERM/SIGINT drain: /readyz turns
+// 503, the server stops accepting, in-flight requests finish (bounded by
+// SHUTDOWN_GRACE_MS), request logs are flushed, connections closed.
+import { ConfigError, createLogger } from "@opsdeck/core";
+import { deleteOldRequestLogs } from "@opsdeck/db";
+
+import { createApp } from "./app";
+import { loadConfig } from "./config";
+import { closeDeps, createDeps } from "./createDeps";
+
+function main(): void {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`opsdeck api: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = createLogger({ service: "api", level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+  const deps = createDeps(config, logger);
+  const app = createApp(deps);
+  const server = app.listen(config.PORT, config.HOST, () => {
+    logger.info("api listening", { url: config.publicUrl, port: config.PORT });
+  });
+  server.on("error", (err) => {
+    logger.error("cannot listen", { err });
+    process.exit(1);
+  });
+  // Keep-alive sockets must not outlive a drain.
+  server.keepAliveTimeout = 5_000;
+
+  // Request-log retention: once an hour, in chunks (the worker's maintenance does the same; either is enough).
+  const retention = setInterval(
+    () =>
+      void deleteOldRequestLogs(deps.db.pool, config.REQUEST_LOG_RETENTION_DAYS)
+        .then((n) => n && logger.info("request logs past retention deleted", { rows: n }))
+        .catch((err: unknown) => logger.warn("request log retention failed", { err })),
+    3_600_000,
+  );
+  retention.unref();
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    deps.lifecycle.draining = true;
+    logger.info("draining", { signal, grace_ms: config.SHUTDOWN_GRACE_MS });
+    const force = setTimeout(() => {
+      logger.warn("grace period over; closing remaining connections");
+      server.closeAllConnections();
+    }, config.SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      void closeDeps(deps)
+        .catch((err: unknown) => logger.error("error while closing", { err }))
+        .finally(() => {
+          logger.info("api stopped");
+          process.exit(0);
+        });
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main();

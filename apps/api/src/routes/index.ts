@@ -1,0 +1,21 @@
+// The whole route table. Every route of the API is listed here, so the
+// OpenAPI document (built from this list) covers every route by construction.
+import { buildOpenApi } from "../http/openapi";
+import type { AnyRoute } from "../http/route";
+import type { ApiConfig } from "../config";
+import { docsRoutes } from "./docs";
+import { integrationRoutes } from "./integration";
+import { keyRoutes } from "./keys";
+import { probeRoutes } from "./probes";
+
+export function buildRouteTable(config: ApiConfig): { routes: AnyRoute[]; openapi: Record<string, unknown> } {
+  let openapi: Record<string, unknown> = {};
+  const routes: AnyRoute[] = [
+    ...probeRoutes,
+    ...docsRoutes(() => openapi),
+    ...integrationRoutes,
+    ...keyRoutes,
+  ];
+  openapi = buildOpenApi(routes, config);
+  return { routes, openapi };
+}

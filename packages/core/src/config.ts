@@ -1,0 +1,60 @@
+// Config helpers shared by every process (EXAMPLES §5). Each app's config.ts
+// extends `baseEnv` and calls `parseEnv(schema, env)` once at start-up; a bad
+// value becomes one clear line per problem and a non-zero exit in main.ts.
+import { z } from "zod";
+
+/** "true"/"false"/"1"/"0"/"yes"/"no" from an env var. */
+export const BoolEnv = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const IntEnv = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+export { IntEnv };
+
+export const baseEnv = z.object({
+  /** Postgres. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default("postgresql://postgres@127.0.0.1:5432/opsdeck"),
+  /** Redis (queues, rate limits). */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default("redis://127.0.0.1:6379"),
+  /** BullMQ key prefix; wrap in braces (e.g. `{opsdeck}`) for Redis Cluster. */
+  QUEUE_PREFIX: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[^\s:]+$/, "no spaces or ':'")
+    .default("bull"),
+  /** Prefix of Opsdeck's own Redis keys (rate limits, caches). */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[^\s]+$/, "no spaces")
+    .default("opsdeck"),
+  LOG_LEVEL: z.enum(["error", "warn", "info", "http", "verbose", "debug", "silly"]).default("info"),
+  /** json in production, pretty for a terminal. */
+  LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+export type BaseConfig = z.infer<typeof baseEnv>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses env with `schema`; throws ConfigError with one line per problem. Empty strings count as unset. */
+export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const r = schema.safeParse(cleaned);
+  if (r.success) return r.data;
+  throw new ConfigError(
+    r.error.issues.map((i) => {
+      const name = i.path.join(".") || "(config)";
+      const value = i.path.length === 1 ? cleaned[String(i.path[0])] : undefined;
+      const shown = value === undefined ? "" : ` (got ${JSON.stringify(/URL|SECRET|KEY$/.test(name) ? "…" : value)})`;
+      return `${name}: ${i.message}${shown}`;
+    }),
+  );
+}

@@ -1,0 +1,4 @@
+export * from "./common";
+export * from "./integration";
+export * from "./keys";
+export * from "./probes";

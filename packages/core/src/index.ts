@@ -1,0 +1,11 @@
+export * from "./apiKeyFormat";
+export * from "./batchBuffer";
+export * from "./config";
+export * from "./contracts";
+export * from "./errors";
+export * from "./logger";
+export * from "./permissions";
+export * from "./queues";
+export * from "./redact";
+export { VERSION } from "./version";
+export * from "./redis";

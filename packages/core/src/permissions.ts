@@ -1,0 +1,45 @@
+// Roles and the permissions they grant (SPEC §3). A key may be narrowed to a
+// subset of its role's permissions, never widened.
+import { z } from "zod";
+
+export const PERMISSIONS = [
+  "queues.read",
+  "queues.write",
+  "jobs.write",
+  "logs.read",
+  "logs.write",
+  "logs.export",
+  "infra.read",
+  "alerts.write",
+  "email.write",
+  "keys.admin",
+  /** The integration surface (/api/integration/*, /status). */
+  "integration.read",
+] as const;
+
+export const Permission = z.enum(PERMISSIONS);
+export type Permission = z.infer<typeof Permission>;
+
+export const ROLES = ["ops", "viewer", "integration"] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** What each role grants. ops: everything; viewer: every read; integration: its own surface. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  ops: PERMISSIONS,
+  viewer: ["queues.read", "logs.read", "infra.read", "integration.read"],
+  integration: ["integration.read"],
+};
+
+/** The permissions a key actually holds: its role's, intersected with its narrowing (if any). */
+export function effectivePermissions(role: Role, narrowed: readonly string[]): Permission[] {
+  const granted = ROLE_PERMISSIONS[role];
+  if (narrowed.length === 0) return [...granted];
+  return granted.filter((p) => narrowed.includes(p));
+}
+
+/** Narrowing must stay within the role: returns the permissions that the role does not grant. */
+export function permissionsOutsideRole(role: Role, narrowed: readonly string[]): string[] {
+  const granted: readonly string[] = ROLE_PERMISSIONS[role];
+  return narrowed.filter((p) => !granted.includes(p));
+}

@@ -1,0 +1,48 @@
+// Creates the application database when it is missing (SPEC §2: start-up
+// creates the database), by connecting to the server's `postgres` database.
+import pg from "pg";
+
+/** Splits a database URL into the server URL (database `postgres`) and the database name. */
+export function splitDatabaseUrl(url: string): { serverUrl: string; database: string } {
+  const u = new URL(url);
+  const database = decodeURIComponent(u.pathname.replace(/^\//, ""));
+  if (!database) throw new Error("DATABASE_URL names no database");
+  u.pathname = "/postgres";
+  return { serverUrl: u.toString(), database };
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Returns true when it created the database. */
+export async function ensureDatabase(url: string, template?: string): Promise<boolean> {
+  const { serverUrl, database } = splitDatabaseUrl(url);
+  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (found.rowCount) return false;
+    try {
+      await client.query(`CREATE DATABASE ${quoteIdent(database)}${template ? ` TEMPLATE ${quoteIdent(template)}` : ""}`);
+    } catch (err) {
+      // Two processes starting at once: the other one won.
+      if ((err as { code?: string }).code === "42P04") return false;
+      throw err;
+    }
+    return true;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(url: string): Promise<void> {
+  const { serverUrl, database } = splitDatabaseUrl(url);
+  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

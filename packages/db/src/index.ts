@@ -1,0 +1,61 @@
+// The one database package: a Prisma 7 client over a shared `pg` pool (so the
+// hot paths that need COPY or cursors use the same connections and limits),
+// plus migrations, key storage, audit and request-log helpers.
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+
+import { PrismaClient } from "./generated/prisma/client";
+
+export { Prisma, PrismaClient } from "./generated/prisma/client";
+export type * from "./generated/prisma/models";
+
+export interface DbOptions {
+  url: string;
+  /** Pool size. @defaultValue 10 */
+  max?: number;
+  /** Server-side statement timeout, ms. @defaultValue 15000 */
+  statementTimeoutMs?: number;
+  /** How long to wait for a connection, ms. @defaultValue 3000 */
+  connectTimeoutMs?: number;
+  applicationName?: string;
+  onError?: (err: Error) => void;
+}
+
+export interface Db {
+  prisma: PrismaClient;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export function createPool(opts: DbOptions): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: opts.url,
+    max: opts.max ?? 10,
+    statement_timeout: opts.statementTimeoutMs ?? 15_000,
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 3_000,
+    idleTimeoutMillis: 30_000,
+    application_name: opts.applicationName ?? "opsdeck",
+  });
+  // An idle client's connection dropping (Postgres restart) must not crash the process.
+  pool.on("error", (err) => opts.onError?.(err));
+  return pool;
+}
+
+export function createDb(opts: DbOptions): Db {
+  const pool = createPool(opts);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    pool,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+export * from "./audit";
+export * from "./ensureDatabase";
+export * from "./keys";
+export * from "./migrate";
+export * from "./requestLogs";
