@@ -1,0 +1,67 @@
+// Per-test-file isolation: a database cloned from the migrated template and
+// a Redis key prefix of its own; `cleanup` drops the database and deletes
+// every key under the prefixes (SCAN, never KEYS).
+import { randomBytes } from "node:crypto";
+
+import { Redis } from "ioredis";
+
+import { dropDatabase, ensureDatabase } from "../../packages/db/src";
+
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const SERVER_URL = process.env.TEST_DATABASE_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432";
+
+export interface TestEnv {
+  databaseUrl: string;
+  redisUrl: string;
+  /** BullMQ prefix for this file's queues. */
+  queuePrefix: string;
+  /** Prefix of Opsdeck's own keys (rate limits, caches). */
+  keyPrefix: string;
+  /** Env vars for loadConfig / child processes. */
+  env: Record<string, string>;
+  cleanup(): Promise<void>;
+}
+
+export async function deleteKeys(redisUrl: string, patterns: string[]): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    for (const match of patterns) {
+      let cursor = "0";
+      do {
+        const [next, keys] = await redis.scan(cursor, "MATCH", match, "COUNT", 1000);
+        cursor = next;
+        if (keys.length) await redis.unlink(...keys);
+      } while (cursor !== "0");
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export async function createTestEnv(): Promise<TestEnv> {
+  const template = process.env.OPSDECK_TEST_TEMPLATE;
+  if (!template) throw new Error("tests/setup/globalSetup.ts did not run (OPSDECK_TEST_TEMPLATE unset)");
+  const id = randomBytes(5).toString("hex");
+  const databaseUrl = `${SERVER_URL}/opsdeck_test_${id}`;
+  await ensureDatabase(databaseUrl, template);
+  const queuePrefix = `optest-${id}`;
+  const keyPrefix = `optest-${id}-od`;
+  return {
+    databaseUrl,
+    redisUrl: REDIS_URL,
+    queuePrefix,
+    keyPrefix,
+    env: {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL,
+      QUEUE_PREFIX: queuePrefix,
+      REDIS_KEY_PREFIX: keyPrefix,
+      NODE_ENV: "test",
+      LOG_LEVEL: "warn",
+    },
+    async cleanup() {
+      await deleteKeys(REDIS_URL, [`${queuePrefix}:*`, `${keyPrefix}:*`]);
+      await dropDatabase(databaseUrl);
+    },
+  };
+}
