@@ -9,6 +9,7 @@ import type { AppDeps } from "./deps";
 import { createKeyAuthenticator } from "./http/auth";
 import { createRateLimits } from "./http/rateLimit";
 import { createApiMetrics } from "./metrics";
+import { createQueueRegistry } from "./queues/registry";
 
 export function createDeps(config: ApiConfig, logger: Logger): AppDeps {
   const db = createDb({
@@ -55,8 +56,10 @@ export function createDeps(config: ApiConfig, logger: Logger): AppDeps {
       day: config.INTEGRATION_QUOTA_DAY,
     },
   });
+  const queues = createQueueRegistry({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, log: logger });
   return {
     config,
+    queues,
     logger,
     db,
     redis,
@@ -70,6 +73,7 @@ export function createDeps(config: ApiConfig, logger: Logger): AppDeps {
 
 export async function closeDeps(deps: AppDeps): Promise<void> {
   await deps.requestLogs.close(5_000);
+  await deps.queues.close();
   deps.redis.disconnect();
   await deps.db.close();
 }

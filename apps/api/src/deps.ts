@@ -7,6 +7,7 @@ import type { ApiConfig } from "./config";
 import type { KeyAuthenticator } from "./http/auth";
 import type { RateLimits } from "./http/rateLimit";
 import type { ApiMetrics } from "./metrics";
+import type { QueueRegistry } from "./queues/registry";
 
 export interface Lifecycle {
   /** True from SIGTERM on: /readyz answers 503 and connections close after each response. */
@@ -24,5 +25,7 @@ export interface AppDeps {
   limits: RateLimits;
   requestLogs: BatchBuffer<RequestLogEntry>;
   metrics: ApiMetrics;
+  /** Catalog and discovered BullMQ queues. */
+  queues: QueueRegistry;
   lifecycle: Lifecycle;
 }

@@ -1,0 +1,89 @@
+// The queues Opsdeck manages: the catalog's plus every BullMQ queue found
+// under QUEUE_PREFIX (SPEC §1: SCAN for `<prefix>:*:meta`, never KEYS),
+// cached briefly so listing queues costs one SCAN every few seconds at most.
+// Queue objects share one connection of their own (not the rate limiter's).
+import { CATALOG_QUEUE_NAMES, createRedis, type Logger, type Redis } from "@opsdeck/core";
+import { Queue } from "bullmq";
+
+/** How long a discovery result is reused, ms. */
+const DISCOVERY_TTL_MS = 5_000;
+/** Most queues we will manage; a prefix holding more is a misconfiguration. */
+const MAX_QUEUES = 2_000;
+
+export interface QueueRegistry {
+  /** Catalog queues first, then discovered ones, sorted. */
+  names(): Promise<string[]>;
+  /** A Queue handle for a known name (catalog or discovered), else undefined. */
+  find(name: string): Promise<Queue | undefined>;
+  /** A Queue handle without the existence check (for catalog queues and internal use). */
+  get(name: string): Queue;
+  readonly prefix: string;
+  readonly connection: Redis;
+  close(): Promise<void>;
+}
+
+export async function discoverQueues(redis: Redis, prefix: string): Promise<string[]> {
+  const found = new Set<string>();
+  const match = `${prefix.replace(/([*?[\]\\])/g, "\\$1")}:*:meta`;
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", match, "COUNT", 1_000);
+    cursor = next;
+    for (const k of keys) {
+      const name = k.slice(prefix.length + 1, -":meta".length);
+      if (name && !name.includes(":")) found.add(name);
+    }
+  } while (cursor !== "0" && found.size < MAX_QUEUES);
+  return [...found];
+}
+
+export function createQueueRegistry(opts: { redisUrl: string; prefix: string; log: Logger }): QueueRegistry {
+  const connection = createRedis(opts.redisUrl, {
+    name: "opsdeck-api-queues",
+    commandTimeoutMs: 5_000,
+    onError: (err) => opts.log.warn("queue redis connection error", { err }),
+  });
+  const handles = new Map<string, Queue>();
+  let cached: { at: number; names: string[] } | null = null;
+
+  function get(name: string): Queue {
+    let q = handles.get(name);
+    if (!q) {
+      q = new Queue(name, { connection, prefix: opts.prefix });
+      q.on("error", (err) => opts.log.warn("queue error", { queue: name, err }));
+      handles.set(name, q);
+    }
+    return q;
+  }
+
+  async function names(): Promise<string[]> {
+    if (cached && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.names;
+    const discovered = await discoverQueues(connection, opts.prefix);
+    const catalog: string[] = CATALOG_QUEUE_NAMES;
+    const others = discovered.filter((n) => !catalog.includes(n)).sort();
+    cached = { at: Date.now(), names: [...catalog, ...others] };
+    return cached.names;
+  }
+
+  return {
+    names,
+    async find(name) {
+      if ((CATALOG_QUEUE_NAMES as string[]).includes(name)) return get(name);
+      if (handles.has(name)) return handles.get(name);
+      if ((await names()).includes(name)) return get(name);
+      // Not in the cached list: check directly, so a queue created seconds ago is found.
+      if ((await connection.exists(`${opts.prefix}:${name}:meta`)) === 1) {
+        cached = null;
+        return get(name);
+      }
+      return undefined;
+    },
+    get,
+    prefix: opts.prefix,
+    connection,
+    async close() {
+      await Promise.all([...handles.values()].map((q) => q.close()));
+      connection.disconnect();
+    },
+  };
+}
