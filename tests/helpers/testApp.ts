@@ -22,6 +22,8 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   const logger = createLogger({ service: "api", level: "error", silent: true });
   const deps = createDeps(config, logger);
   const app = createApp(deps);
+  // The request-path Redis client fails fast until connected; don't let the first requests race it.
+  while (deps.redis.status !== "ready") await new Promise((r) => setTimeout(r, 10));
   const make = async (role: "ops" | "viewer" | "integration") =>
     (await createKey(deps.db.prisma, { name: `test-${role}`, role, externalId: role === "integration" ? "store_001" : null }))
       .raw;

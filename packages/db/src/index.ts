@@ -59,3 +59,4 @@ export * from "./ensureDatabase";
 export * from "./keys";
 export * from "./migrate";
 export * from "./requestLogs";
+export * from "./bootstrap";
