@@ -10,44 +10,10 @@ const { spawn } = require("node:child_process");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
-const { loadConfig: loadApiConfig } = require(path.join(root, "apps/api/dist/config.js"));
-const { loadConfig: loadWorkerConfig } = require(path.join(root, "apps/worker/dist/config.js"));
-const { ConfigError } = require(path.join(root, "packages/core/dist/index.js"));
-const db = require(path.join(root, "packages/db/dist/index.js"));
+const { prepare } = require("./prepare");
 
 function say(line) {
   process.stdout.write(`opsdeck: ${line}\n`);
-}
-
-async function prepare() {
-  let api;
-  try {
-    api = loadApiConfig();
-    loadWorkerConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`opsdeck: ${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
-  try {
-    if (await db.ensureDatabase(api.DATABASE_URL)) say(`created database ${db.splitDatabaseUrl(api.DATABASE_URL).database}`);
-    const m = await db.migrate(api.DATABASE_URL);
-    say(m.applied.length ? `applied migrations: ${m.applied.join(", ")}` : "database schema is up to date");
-  } catch (err) {
-    process.stderr.write(`opsdeck: cannot prepare the database (${api.DATABASE_URL.replace(/\/\/[^@]*@/, "//…@")}): ${err.message}\n`);
-    process.exit(1);
-  }
-  const keyFile = path.resolve(process.env.OPSDECK_BOOTSTRAP_KEY_FILE || path.join(root, ".opsdeck/bootstrap-key"));
-  const { prisma, close } = db.createDb({ url: api.DATABASE_URL, max: 1 });
-  try {
-    const b = await db.bootstrapOpsKey(prisma, keyFile);
-    if (b.created) say(`created the first ops key in ${b.path} (mode 0600): export OPSDECK_KEY=$(cat ${path.relative(process.cwd(), b.path) || b.path})`);
-  } finally {
-    await close();
-  }
-  return api;
 }
 
 async function main() {

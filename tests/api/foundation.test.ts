@@ -3,8 +3,8 @@
 // permissions and the OpenAPI document built from the route table.
 import request from "supertest";
 
-import { createKey, revokeKey } from "../../packages/db/src";
 import { buildRouteTable } from "../../apps/api/src/routes";
+import { createKey, revokeKey } from "../../packages/db/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 let t: TestApp;
@@ -16,7 +16,12 @@ afterAll(() => t.close());
 function expectErrorShape(body: unknown, type: string, code?: string) {
   expect(body).toEqual({
     success: false,
-    error: expect.objectContaining({ type, code: code ?? expect.any(String), message: expect.any(String), request_id: expect.any(String) }),
+    error: expect.objectContaining({
+      type,
+      code: code ?? expect.any(String),
+      message: expect.any(String),
+      request_id: expect.any(String),
+    }),
   });
   expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+|SELECT |stack/i);
 }
@@ -56,7 +61,9 @@ describe("errors", () => {
   });
 
   it("rejects unknown query parameters, naming each", async () => {
-    const r = await request(t.app).get("/api/integration/logs?page=1&bogus=1&other=2").set("X-API-Key", t.keys.integration);
+    const r = await request(t.app)
+      .get("/api/integration/logs?page=1&bogus=1&other=2")
+      .set("X-API-Key", t.keys.integration);
     expect(r.status).toBe(400);
     expectErrorShape(r.body, "invalid_request_error", "validation_failed");
     expect(r.body.error.details).toEqual(
@@ -113,7 +120,11 @@ describe("authentication and permissions", () => {
     expect(r1.status).toBe(401);
     expect(r1.body.error.code).toBe("revoked_api_key");
 
-    const expired = await createKey(t.deps.db.prisma, { name: "old", role: "ops", expiresAt: new Date(Date.now() - 1000) });
+    const expired = await createKey(t.deps.db.prisma, {
+      name: "old",
+      role: "ops",
+      expiresAt: new Date(Date.now() - 1000),
+    });
     const r2 = await request(t.app).get(route).set("Authorization", `Bearer ${expired.raw}`);
     expect(r2.status).toBe(401);
     expect(r2.body.error.code).toBe("expired_api_key");
@@ -135,7 +146,11 @@ describe("authentication and permissions", () => {
   });
 
   it("honours a narrowed key", async () => {
-    const narrowed = await createKey(t.deps.db.prisma, { name: "narrow", role: "ops", permissions: ["integration.read"] });
+    const narrowed = await createKey(t.deps.db.prisma, {
+      name: "narrow",
+      role: "ops",
+      permissions: ["integration.read"],
+    });
     expect((await request(t.app).get(route).set("X-API-Key", narrowed.raw)).status).toBe(200);
     expect((await request(t.app).get("/api/v1/platform/keys").set("X-API-Key", narrowed.raw)).status).toBe(403);
   });
@@ -157,7 +172,10 @@ describe("OpenAPI document", () => {
     expect(r.body.openapi).toBe("3.1.0");
     const { routes } = buildRouteTable(t.deps.config);
     for (const route of routes) expect(r.body.paths[route.path]?.[route.method]).toBeDefined();
-    const documented = Object.values(r.body.paths as Record<string, object>).reduce((n, ops) => n + Object.keys(ops).length, 0);
+    const documented = Object.values(r.body.paths as Record<string, object>).reduce(
+      (n, ops) => n + Object.keys(ops).length,
+      0,
+    );
     expect(documented).toBe(routes.length);
     const logs = r.body.paths["/api/integration/logs"].get;
     expect(logs["x-required-permission"]).toBe("integration.read");

@@ -27,7 +27,11 @@ it("reports health in the seed's shape with real component statuses", async () =
 it("describes the integration behind the key", async () => {
   const r = await request(t.app).get("/api/integration").set("X-API-Key", t.keys.integration);
   expect(r.status).toBe(200);
-  expect(r.body.integration).toMatchObject({ externalId: "store_001", accountType: "partner", permissions: ["integration.read"] });
+  expect(r.body.integration).toMatchObject({
+    externalId: "store_001",
+    accountType: "partner",
+    permissions: ["integration.read"],
+  });
   expect(r.body.endpoints.health).toMatch(/\/api\/integration\/health$/);
   expect(Array.isArray(r.body.features)).toBe(true);
 });
@@ -44,7 +48,11 @@ describe("request logs", () => {
   beforeAll(async () => {
     raw = (await createKey(t.deps.db.prisma, { name: "logger", role: "integration" })).raw;
     other = (await createKey(t.deps.db.prisma, { name: "other", role: "integration" })).raw;
-    await request(t.app).get("/api/integration/health").set("X-API-Key", raw).set("User-Agent", "curl/7.68.0").expect(200);
+    await request(t.app)
+      .get("/api/integration/health")
+      .set("X-API-Key", raw)
+      .set("User-Agent", "curl/7.68.0")
+      .expect(200);
     await request(t.app).post("/api/integration/test").set("X-API-Key", raw).expect(200);
     await request(t.app).get("/api/integration/logs?bogus=1").set("X-API-Key", raw).expect(400);
     await request(t.app).get("/api/integration/health").set("X-API-Key", other).expect(200);
@@ -78,14 +86,20 @@ describe("request logs", () => {
 
   it("filters by status code, status class, method, endpoint and time", async () => {
     const get = async (qs: string) =>
-      (await request(t.app).get(`/api/integration/logs?${qs}`).set("X-API-Key", raw)).body.data as { endpoint: string; statusCode: number; method: string }[];
+      (await request(t.app).get(`/api/integration/logs?${qs}`).set("X-API-Key", raw)).body.data as {
+        endpoint: string;
+        statusCode: number;
+        method: string;
+      }[];
     await t.deps.requestLogs.flush();
     expect((await get("status=4xx")).map((l) => l.statusCode)).toEqual([400]);
     expect((await get("status=200")).every((l) => l.statusCode === 200)).toBe(true);
     expect((await get("method=POST")).map((l) => l.endpoint)).toEqual(["/api/integration/test"]);
     expect((await get("endpoint=/api/integration/health")).map((l) => l.endpoint)).toEqual(["/api/integration/health"]);
     expect(await get(`startDate=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).toEqual([]);
-    expect((await get(`endDate=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).length).toBeGreaterThan(0);
+    expect(
+      (await get(`endDate=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).length,
+    ).toBeGreaterThan(0);
   });
 
   it("pages with page and limit", async () => {
@@ -108,7 +122,10 @@ it("reports the database down as 503 'down' when Postgres is unreachable, and ke
   const { createDeps, closeDeps } = await import("../../apps/api/src/createDeps");
   const { createApp } = await import("../../apps/api/src/app");
   const { createLogger } = await import("../../packages/core/src");
-  const deps = createDeps({ ...t.deps.config, DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" }, createLogger({ service: "api", silent: true }));
+  const deps = createDeps(
+    { ...t.deps.config, DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" },
+    createLogger({ service: "api", silent: true }),
+  );
   try {
     const r = await request(createApp(deps)).get("/api/integration/health").set("X-API-Key", t.keys.integration);
     expect(r.status).toBe(503);

@@ -14,11 +14,19 @@ afterAll(() => t.close());
 const ops = () => ({ "X-API-Key": t.keys.ops });
 
 it("creates a key, shows it once and stores only its hash", async () => {
-  const r = await request(t.app).post("/api/v1/platform/keys").set(ops()).send({ name: "partner-a", role: "integration", external_id: "store_9" });
+  const r = await request(t.app)
+    .post("/api/v1/platform/keys")
+    .set(ops())
+    .send({ name: "partner-a", role: "integration", external_id: "store_9" });
   expect(r.status).toBe(201);
   const raw: string = r.body.data.key;
   expect(raw).toMatch(/^odk_live_[0-9A-Za-z]{32}_[0-9A-Za-z]{6}$/);
-  expect(r.body.data).toMatchObject({ role: "integration", status: "active", last4: raw.slice(-4), prefix: raw.slice(0, 13) });
+  expect(r.body.data).toMatchObject({
+    role: "integration",
+    status: "active",
+    last4: raw.slice(-4),
+    prefix: raw.slice(0, 13),
+  });
   const row = await t.deps.db.prisma.apiKey.findUniqueOrThrow({ where: { id: r.body.data.id } });
   expect(row.hash).toBe(hashKey(raw));
   expect(JSON.stringify(row)).not.toContain(raw);
@@ -31,15 +39,24 @@ it("creates a key, shows it once and stores only its hash", async () => {
 });
 
 it("refuses to widen a role", async () => {
-  const r = await request(t.app).post("/api/v1/platform/keys").set(ops()).send({ name: "sneaky", role: "viewer", permissions: ["keys.admin"] });
+  const r = await request(t.app)
+    .post("/api/v1/platform/keys")
+    .set(ops())
+    .send({ name: "sneaky", role: "viewer", permissions: ["keys.admin"] });
   expect(r.status).toBe(400);
   expect(r.body.error.details[0]).toMatchObject({ field: "body.permissions", code: "outside_role" });
 });
 
 it("rotates: the new key works, the old one keeps working for the grace period", async () => {
-  const created = await request(t.app).post("/api/v1/platform/keys").set(ops()).send({ name: "rotating", role: "viewer" });
+  const created = await request(t.app)
+    .post("/api/v1/platform/keys")
+    .set(ops())
+    .send({ name: "rotating", role: "viewer" });
   const oldRaw: string = created.body.data.key;
-  const r = await request(t.app).post(`/api/v1/platform/keys/${created.body.data.id}/rotate`).set(ops()).send({ grace_seconds: 3600 });
+  const r = await request(t.app)
+    .post(`/api/v1/platform/keys/${created.body.data.id}/rotate`)
+    .set(ops())
+    .send({ grace_seconds: 3600 });
   expect(r.status).toBe(201);
   expect(r.body.data.key.rotated_from).toBe(created.body.data.id);
   const expires = Date.parse(r.body.data.previous.expires_at);
@@ -48,7 +65,10 @@ it("rotates: the new key works, the old one keeps working for the grace period",
   expect((await request(t.app).get("/api/integration").set("X-API-Key", oldRaw)).status).toBe(200);
   expect((await request(t.app).get("/api/integration").set("X-API-Key", r.body.data.key.key)).status).toBe(200);
   // Grace 0: the old key stops at once.
-  const again = await request(t.app).post(`/api/v1/platform/keys/${r.body.data.key.id}/rotate`).set(ops()).send({ grace_seconds: 0 });
+  const again = await request(t.app)
+    .post(`/api/v1/platform/keys/${r.body.data.key.id}/rotate`)
+    .set(ops())
+    .send({ grace_seconds: 0 });
   expect(again.status).toBe(201);
   const old = await request(t.app).get("/api/integration").set("X-API-Key", r.body.data.key.key);
   expect(old.status).toBe(401);
@@ -56,7 +76,10 @@ it("rotates: the new key works, the old one keeps working for the grace period",
 });
 
 it("revokes at once and records every change in the audit trail", async () => {
-  const created = await request(t.app).post("/api/v1/platform/keys").set(ops()).send({ name: "doomed", role: "viewer" });
+  const created = await request(t.app)
+    .post("/api/v1/platform/keys")
+    .set(ops())
+    .send({ name: "doomed", role: "viewer" });
   const raw: string = created.body.data.key;
   expect((await request(t.app).get("/api/integration").set("X-API-Key", raw)).status).toBe(200);
   const r = await request(t.app).post(`/api/v1/platform/keys/${created.body.data.id}/revoke`).set(ops());
@@ -65,11 +88,18 @@ it("revokes at once and records every change in the audit trail", async () => {
   const after = await request(t.app).get("/api/integration").set("X-API-Key", raw);
   expect(after.status).toBe(401);
   expect(after.body.error.code).toBe("revoked_api_key");
-  const missing = await request(t.app).post("/api/v1/platform/keys/00000000-0000-4000-8000-000000000000/revoke").set(ops());
+  const missing = await request(t.app)
+    .post("/api/v1/platform/keys/00000000-0000-4000-8000-000000000000/revoke")
+    .set(ops());
   expect(missing.status).toBe(404);
-  const events = await t.deps.db.prisma.auditEvent.findMany({ where: { action: { startsWith: "key." } }, orderBy: { id: "asc" } });
+  const events = await t.deps.db.prisma.auditEvent.findMany({
+    where: { action: { startsWith: "key." } },
+    orderBy: { id: "asc" },
+  });
   const actions = events.map((e) => `${e.action}:${e.outcome}`);
-  expect(actions).toEqual(expect.arrayContaining(["key.create:success", "key.rotate:success", "key.revoke:success", "key.revoke:failure"]));
+  expect(actions).toEqual(
+    expect.arrayContaining(["key.create:success", "key.rotate:success", "key.revoke:success", "key.revoke:failure"]),
+  );
   const revoke = events.find((e) => e.action === "key.revoke" && e.outcome === "success")!;
   expect(revoke.requestId).toBe(r.headers["x-request-id"]);
   expect(revoke.actor).toContain("test-ops");

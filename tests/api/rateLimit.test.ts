@@ -4,10 +4,10 @@
 // an unreachable Redis fails open.
 import request from "supertest";
 
-import { createKey } from "../../packages/db/src";
 import { createApp } from "../../apps/api/src/app";
 import { closeDeps, createDeps } from "../../apps/api/src/createDeps";
 import { createLogger } from "../../packages/core/src";
+import { createKey } from "../../packages/db/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 let t: TestApp;
@@ -32,7 +32,11 @@ it("allows 300 reads a minute and refuses the 301st with 429, Retry-After and th
   expect(last!.headers["x-ratelimit-remaining"]).toBe("0");
   const r = await request(t.app).get("/api/integration/health").set("X-API-Key", k.raw);
   expect(r.status).toBe(429);
-  expect(r.body.error).toMatchObject({ type: "rate_limit_error", code: "rate_limit_exceeded", retryAfter: expect.any(Number) });
+  expect(r.body.error).toMatchObject({
+    type: "rate_limit_error",
+    code: "rate_limit_exceeded",
+    retryAfter: expect.any(Number),
+  });
   expect(r.body.error.message).toMatch(/^Rate limit exceeded\. Please retry after \d+ seconds\.$/);
   const retryAfter = Number(r.headers["retry-after"]);
   expect(retryAfter).toBeGreaterThan(0);
@@ -52,7 +56,8 @@ it("applies the write policy (60 / 60 s) to mutations", async () => {
   const k = await createKey(t.deps.db.prisma, { name: "writer", role: "ops" });
   const post = () => request(t.app).post("/api/integration/test").set("X-API-Key", k.raw);
   // /api/integration/test is a read; key creation is a write.
-  const create = () => request(t.app).post("/api/v1/platform/keys").set("X-API-Key", k.raw).send({ name: "x", role: "viewer" });
+  const create = () =>
+    request(t.app).post("/api/v1/platform/keys").set("X-API-Key", k.raw).send({ name: "x", role: "viewer" });
   expect((await post()).headers["ratelimit-policy"]).toContain('"read"');
   const first = await create();
   expect(first.status).toBe(201);
@@ -91,7 +96,9 @@ it("shares one limit between two app instances on the same Redis", async () => {
     const k = await createKey(t.deps.db.prisma, { name: "shared", role: "viewer" });
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const r = await request(i % 2 ? appB : appA).get("/api/integration").set("X-API-Key", k.raw);
+      const r = await request(i % 2 ? appB : appA)
+        .get("/api/integration")
+        .set("X-API-Key", k.raw);
       statuses.push(r.status);
     }
     expect(statuses.filter((s) => s === 200)).toHaveLength(10);
@@ -109,7 +116,8 @@ it("limits unauthenticated callers by IP, bad keys included", async () => {
     await ready(deps);
     const app = createApp(deps);
     const codes: number[] = [];
-    for (let i = 0; i < 7; i++) codes.push((await request(app).get("/api/integration").set("X-API-Key", "odk_live_nope")).status);
+    for (let i = 0; i < 7; i++)
+      codes.push((await request(app).get("/api/integration").set("X-API-Key", "odk_live_nope")).status);
     expect(codes).toEqual([401, 401, 401, 401, 401, 429, 429]);
   } finally {
     await closeDeps(deps);

@@ -69,11 +69,17 @@ const TYPES: Record<string, string[]> = {
 
 it("matches schema.prisma: every model's table and columns exist with compatible types, and nothing extra", async () => {
   // The generated client carries the data model the schema describes (model → table, field → column).
-  const cls = fs.readFileSync(path.resolve(__dirname, "../../packages/db/src/generated/prisma/internal/class.ts"), "utf8");
+  const cls = fs.readFileSync(
+    path.resolve(__dirname, "../../packages/db/src/generated/prisma/internal/class.ts"),
+    "utf8",
+  );
   const m = /config\.runtimeDataModel = JSON\.parse\("(.*)"\)\n/.exec(cls);
   expect(m).not.toBeNull();
   const model = JSON.parse(JSON.parse(`"${m![1]}"`)) as {
-    models: Record<string, { dbName: string | null; fields: { name: string; kind: string; type: string; dbName?: string }[] }>;
+    models: Record<
+      string,
+      { dbName: string | null; fields: { name: string; kind: string; type: string; dbName?: string }[] }
+    >;
   };
   const { rows } = await client.query<{ table_name: string; column_name: string; data_type: string; udt_name: string }>(
     `SELECT table_name, column_name, data_type, udt_name FROM information_schema.columns WHERE table_schema = 'public'`,
@@ -100,12 +106,16 @@ it("matches schema.prisma: every model's table and columns exist with compatible
       if (!actual) problems.push(`${table}.${col} is missing`);
       else {
         const base = actual.endsWith("[]") ? actual.slice(0, -2) : actual;
-        const ok = TYPES[f.type]?.some((t) => base === t || (t === "text" && base === "text") || (base === "int4" && t === "integer")) ||
+        const ok =
+          TYPES[f.type]?.some(
+            (t) => base === t || (t === "text" && base === "text") || (base === "int4" && t === "integer"),
+          ) ||
           (actual.endsWith("[]") && f.type === "String" && base === "text");
         if (!ok) problems.push(`${table}.${col} is ${actual}, schema says ${f.type}`);
       }
     }
-    for (const col of cols.keys()) if (!expected.has(col)) problems.push(`${table}.${col} exists but is not in schema.prisma`);
+    for (const col of cols.keys())
+      if (!expected.has(col)) problems.push(`${table}.${col} exists but is not in schema.prisma`);
   }
   expect(problems).toEqual([]);
 });

@@ -1,11 +1,11 @@
 // Builds the real API (createApp + real deps) against a TestEnv, plus keys of
 // each role. No port is opened; drive it with supertest.
-import { createLogger } from "../../packages/core/src";
-import { createKey } from "../../packages/db/src";
 import { createApp } from "../../apps/api/src/app";
 import { loadConfig } from "../../apps/api/src/config";
 import { closeDeps, createDeps } from "../../apps/api/src/createDeps";
 import type { AppDeps } from "../../apps/api/src/deps";
+import { createLogger } from "../../packages/core/src";
+import { createKey } from "../../packages/db/src";
 import { createTestEnv, type TestEnv } from "./testEnv";
 
 export interface TestApp {
@@ -25,8 +25,13 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   // The request-path Redis client fails fast until connected; don't let the first requests race it.
   while (deps.redis.status !== "ready") await new Promise((r) => setTimeout(r, 10));
   const make = async (role: "ops" | "viewer" | "integration") =>
-    (await createKey(deps.db.prisma, { name: `test-${role}`, role, externalId: role === "integration" ? "store_001" : null }))
-      .raw;
+    (
+      await createKey(deps.db.prisma, {
+        name: `test-${role}`,
+        role,
+        externalId: role === "integration" ? "store_001" : null,
+      })
+    ).raw;
   const keys = { ops: await make("ops"), viewer: await make("viewer"), integration: await make("integration") };
   return {
     env,

@@ -17,7 +17,11 @@ export async function bootstrapOpsKey(prisma: PrismaClient, file: string): Promi
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(727073)`;
     if ((await countActiveOpsKeys(tx as unknown as PrismaClient)) > 0) return { created: false, path: file };
-    const { raw } = await createKey(tx as unknown as PrismaClient, { name: "bootstrap", role: "ops", createdBy: "bootstrap" });
+    const { raw } = await createKey(tx as unknown as PrismaClient, {
+      name: "bootstrap",
+      role: "ops",
+      createdBy: "bootstrap",
+    });
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     // Write then chmod: the mode on open only applies when the file is new.
     fs.writeFileSync(file, `${raw}\n`, { mode: 0o600 });

@@ -24,7 +24,9 @@ export async function ensureDatabase(url: string, template?: string): Promise<bo
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
     if (found.rowCount) return false;
     try {
-      await client.query(`CREATE DATABASE ${quoteIdent(database)}${template ? ` TEMPLATE ${quoteIdent(template)}` : ""}`);
+      await client.query(
+        `CREATE DATABASE ${quoteIdent(database)}${template ? ` TEMPLATE ${quoteIdent(template)}` : ""}`,
+      );
     } catch (err) {
       // Two processes starting at once: the other one won.
       if ((err as { code?: string }).code === "42P04") return false;

@@ -92,7 +92,13 @@ export function createKeyAuthenticator(prisma: PrismaClient, log: Logger, defaul
     async authenticate(req) {
       const raw = presentedKey(req);
       if (raw === undefined) {
-        return { ok: false, error: new AuthenticationError("missing_api_key", "An API key is required: send Authorization: Bearer <key> or X-API-Key.") };
+        return {
+          ok: false,
+          error: new AuthenticationError(
+            "missing_api_key",
+            "An API key is required: send Authorization: Bearer <key> or X-API-Key.",
+          ),
+        };
       }
       if (!isWellFormedKey(raw)) {
         return { ok: false, error: new AuthenticationError("invalid_api_key", "The API key is malformed.") };

@@ -73,7 +73,9 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: AppDeps): 
           throw new PermissionError(route.access.permission);
         }
         // Quotas are counted after the permission check, so refused calls don't burn a partner's quota.
-        if (route.consumesQuota !== false) {
+        // Keys without any quota (ops and viewer by default) skip the three quota counters entirely.
+        const q = auth.principal.quotas;
+        if (route.consumesQuota !== false && (q.minute !== null || q.hour !== null || q.day !== null)) {
           await applyRateLimit(deps, req, res, { quotasOf: auth.principal }, principal);
         }
       } else {
@@ -85,7 +87,10 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: AppDeps): 
       const query = parsePart("query", querySchema, req.query, issues);
       let body: unknown;
       if (route.body) body = parsePart("body", route.body, req.body ?? undefined, issues);
-      else if (req.body !== undefined && !(typeof req.body === "object" && Object.keys(req.body as object).length === 0)) {
+      else if (
+        req.body !== undefined &&
+        !(typeof req.body === "object" && Object.keys(req.body as object).length === 0)
+      ) {
         issues.push({ field: "body", code: "body_not_allowed", message: "this route takes no request body" });
       }
       if (issues.length) throw new ValidationError(issues);
@@ -110,7 +115,10 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: AppDeps): 
       if (deps.config.validateResponses) {
         const r = (route.response.schema as z.ZodType).safeParse(data);
         if (!r.success) {
-          ctx.log.error("response does not match its schema", { route: route.path, issues: r.error.issues.slice(0, 10) });
+          ctx.log.error("response does not match its schema", {
+            route: route.path,
+            issues: r.error.issues.slice(0, 10),
+          });
           throw new AppError(500, "response_validation_failed", "The response did not match the documented schema.");
         }
       }

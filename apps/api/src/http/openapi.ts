@@ -37,8 +37,8 @@ const RATE_HEADERS = {
   "X-RateLimit-Limit": header("Requests allowed in the binding window", "integer"),
   "X-RateLimit-Remaining": header("Requests left in the binding window", "integer"),
   "X-RateLimit-Reset": header("When the binding window resets (epoch seconds)", "integer"),
-  "RateLimit-Policy": header("IETF draft: every policy that applies, e.g. \"read\";q=300;w=60"),
-  RateLimit: header("IETF draft: the binding policy's remaining quota and reset, e.g. \"read\";r=299;t=60"),
+  "RateLimit-Policy": header('IETF draft: every policy that applies, e.g. "read";q=300;w=60'),
+  RateLimit: header('IETF draft: the binding policy\'s remaining quota and reset, e.g. "read";r=299;t=60'),
 };
 
 function parameters(route: AnyRoute): Json[] {
@@ -71,7 +71,10 @@ function errorStatuses(route: AnyRoute): number[] {
   return [...s].sort();
 }
 
-function operation(route: AnyRoute, config: Pick<ApiConfig, "RATE_LIMIT_READ" | "RATE_LIMIT_WRITE" | "RATE_LIMIT_WINDOW_SECONDS">): Json {
+function operation(
+  route: AnyRoute,
+  config: Pick<ApiConfig, "RATE_LIMIT_READ" | "RATE_LIMIT_WRITE" | "RATE_LIMIT_WINDOW_SECONDS">,
+): Json {
   const headers: Json = { "X-Request-Id": header("This request's id") };
   if (route.rateLimit !== "none") Object.assign(headers, RATE_HEADERS);
   let success: Json;

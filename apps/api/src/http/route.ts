@@ -52,8 +52,12 @@ interface RouteBase<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodTyp
 }
 
 /** A JSON route: the handler returns data; the helper validates and serialises it. */
-export interface JsonRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>
-  extends RouteBase<P, Q, B> {
+export interface JsonRoute<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+> extends RouteBase<P, Q, B> {
   kind?: "json";
   response: {
     status?: 200 | 201 | 202;

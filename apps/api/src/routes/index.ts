@@ -1,8 +1,8 @@
 // The whole route table. Every route of the API is listed here, so the
 // OpenAPI document (built from this list) covers every route by construction.
+import type { ApiConfig } from "../config";
 import { buildOpenApi } from "../http/openapi";
 import type { AnyRoute } from "../http/route";
-import type { ApiConfig } from "../config";
 import { docsRoutes } from "./docs";
 import { integrationRoutes } from "./integration";
 import { keyRoutes } from "./keys";
@@ -10,12 +10,7 @@ import { probeRoutes } from "./probes";
 
 export function buildRouteTable(config: ApiConfig): { routes: AnyRoute[]; openapi: Record<string, unknown> } {
   let openapi: Record<string, unknown> = {};
-  const routes: AnyRoute[] = [
-    ...probeRoutes,
-    ...docsRoutes(() => openapi),
-    ...integrationRoutes,
-    ...keyRoutes,
-  ];
+  const routes: AnyRoute[] = [...probeRoutes, ...docsRoutes(() => openapi), ...integrationRoutes, ...keyRoutes];
   openapi = buildOpenApi(routes, config);
   return { routes, openapi };
 }

@@ -12,7 +12,7 @@ import {
 } from "@opsdeck/core";
 import { queryRequestLogs } from "@opsdeck/db";
 
-import { type ProbeStatus, probePostgres, probeRedis, probeStorage } from "../health/probes";
+import { probePostgres, probeRedis, type ProbeStatus, probeStorage } from "../health/probes";
 import type { Principal } from "../http/auth";
 import { defineRoute } from "../http/route";
 

@@ -60,7 +60,8 @@ export const probeRoutes = [
       const allowed = token
         ? req.headers.authorization === `Bearer ${token}`
         : ["127.0.0.1", "::1", "::ffff:127.0.0.1"].includes(req.socket.remoteAddress ?? "");
-      if (!allowed) throw new AppError(403, "metrics_forbidden", "Metrics are served to loopback or with METRICS_TOKEN.");
+      if (!allowed)
+        throw new AppError(403, "metrics_forbidden", "Metrics are served to loopback or with METRICS_TOKEN.");
       res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
     },
   }),

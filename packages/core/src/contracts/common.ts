@@ -8,27 +8,26 @@ export const FieldIssueSchema = z.object({
   message: z.string(),
 });
 
-export const ErrorBody = z
-  .object({
-    success: z.literal(false),
-    error: z.object({
-      type: z.enum([
-        "invalid_request_error",
-        "authentication_error",
-        "permission_error",
-        "not_found_error",
-        "conflict_error",
-        "rate_limit_error",
-        "api_error",
-        "unavailable_error",
-      ]),
-      code: z.string(),
-      message: z.string(),
-      request_id: z.string(),
-      details: z.unknown().optional(),
-      retryAfter: z.number().int().optional(),
-    }),
-  });
+export const ErrorBody = z.object({
+  success: z.literal(false),
+  error: z.object({
+    type: z.enum([
+      "invalid_request_error",
+      "authentication_error",
+      "permission_error",
+      "not_found_error",
+      "conflict_error",
+      "rate_limit_error",
+      "api_error",
+      "unavailable_error",
+    ]),
+    code: z.string(),
+    message: z.string(),
+    request_id: z.string(),
+    details: z.unknown().optional(),
+    retryAfter: z.number().int().optional(),
+  }),
+});
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** `{"success": true, "data": …}` (seed 001). */

@@ -14,7 +14,11 @@ export const ApiKeyView = z.object({
   prefix: z.string(),
   last4: z.string(),
   external_id: z.string().nullable(),
-  quotas: z.object({ per_minute: z.number().nullable(), per_hour: z.number().nullable(), per_day: z.number().nullable() }),
+  quotas: z.object({
+    per_minute: z.number().nullable(),
+    per_hour: z.number().nullable(),
+    per_day: z.number().nullable(),
+  }),
   status: z.enum(["active", "expired", "revoked"]),
   created_at: z.string(),
   expires_at: z.string().nullable(),
