@@ -1,0 +1,48 @@
+// Config is validated once at start-up: a bad value is one clear line per
+// problem and a non-zero exit, before anything connects.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+import { loadConfig } from "../../apps/api/src/config";
+import { ConfigError } from "../../packages/core/src";
+
+it("has the SPEC §2 defaults", () => {
+  const c = loadConfig({});
+  expect(c.PORT).toBe(3000);
+  expect(c.REDIS_URL).toBe("redis://127.0.0.1:6379");
+  expect(c.DATABASE_URL).toBe("postgresql://postgres@127.0.0.1:5432/opsdeck");
+  expect(c.QUEUE_PREFIX).toBe("bull");
+  expect([c.RATE_LIMIT_READ, c.RATE_LIMIT_WRITE, c.RATE_LIMIT_WINDOW_SECONDS]).toEqual([300, 60, 60]);
+  expect([c.INTEGRATION_QUOTA_MINUTE, c.INTEGRATION_QUOTA_HOUR, c.INTEGRATION_QUOTA_DAY]).toEqual([100, 1000, 10000]);
+  expect(c.REQUEST_LOG_RETENTION_DAYS).toBe(30);
+});
+
+it("lists every problem, one per line", () => {
+  let err: unknown;
+  try {
+    loadConfig({ PORT: "abc", REDIS_URL: "http://x", QUEUE_PREFIX: "a:b" });
+  } catch (e) {
+    err = e;
+  }
+  expect(err).toBeInstanceOf(ConfigError);
+  const problems = (err as ConfigError).problems;
+  expect(problems.map((p) => p.split(":")[0])).toEqual(
+    expect.arrayContaining(["PORT", "REDIS_URL", "QUEUE_PREFIX"]),
+  );
+  expect(problems).toHaveLength(3);
+  // Cross-field rules run once every field is valid on its own.
+  expect(() => loadConfig({ RATE_LIMIT_READ: "5", RATE_LIMIT_WRITE: "10" })).toThrow(/RATE_LIMIT_WRITE: must not exceed/);
+});
+
+it("makes the API process exit 2 with those lines, before connecting to anything", () => {
+  const main = path.resolve(__dirname, "../../apps/api/dist/main.js");
+  const r = spawnSync(process.execPath, [main], {
+    env: { PATH: process.env.PATH, PORT: "70000", LOG_LEVEL: "loud" },
+    encoding: "utf8",
+    timeout: 20_000,
+  });
+  expect(r.status).toBe(2);
+  expect(r.stderr).toContain("PORT:");
+  expect(r.stderr).toContain("LOG_LEVEL:");
+  expect(r.stderr.trim().split("\n")).toHaveLength(3);
+});
