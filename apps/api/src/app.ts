@@ -2,6 +2,7 @@
 // and never listens, so tests drive it with supertest and main.ts owns the port.
 import express, { type Express } from "express";
 
+import { createBoardRouter } from "./board/router";
 import type { AppDeps } from "./deps";
 import { errorHandler, notFound } from "./http/errorHandler";
 import { applyRateLimit, mountRoutes } from "./http/mount";
@@ -31,6 +32,8 @@ export function createApp(deps: AppDeps): Express {
   const router = express.Router({ strict: false, caseSensitive: true });
   mountRoutes(router, routes, deps);
   app.use(router);
+  // Bull Board at /admin/queues, behind its own cookie sign-in (board/router.ts).
+  app.use(createBoardRouter(deps));
 
   // Unknown routes: the one error shape, rate limited like reads so scanning is throttled too.
   app.use(async (req, res) => {

@@ -1,9 +1,30 @@
 // API configuration: every env var, its default and why (EXAMPLES §5).
 // `loadConfig` is pure; main.ts calls it once and passes the result down.
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 
 import { baseEnv, BoolEnv, IntEnv, parseEnv } from "@opsdeck/core";
 import { z } from "zod";
+
+const QueueThreshold = z.strictObject({
+  warning_waiting: z.number().int().min(1).optional(),
+  critical_waiting: z.number().int().min(1).optional(),
+  critical_failed: z.number().int().min(0).optional(),
+});
+export type QueueThreshold = z.infer<typeof QueueThreshold>;
+
+/** A JSON object of queue name → thresholds (env vars are strings). */
+const QueueThresholdsEnv = z
+  .string()
+  .transform((raw, ctx) => {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "must be a JSON object" });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.string().min(1).max(128), QueueThreshold));
 
 export const apiEnv = baseEnv
   .extend({
@@ -49,6 +70,40 @@ export const apiEnv = baseEnv
     METRICS_TOKEN: z.string().min(16).max(256).optional(),
     /** Check every response against its schema (on outside production; a mismatch is a 500 in tests). */
     VALIDATE_RESPONSES: BoolEnv.optional(),
+    /** HMAC-SHA256 secret of Bull Board session cookies (≥ 32 chars). Unset: random per process, so sessions end on restart and are not shared between replicas. */
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").max(1_024).optional(),
+    /** Bull Board session lifetime, seconds (default 8 h). */
+    SESSION_TTL_SECONDS: IntEnv(60, 30 * 86_400).default(28_800),
+    /** How long Bull Board trusts a key lookup before re-reading it, ms: the most a revoked key's session keeps working. */
+    BOARD_KEY_CACHE_MS: IntEnv(0, 60_000).default(5_000),
+    /** GET /queues status (seed 001): warning from this many waiting jobs (inclusive). */
+    QUEUE_WARNING_WAITING: IntEnv(1, 1_000_000_000).default(100),
+    /** critical above this many waiting jobs (seed: > 1000). */
+    QUEUE_CRITICAL_WAITING: IntEnv(1, 1_000_000_000).default(1_000),
+    /** critical above this many failed jobs (seed: > 10). */
+    QUEUE_CRITICAL_FAILED: IntEnv(0, 1_000_000_000).default(10),
+    /** Per-queue overrides of the three above, JSON: {"email-sending": {"warning_waiting": 500, "critical_waiting": 5000, "critical_failed": 50}}. */
+    QUEUE_STATUS_THRESHOLDS: QueueThresholdsEnv.default({}),
+    /** Logs: statement timeout of one search, ms; past it the caller is told to narrow the window (400). */
+    LOG_SEARCH_TIMEOUT_MS: IntEnv(1, 600_000).default(5_000),
+    /** Logs: `total` is exact up to this many matches, then the planner's estimate (flagged). */
+    LOG_COUNT_CAP: IntEnv(0, 10_000_000).default(10_000),
+    /** Logs: longest regex accepted, characters. */
+    LOG_REGEX_MAX_LENGTH: IntEnv(1, 500).default(200),
+    /** Logs ingest: entries per request (≤ 1000) and serialized bytes per request. */
+    LOG_INGEST_MAX_ENTRIES: IntEnv(1, 1_000).default(1_000),
+    LOG_INGEST_MAX_BYTES: IntEnv(1_024, 50 * 1_024 * 1_024).default(524_288),
+    /** Logs: retention, days; ingest refuses timestamps older than this (or over 1 h in the future). */
+    LOG_RETENTION_DAYS: IntEnv(1, 3_650).default(30),
+    /** Log exports: rows per export, exports queued or running per key, widest time window (days), lifetime (days). */
+    LOG_EXPORT_MAX_ROWS: IntEnv(1, 100_000_000).default(5_000_000),
+    LOG_EXPORT_MAX_CONCURRENT: IntEnv(1, 100).default(3),
+    LOG_EXPORT_MAX_WINDOW_DAYS: IntEnv(1, 3_650).default(31),
+    LOG_EXPORT_TTL_DAYS: IntEnv(1, 365).default(7),
+    /** Lifetime of a signed download link, seconds (never past the export's expiry). */
+    DOWNLOAD_URL_TTL_SECONDS: IntEnv(10, 7 * 86_400).default(900),
+    /** HMAC-SHA256 secret of download links (≥ 32 chars). Unset: random per process, so links die on restart and are not valid on other replicas. */
+    DOWNLOAD_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").max(1_024).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.RATE_LIMIT_WRITE > c.RATE_LIMIT_READ) {
@@ -59,7 +114,12 @@ export const apiEnv = baseEnv
     }
   });
 
-export type ApiConfig = z.infer<typeof apiEnv> & { publicUrl: string; validateResponses: boolean };
+export type ApiConfig = z.infer<typeof apiEnv> & {
+  publicUrl: string;
+  validateResponses: boolean;
+  /** DOWNLOAD_SIGNING_SECRET, or random bytes (hex) chosen at start. */
+  downloadSigningSecret: string;
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const c = parseEnv(apiEnv, env);
@@ -68,5 +128,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     ...c,
     publicUrl: (c.PUBLIC_URL ?? `http://${host}:${c.PORT}`).replace(/\/$/, ""),
     validateResponses: c.VALIDATE_RESPONSES ?? c.NODE_ENV !== "production",
+    downloadSigningSecret: c.DOWNLOAD_SIGNING_SECRET ?? randomBytes(32).toString("hex"),
   };
 }

@@ -3,7 +3,7 @@
 // 401 if the key was bad → permission (403) → quota → validate params, query
 // and body (400 listing every bad field) → handler → validate the response
 // (outside production) → send. Handlers never touch req.body directly.
-import { AppError, type FieldIssue, PermissionError, ValidationError } from "@opsdeck/core";
+import { AppError, type FieldIssue, type Logger, PermissionError, ValidationError } from "@opsdeck/core";
 import type { Request, Response, Router } from "express";
 import { z } from "zod";
 
@@ -95,13 +95,17 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: AppDeps): 
       }
       if (issues.length) throw new ValidationError(issues);
 
+      let log: Logger | undefined;
       const ctx = {
         params,
         query,
         body,
         principal,
         requestId: req.id,
-        log: requestLogger(req, deps),
+        // A child logger per request is only built when a handler logs.
+        get log() {
+          return (log ??= requestLogger(req, deps));
+        },
         deps,
         req,
         res,

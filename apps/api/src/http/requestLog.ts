@@ -24,7 +24,8 @@ export function requestLog(deps: AppDeps) {
         timestamp: new Date(),
         requestId: req.id,
         method: req.method,
-        endpoint: req.path.slice(0, 2048),
+        // originalUrl: sub-apps (Bull Board) rewrite req.url/req.path while they handle a request.
+        endpoint: (req.originalUrl.split("?")[0] ?? "").slice(0, 2048),
         route,
         statusCode: res.statusCode,
         responseTime: Math.round(ms * 100) / 100,

@@ -1,0 +1,382 @@
+// Bull Board's sign-in, session cookie, read-only enforcement, CSRF check and
+// audit, through the real app over HTTP (supertest), real Redis and Postgres.
+import { createKey, revokeKey } from "@opsdeck/db";
+import { Queue } from "bullmq";
+import request from "supertest";
+
+import { describeBoardCall } from "../../apps/api/src/board/audit";
+import { createSessionCodec, readCookie, SESSION_COOKIE } from "../../apps/api/src/board/session";
+import { loadConfig } from "../../apps/api/src/config";
+import { createTestApp, type TestApp } from "../helpers/testApp";
+
+const SECRET = "s".repeat(24) + "-board-session-secret";
+const QUEUE = "board-session-q";
+
+let t: TestApp;
+let producer: Queue;
+beforeAll(async () => {
+  // Key lookups uncached, so a revocation is seen by the very next request.
+  t = await createTestApp({ SESSION_SECRET: SECRET, BOARD_KEY_CACHE_MS: "0" });
+  producer = new Queue(QUEUE, { connection: { url: t.env.redisUrl }, prefix: t.env.queuePrefix });
+  await producer.add("one", { n: 1 });
+});
+afterAll(async () => {
+  await producer.close();
+  await t.close();
+});
+
+/** The session cookie set by a response, as "name=value" for a Cookie header. */
+function sessionFrom(res: request.Response): string {
+  const set = ([] as string[]).concat(res.headers["set-cookie"] ?? []);
+  const line = set.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!line) throw new Error(`no session cookie in ${JSON.stringify(set)}`);
+  return line.split(";")[0]!;
+}
+
+async function signIn(key: string): Promise<string> {
+  const r = await request(t.app).post("/admin/queues/login").type("form").send({ api_key: key });
+  expect(r.status).toBe(303);
+  return sessionFrom(r);
+}
+
+function expectError(body: unknown, type: string, code: string) {
+  expect(body).toEqual({
+    success: false,
+    error: expect.objectContaining({ type, code, message: expect.any(String), request_id: expect.any(String) }),
+  });
+}
+
+describe("without a session", () => {
+  it("redirects page loads to the sign-in form, keeping where the browser was going", async () => {
+    const a = await request(t.app).get("/admin/queues");
+    expect(a.status).toBe(302);
+    expect(a.headers.location).toBe("/admin/queues/login");
+    const b = await request(t.app).get(`/admin/queues/queue/${QUEUE}`);
+    expect(b.headers.location).toBe(`/admin/queues/login?next=${encodeURIComponent(`/admin/queues/queue/${QUEUE}`)}`);
+  });
+
+  it("answers API calls with 401 in the error shape", async () => {
+    for (const [method, path] of [
+      ["get", "/admin/queues/api/queues"],
+      ["put", `/admin/queues/api/queues/${QUEUE}/pause`],
+    ] as const) {
+      const r = await request(t.app)[method](path);
+      expect(r.status).toBe(401);
+      expectError(r.body, "authentication_error", "board_session_required");
+    }
+  });
+
+  it("serves the sign-in form with no third-party assets, scripts or framing", async () => {
+    const r = await request(t.app).get("/admin/queues/login");
+    expect(r.status).toBe(200);
+    expect(r.headers["content-type"]).toMatch(/^text\/html/);
+    expect(r.text).toContain('<form method="post" action="/admin/queues/login">');
+    expect(r.text).toContain('name="api_key"');
+    expect(r.text).not.toMatch(/<script|https?:\/\//i);
+    expect(r.headers["content-security-policy"]).toContain("default-src 'none'");
+    expect(r.headers["x-frame-options"]).toBe("DENY");
+  });
+
+  it("serves Bull Board's static assets, and 404s missing ones", async () => {
+    const ok = await request(t.app).get("/admin/queues/static/favicon-32x32.png");
+    expect(ok.status).toBe(200);
+    expect(ok.headers["content-type"]).toBe("image/png");
+    const missing = await request(t.app).get("/admin/queues/static/nope.js");
+    expect(missing.status).toBe(404);
+    expectError(missing.body, "not_found_error", "route_not_found");
+  });
+});
+
+describe("sign-in", () => {
+  it("sets a signed, HttpOnly, SameSite=Strict, expiring cookie carrying the key id, not the key", async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const r = await request(t.app).post("/admin/queues/login").type("form").send({ api_key: t.keys.ops });
+    expect(r.status).toBe(303);
+    expect(r.headers.location).toBe("/admin/queues/");
+    const line = ([] as string[]).concat(r.headers["set-cookie"] ?? []).find((c) => c.startsWith(SESSION_COOKIE))!;
+    const attrs = line.split(";").map((s) => s.trim());
+    expect(attrs).toEqual(
+      expect.arrayContaining(["Path=/admin/queues", "HttpOnly", "SameSite=Strict", "Max-Age=28800"]),
+    );
+    expect(attrs).not.toContain("Secure");
+    expect(line).not.toContain(t.keys.ops);
+    expect(line).not.toContain(t.keys.ops.slice(-12));
+
+    const value = readCookie(sessionFrom(r), SESSION_COOKIE)!;
+    const session = createSessionCodec(SECRET).decode(value);
+    const ops = await t.deps.db.prisma.apiKey.findFirstOrThrow({ where: { name: "test-ops" } });
+    expect(session?.keyId).toBe(ops.id);
+    expect(session!.expiresAt).toBeGreaterThanOrEqual(before + 28_800);
+    expect(session!.expiresAt).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 28_800);
+  });
+
+  it("sends the browser back to a board page it asked for, never elsewhere", async () => {
+    const back = await request(t.app)
+      .post("/admin/queues/login")
+      .type("form")
+      .send({ api_key: t.keys.ops, next: `/admin/queues/queue/${QUEUE}` });
+    expect(back.headers.location).toBe(`/admin/queues/queue/${QUEUE}`);
+    for (const next of [
+      "//evil.example/admin/queues",
+      "https://evil.example/",
+      "/admin/queues//evil.example",
+      "/api/v1/keys",
+    ]) {
+      const r = await request(t.app).post("/admin/queues/login").type("form").send({ api_key: t.keys.ops, next });
+      expect(r.headers.location).toBe("/admin/queues/");
+    }
+  });
+
+  it("refuses bad, integration, revoked and expired keys with one generic message and no cookie", async () => {
+    const revoked = await createKey(t.deps.db.prisma, { name: "board-revoked", role: "ops" });
+    await revokeKey(t.deps.db.prisma, revoked.key.id);
+    const expired = await createKey(t.deps.db.prisma, {
+      name: "board-expired",
+      role: "ops",
+      expiresAt: new Date(Date.now() - 1000),
+    });
+    const bad = t.keys.ops.slice(0, -1) + (t.keys.ops.endsWith("A") ? "B" : "A");
+    const pages = new Set<string>();
+    for (const key of ["", "nonsense", bad, t.keys.integration, revoked.raw, expired.raw]) {
+      const r = await request(t.app).post("/admin/queues/login").type("form").send({ api_key: key });
+      expect(r.status).toBe(401);
+      expect(r.headers["set-cookie"]).toBeUndefined();
+      expect(r.text).toContain("Sign-in failed. Check the key and try again.");
+      pages.add(r.text);
+    }
+    expect(pages.size).toBe(1);
+  });
+
+  it("refuses a sign-in form posted from another site", async () => {
+    const r = await request(t.app)
+      .post("/admin/queues/login")
+      .set("Origin", "https://evil.example")
+      .type("form")
+      .send({ api_key: t.keys.ops });
+    expect(r.status).toBe(403);
+    expect(r.headers["set-cookie"]).toBeUndefined();
+  });
+});
+
+describe("with a session", () => {
+  it("serves the board and its API over the API's queues (catalog and discovered)", async () => {
+    const cookie = await signIn(t.keys.ops);
+    const page = await request(t.app).get("/admin/queues").set("Cookie", cookie);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<base href="/admin/queues/" />');
+    expect(page.headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(page.headers["cache-control"]).toBe("no-store");
+    const api = await request(t.app).get("/admin/queues/api/queues").set("Cookie", cookie);
+    expect(api.status).toBe(200);
+    const names = (api.body.queues as { name: string; readOnlyMode: boolean }[]).map((q) => q.name);
+    expect(names).toEqual(expect.arrayContaining([...(await t.deps.queues.names())]));
+    expect(names).toContain(QUEUE);
+    expect((api.body.queues as { readOnlyMode: boolean }[]).every((q) => !q.readOnlyMode)).toBe(true);
+  });
+
+  it("rejects a tampered cookie and clears it", async () => {
+    const cookie = await signIn(t.keys.ops);
+    const [name, value] = cookie.split("=") as [string, string];
+    const raw = decodeURIComponent(value);
+    const viewer = await t.deps.db.prisma.apiKey.findFirstOrThrow({ where: { name: "test-viewer" } });
+    const ops = await t.deps.db.prisma.apiKey.findFirstOrThrow({ where: { name: "test-ops" } });
+    // Another key id under the same signature, a far expiry, a flipped signature character.
+    const forged = [
+      raw.replace(ops.id, viewer.id),
+      raw.replace(/\.(\d+)\./, ".9999999999."),
+      raw.slice(0, -1) + (raw.endsWith("A") ? "B" : "A"),
+      createSessionCodec("x".repeat(40)).encode({ keyId: ops.id, expiresAt: Math.floor(Date.now() / 1000) + 3600 }),
+    ];
+    for (const f of forged) {
+      const r = await request(t.app)
+        .get("/admin/queues/api/queues")
+        .set("Cookie", `${name}=${encodeURIComponent(f)}`);
+      expect(r.status).toBe(401);
+      expect(String(r.headers["set-cookie"])).toMatch(/^opsdeck_board=; .*Max-Age=0/);
+    }
+  });
+
+  it("ends an expired session server-side whatever the browser keeps", async () => {
+    const ops = await t.deps.db.prisma.apiKey.findFirstOrThrow({ where: { name: "test-ops" } });
+    const expired = createSessionCodec(SECRET).encode({ keyId: ops.id, expiresAt: Math.floor(Date.now() / 1000) - 1 });
+    const page = await request(t.app)
+      .get("/admin/queues")
+      .set("Cookie", `${SESSION_COOKIE}=${encodeURIComponent(expired)}`);
+    expect(page.status).toBe(302);
+    expect(page.headers.location).toBe("/admin/queues/login");
+    const live = createSessionCodec(SECRET).encode({ keyId: ops.id, expiresAt: Math.floor(Date.now() / 1000) + 60 });
+    const ok = await request(t.app)
+      .get("/admin/queues")
+      .set("Cookie", `${SESSION_COOKIE}=${encodeURIComponent(live)}`);
+    expect(ok.status).toBe(200);
+  });
+
+  it("stops working once its key is revoked", async () => {
+    const k = await createKey(t.deps.db.prisma, { name: "board-soon-revoked", role: "ops" });
+    const cookie = await signIn(k.raw);
+    expect((await request(t.app).get("/admin/queues/api/queues").set("Cookie", cookie)).status).toBe(200);
+    await revokeKey(t.deps.db.prisma, k.key.id);
+    const r = await request(t.app).get("/admin/queues/api/queues").set("Cookie", cookie);
+    expect(r.status).toBe(401);
+    expectError(r.body, "authentication_error", "board_session_required");
+  });
+
+  it("signs out: the cookie is cleared", async () => {
+    const r = await request(t.app)
+      .post("/admin/queues/logout")
+      .set("Cookie", await signIn(t.keys.ops));
+    expect(r.status).toBe(303);
+    expect(r.headers.location).toBe("/admin/queues/login");
+    expect(String(r.headers["set-cookie"])).toMatch(/^opsdeck_board=; Path=\/admin\/queues; Max-Age=0/);
+    const page = await request(t.app).get("/admin/queues/logout");
+    expect(page.text).toContain('<form method="post" action="/admin/queues/logout">');
+  });
+});
+
+describe("mutations", () => {
+  const origin = (r: request.Test) => r.set("Origin", "http://127.0.0.1");
+
+  it("refuses every mutating call of a viewer session with 403 before Bull Board sees it", async () => {
+    const cookie = await signIn(t.keys.viewer);
+    const list = await request(t.app).get("/admin/queues/api/queues").set("Cookie", cookie);
+    expect(list.status).toBe(200);
+    expect((list.body.queues as { readOnlyMode: boolean }[]).every((q) => q.readOnlyMode)).toBe(true);
+    const job = (await producer.getJobs(["waiting"]))[0]!;
+    for (const [method, path] of [
+      ["put", `/admin/queues/api/queues/${QUEUE}/pause`],
+      ["put", `/admin/queues/api/queues/${QUEUE}/${job.id}/clean`],
+      ["post", `/admin/queues/api/queues/${QUEUE}/add`],
+      ["patch", `/admin/queues/api/queues/${QUEUE}/${job.id}/priority`],
+      ["delete", `/admin/queues/api/queues/${QUEUE}`],
+    ] as const) {
+      const r = await origin(request(t.app)[method](path).set("Cookie", cookie).set("Host", "127.0.0.1"));
+      expect(r.status).toBe(403);
+      expectError(r.body, "permission_error", "board_read_only");
+    }
+    expect(await producer.isPaused()).toBe(false);
+    expect(await producer.getJob(job.id!)).toBeDefined();
+    expect(await t.deps.db.prisma.auditEvent.count({ where: { action: { startsWith: "board." } } })).toBe(0);
+  });
+
+  it("requires an Origin of this host for an ops session's changes (CSRF)", async () => {
+    const cookie = await signIn(t.keys.ops);
+    const path = `/admin/queues/api/queues/${QUEUE}/pause`;
+    const none = await request(t.app).put(path).set("Cookie", cookie);
+    expect(none.status).toBe(403);
+    expectError(none.body, "permission_error", "origin_mismatch");
+    const foreign = await request(t.app).put(path).set("Cookie", cookie).set("Origin", "https://evil.example");
+    expect(foreign.status).toBe(403);
+    const badReferer = await request(t.app)
+      .put(path)
+      .set("Cookie", cookie)
+      .set("Referer", "https://evil.example/admin/queues/");
+    expect(badReferer.status).toBe(403);
+    expect(await producer.isPaused()).toBe(false);
+  });
+
+  it("runs an ops session's change and audits it after the response", async () => {
+    const cookie = await signIn(t.keys.ops);
+    const r = await origin(
+      request(t.app).put(`/admin/queues/api/queues/${QUEUE}/pause`).set("Cookie", cookie).set("Host", "127.0.0.1"),
+    );
+    expect(r.status).toBe(200);
+    expect(await producer.isPaused()).toBe(true);
+    const ops = await t.deps.db.prisma.apiKey.findFirstOrThrow({ where: { name: "test-ops" } });
+    const row = await waitForAudit("board.queue.pause");
+    expect(row).toMatchObject({
+      actorKeyId: ops.id,
+      target: `queue:${QUEUE}`,
+      outcome: "success",
+      requestId: r.headers["x-request-id"],
+    });
+    expect(row.ipAddress).toBeTruthy();
+
+    // A refused call (unknown queue) is on record as a failure.
+    const miss = await origin(
+      request(t.app)
+        .put(`/admin/queues/api/queues/no-such-queue/resume`)
+        .set("Cookie", cookie)
+        .set("Host", "127.0.0.1"),
+    );
+    expect(miss.status).toBe(404);
+    const failed = await waitForAudit("board.queue.resume");
+    expect(failed).toMatchObject({ target: "queue:no-such-queue", outcome: "failure", error: "http_404" });
+    await producer.resume();
+  });
+});
+
+/** The audit row is written once the response has finished, so it may land just after the client has its answer. */
+async function waitForAudit(action: string) {
+  for (let i = 0; i < 100; i++) {
+    const row = await t.deps.db.prisma.auditEvent.findFirst({ where: { action }, orderBy: { id: "desc" } });
+    if (row) return row;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no audit row for ${action}`);
+}
+
+describe("audit action names", () => {
+  it.each([
+    ["/api/queues/q1/42/retry", "board.job.retry", "job:q1/42"],
+    ["/api/queues/q1/42/update-data", "board.job.update_data", "job:q1/42"],
+    ["/api/queues/q1/retry/failed", "board.queue.retry", "queue:q1"],
+    ["/api/queues/q1/clean/completed", "board.queue.clean", "queue:q1"],
+    ["/api/queues/q1/add", "board.job.add", "queue:q1"],
+    ["/api/queues/q1/obliterate", "board.queue.obliterate", "queue:q1"],
+    ["/api/queues/q1/rate-limit/release", "board.queue.rate_limit_release", "queue:q1"],
+    ["/api/queues/pause", "board.queues.pause", "queue:*"],
+    ["/api/queues/q1/job-schedulers/s1/run", "board.scheduler.run", "scheduler:q1/s1"],
+    ["/api/queues/q1/job-schedulers/s1", "board.scheduler.update", "scheduler:q1/s1"],
+    ["/api/queues/my%20q/7/promote", "board.job.promote", "job:my q/7"],
+  ])("%s → %s", (path, action, target) => {
+    expect(describeBoardCall(path)).toMatchObject({ action, target });
+  });
+});
+
+describe("config", () => {
+  it("refuses a SESSION_SECRET shorter than 32 characters", () => {
+    expect(() => loadConfig({ ...t.env.env, SESSION_SECRET: "too-short" })).toThrow(
+      /SESSION_SECRET: must be at least 32 characters/,
+    );
+    expect(loadConfig({ ...t.env.env, SESSION_SECRET: "y".repeat(32) }).SESSION_SECRET).toHaveLength(32);
+  });
+});
+
+describe("behind https, with a tight write policy", () => {
+  let h: TestApp;
+  beforeAll(async () => {
+    h = await createTestApp({ PUBLIC_URL: "https://board.example.com", RATE_LIMIT_WRITE: "3" });
+  });
+  afterAll(() => h.close());
+
+  it("marks the cookie Secure and accepts changes from the public origin", async () => {
+    const r = await request(h.app).post("/admin/queues/login").type("form").send({ api_key: h.keys.ops });
+    expect(r.status).toBe(303);
+    const line = ([] as string[]).concat(r.headers["set-cookie"] ?? []).find((c) => c.startsWith(SESSION_COOKIE))!;
+    expect(line.split(";").map((s) => s.trim())).toContain("Secure");
+    const pause = await request(h.app)
+      .put("/admin/queues/api/queues/email-sending/pause")
+      .set("Cookie", line.split(";")[0]!)
+      .set("Origin", "https://board.example.com");
+    expect(pause.status).toBe(200);
+    expect(await h.deps.queues.get("email-sending").isPaused()).toBe(true);
+  });
+
+  it("rate-limits sign-in attempts per IP, right keys included", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = await request(h.app)
+        .post("/admin/queues/login")
+        .type("form")
+        .send({ api_key: i % 2 ? h.keys.ops : "nonsense" });
+      statuses.push(r.status);
+      if (r.status === 429) {
+        expect(Number(r.headers["retry-after"])).toBeGreaterThan(0);
+        expect(r.headers["set-cookie"]).toBeUndefined();
+        expect(r.text).toContain("Too many sign-in attempts");
+      }
+    }
+    // The first test used one attempt of the 3 in the window.
+    expect(statuses).toEqual([401, 303, 429, 429]);
+  });
+});
