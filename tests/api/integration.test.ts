@@ -3,6 +3,9 @@
 // the key test endpoint.
 import request from "supertest";
 
+import { createApp } from "../../apps/api/src/app";
+import { closeDeps, createDeps } from "../../apps/api/src/createDeps";
+import { createLogger } from "../../packages/core/src";
 import { createKey } from "../../packages/db/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
@@ -119,9 +122,6 @@ describe("request logs", () => {
 
 it("reports the database down as 503 'down' when Postgres is unreachable, and keeps answering", async () => {
   // A second app whose pool points at a port with no Postgres: the key check cannot run -> 503, not a crash.
-  const { createDeps, closeDeps } = await import("../../apps/api/src/createDeps");
-  const { createApp } = await import("../../apps/api/src/app");
-  const { createLogger } = await import("../../packages/core/src");
   const deps = createDeps(
     { ...t.deps.config, DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" },
     createLogger({ service: "api", silent: true }),
