@@ -1,0 +1,142 @@
+// Jobs (SPEC §4, seed 001): search over the Postgres job records, one job in
+// full, retry (seed body; 409 unless failed) and delete (409 while locked).
+// Ids resolve across queues; `?queue=` disambiguates. Mutations need
+// jobs.write and are audited, failures included.
+import {
+  ConflictError,
+  JobDeleteResult,
+  JobDetail,
+  JobIdParams,
+  JobLookupQuery,
+  JobRetryResult,
+  JobSearchQuery,
+  JobSearchResult,
+} from "@opsdeck/core";
+import { markJobRecords } from "@opsdeck/db";
+
+import { audited } from "../http/audit";
+import { defineRoute } from "../http/route";
+import { readyRedis } from "../queues/connection";
+import { isLocked, jobDetail, loadJob } from "../queues/jobDetail";
+import { resolveJobQueue } from "../queues/resolveJob";
+import { searchJobRecords } from "../queues/search";
+
+const BASE = "/api/v1/platform/system/jobs";
+const TAGS = ["jobs"];
+const WRITE = { permission: "jobs.write" } as const;
+
+export const jobRoutes = [
+  defineRoute({
+    method: "get",
+    path: BASE,
+    operationId: "searchJobs",
+    summary: "Search jobs by id, name or payload text (Postgres job records)",
+    description: "Newest activity first. `start_time` / `end_time` bound the record's last update.",
+    tags: TAGS,
+    access: { permission: "queues.read" },
+    rateLimit: "read",
+    query: JobSearchQuery,
+    response: { schema: JobSearchResult, description: "Matching job records and the seed's pagination" },
+    async handler({ deps, query }) {
+      return searchJobRecords(deps.db.pool, {
+        q: query.q,
+        queue: query.queue,
+        status: query.status,
+        startTime: query.start_time,
+        endTime: query.end_time,
+        limit: query.limit,
+        offset: query.offset,
+      });
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: `${BASE}/{job_id}`,
+    operationId: "getJob",
+    summary: "One job: data, options, progress, attempts, failure, return value, logs and history",
+    tags: TAGS,
+    access: { permission: "queues.read" },
+    rateLimit: "read",
+    params: JobIdParams,
+    query: JobLookupQuery,
+    errors: [404, 409],
+    response: { schema: JobDetail, description: "The job" },
+    async handler({ deps, params, query }) {
+      const q = await resolveJobQueue(deps, params.job_id, query.queue);
+      return jobDetail(await readyRedis(deps.queues), deps.db.pool, deps.queues.prefix, q, params.job_id);
+    },
+  }),
+  defineRoute({
+    method: "post",
+    path: `${BASE}/{job_id}/retry`,
+    operationId: "retryJob",
+    summary: "Re-queue a failed job, resetting its attempts",
+    tags: TAGS,
+    access: WRITE,
+    rateLimit: "write",
+    params: JobIdParams,
+    query: JobLookupQuery,
+    errors: [404, 409],
+    response: {
+      schema: JobRetryResult,
+      description: "The job is waiting again",
+      example: { job_id: "job_123", queue: "email-sending", status: "queued", attempts_reset: true },
+    },
+    async handler(ctx) {
+      const id = ctx.params.job_id;
+      return audited(ctx, "job.retry", `job:${id}`, { queue: ctx.query.queue ?? null }, async () => {
+        const q = await resolveJobQueue(ctx.deps, id, ctx.query.queue);
+        const job = await loadJob(q, id);
+        const state = await job.getState();
+        const notFailed = () =>
+          new ConflictError("job_not_failed", `Job '${id}' is ${state}; only failed jobs can be retried.`, { state });
+        if (state !== "failed") throw notFailed();
+        try {
+          await job.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
+        } catch {
+          // It left the failed set between the check and the move (another retry, a clean).
+          throw notFailed();
+        }
+        await markJobRecords(ctx.deps.db.pool, q.name, [id], "waiting", { resetAttempts: true });
+        return { job_id: id, queue: q.name, status: "queued" as const, attempts_reset: true as const };
+      });
+    },
+  }),
+  defineRoute({
+    method: "delete",
+    path: `${BASE}/{job_id}`,
+    operationId: "deleteJob",
+    summary: "Permanently remove a job (refused while a worker holds its lock)",
+    tags: TAGS,
+    access: WRITE,
+    rateLimit: "write",
+    params: JobIdParams,
+    query: JobLookupQuery,
+    errors: [404, 409],
+    response: { schema: JobDeleteResult, description: "The job is gone" },
+    async handler(ctx) {
+      const id = ctx.params.job_id;
+      return audited(ctx, "job.delete", `job:${id}`, { queue: ctx.query.queue ?? null }, async () => {
+        const q = await resolveJobQueue(ctx.deps, id, ctx.query.queue);
+        const redis = await readyRedis(ctx.deps.queues);
+        const locked = () =>
+          new ConflictError(
+            "job_locked",
+            `Job '${id}' is being processed by a worker; wait for it or pause the queue.`,
+          );
+        if (await isLocked(redis, ctx.deps.queues.prefix, q.name, id)) throw locked();
+        // Queue#remove: 1 removed, 0 the job (or a child) is locked, -8 the next run of a job scheduler.
+        const code = await q.remove(id);
+        if (code === -8) {
+          throw new ConflictError(
+            "job_scheduled",
+            `Job '${id}' is a job scheduler's next run; remove the scheduler instead.`,
+          );
+        }
+        if (code !== 1) throw locked();
+        await markJobRecords(ctx.deps.db.pool, q.name, [id], "removed");
+        return { job_id: id, queue: q.name, deleted: true as const };
+      });
+    },
+  }),
+];

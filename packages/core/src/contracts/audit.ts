@@ -1,0 +1,33 @@
+// The audit trail (SPEC §3): every mutation, listed newest first with filters.
+import { z } from "zod";
+
+import { IsoTime, Pagination } from "./common";
+
+export const AuditQuery = z.strictObject({
+  action: z.string().min(1).max(100).optional().describe("Exact action, e.g. queue.pause"),
+  actor_key_id: z.uuid().optional(),
+  target: z.string().min(1).max(300).optional().describe("Exact target, e.g. queue:email-sending"),
+  outcome: z.enum(["success", "failure"]).optional(),
+  start_time: IsoTime.optional(),
+  end_time: IsoTime.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50).describe("Max results (default 50, max 100)"),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0).describe("Pagination offset"),
+});
+
+export const AuditEventView = z.object({
+  id: z.string(),
+  timestamp: z.string(),
+  actor_key_id: z.string().nullable(),
+  actor: z.string(),
+  action: z.string(),
+  target: z.string(),
+  parameters: z.unknown(),
+  outcome: z.enum(["success", "failure"]),
+  error: z.string().nullable(),
+  request_id: z.string().nullable(),
+  ip_address: z.string().nullable(),
+});
+export type AuditEventView = z.infer<typeof AuditEventView>;
+
+export const AuditList = z.object({ events: z.array(AuditEventView), pagination: Pagination });
+export type AuditList = z.infer<typeof AuditList>;
