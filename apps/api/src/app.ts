@@ -9,6 +9,7 @@ import { applyRateLimit, mountRoutes } from "./http/mount";
 import { requestId } from "./http/requestId";
 import { requestLog } from "./http/requestLog";
 import { buildRouteTable } from "./routes";
+import { docsAssets } from "./routes/docs";
 
 function trustProxy(value: string): boolean | number | string {
   if (value === "true") return true;
@@ -32,6 +33,8 @@ export function createApp(deps: AppDeps): Express {
   const router = express.Router({ strict: false, caseSensitive: true });
   mountRoutes(router, routes, deps);
   app.use(router);
+  // Static files of the rendered reference at /docs (swagger-ui-dist, served locally).
+  app.use("/docs/assets", docsAssets);
   // Bull Board at /admin/queues, behind its own cookie sign-in (board/router.ts).
   app.use(createBoardRouter(deps));
 
