@@ -5,7 +5,7 @@
 //  2. creates the database if missing and applies migrations;
 //  3. creates the first ops key when none exists (.opsdeck/bootstrap-key, mode 0600;
 //     OPSDECK_BOOTSTRAP_KEY_FILE moves it). The key is never printed, only its path.
-// Needs the build (apps/*/dist, packages/*/dist). Returns the API config.
+// Needs the build (apps/*/dist, packages/*/dist). Returns the API config and the key file's path.
 "use strict";
 const path = require("node:path");
 
@@ -50,7 +50,8 @@ async function prepare() {
   } finally {
     await close();
   }
-  return api;
+  const shown = path.relative(process.cwd(), keyFile);
+  return { api, keyFile: shown && !shown.startsWith("..") ? shown : keyFile };
 }
 
 module.exports = { prepare };

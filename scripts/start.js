@@ -17,7 +17,7 @@ function say(line) {
 }
 
 async function main() {
-  const api = await prepare();
+  const { api, keyFile } = await prepare();
   const children = new Map();
   let stopping = false;
   let exitCode = 0;
@@ -32,7 +32,9 @@ async function main() {
     ["api", "apps/api/dist/main.js"],
     ["worker", "apps/worker/dist/main.js"],
   ]) {
-    const child = spawn(process.execPath, [path.join(root, entry)], { stdio: "inherit", env: process.env });
+    // Own process group: a terminal's Ctrl-C reaches only this supervisor, which then sends each child
+    // exactly one SIGTERM (a second signal would make them skip the drain).
+    const child = spawn(process.execPath, [path.join(root, entry)], { stdio: "inherit", env: process.env, detached: true });
     children.set(name, child);
     child.on("exit", (code, signal) => {
       children.delete(name);
@@ -56,7 +58,7 @@ async function main() {
         say(`API          ${api.publicUrl}`);
         say(`Bull Board   ${api.publicUrl}/admin/queues`);
         say(`OpenAPI      ${api.publicUrl}/openapi.json`);
-        say(`try: curl -H "X-API-Key: $(cat .opsdeck/bootstrap-key)" ${api.publicUrl}/api/integration/health`);
+        say(`try: curl -H "X-API-Key: $(cat ${keyFile})" ${api.publicUrl}/api/integration/health`);
         return;
       }
     } catch {
