@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 
-import { baseEnv, BoolEnv, IntEnv, parseEnv } from "@opsdeck/core";
+import { AlertThresholdsEnv, baseEnv, BoolEnv, emailEnvShape, IntEnv, parseEnv } from "@opsdeck/core";
 import { z } from "zod";
 
 const QueueThreshold = z.strictObject({
@@ -28,6 +28,8 @@ const QueueThresholdsEnv = z
 
 export const apiEnv = baseEnv
   .extend({
+    /** Credentials encryption keys, SMTP timeouts and integration health settings (packages/core/src/emailConfig.ts). */
+    ...emailEnvShape,
     /** HTTP port. */
     PORT: IntEnv(0, 65_535).default(3000),
     /** Listen address; 0.0.0.0 in containers. */
@@ -84,6 +86,8 @@ export const apiEnv = baseEnv
     QUEUE_CRITICAL_FAILED: IntEnv(0, 1_000_000_000).default(10),
     /** Per-queue overrides of the three above, JSON: {"email-sending": {"warning_waiting": 500, "critical_waiting": 5000, "critical_failed": 50}}. */
     QUEUE_STATUS_THRESHOLDS: QueueThresholdsEnv.default({}),
+    /** Alert/health thresholds per queue or service, JSON (core contracts/alerts.ts); the worker reads the same variable. Here: "API Server" error_rate_percent / p95_ms and "SMTP Service" backlog for infrastructure/health. */
+    ALERT_THRESHOLDS: AlertThresholdsEnv.default({}),
     /** Logs: statement timeout of one search, ms; past it the caller is told to narrow the window (400). */
     LOG_SEARCH_TIMEOUT_MS: IntEnv(1, 600_000).default(5_000),
     /** Logs: `total` is exact up to this many matches, then the planner's estimate (flagged). */

@@ -9,6 +9,7 @@ import type { AppDeps } from "./deps";
 import { createKeyAuthenticator } from "./http/auth";
 import { createRateLimits } from "./http/rateLimit";
 import { createApiMetrics } from "./metrics";
+import { registerInfraMetrics } from "./platformMetrics/prometheus";
 import { createQueueRegistry } from "./queues/registry";
 
 export function createDeps(config: ApiConfig, logger: Logger): AppDeps {
@@ -57,6 +58,8 @@ export function createDeps(config: ApiConfig, logger: Logger): AppDeps {
     },
   });
   const queues = createQueueRegistry({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, log: logger });
+  // Queue gauges and job counters, collected on scrape (GET /metrics).
+  registerInfraMetrics(metrics.registry, { queues, pool: db.pool, timeoutMs: config.PROBE_TIMEOUT_MS });
   return {
     config,
     queues,

@@ -2,7 +2,7 @@
 // 503, the server stops accepting, in-flight requests finish (bounded by
 // SHUTDOWN_GRACE_MS), request logs are flushed, connections closed.
 import { ConfigError, createLogger } from "@opsdeck/core";
-import { deleteOldRequestLogs } from "@opsdeck/db";
+import { createPool, createPostgresLogTransport, deleteOldRequestLogs } from "@opsdeck/db";
 
 import { createApp } from "./app";
 import { loadConfig } from "./config";
@@ -21,6 +21,17 @@ function main(): void {
   }
   const logger = createLogger({ service: "api", level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const deps = createDeps(config, logger);
+  // Application logs also go to Postgres (searchable at GET /api/v1/platform/system/logs), through a
+  // bounded buffer on a pool of their own, so log writes never compete with requests for connections.
+  const logPool = createPool({ url: config.DATABASE_URL, max: 2, applicationName: "opsdeck-api-logs" });
+  const stdoutOnly = createLogger({ service: "api", level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+  const logTransport = createPostgresLogTransport({
+    pool: logPool,
+    service: "api",
+    registry: deps.metrics.registry,
+    warn: (message, meta) => stdoutOnly.warn(message, meta),
+  });
+  logger.add(logTransport);
   const app = createApp(deps);
   const server = app.listen(config.PORT, config.HOST, () => {
     logger.info("api listening", { url: config.publicUrl, port: config.PORT });
@@ -55,7 +66,10 @@ function main(): void {
     force.unref();
     server.close(() => {
       clearTimeout(force);
-      void closeDeps(deps)
+      void logTransport
+        .shutdown(5_000)
+        .then(() => logPool.end())
+        .then(() => closeDeps(deps))
         .catch((err: unknown) => logger.error("error while closing", { err }))
         .finally(() => {
           logger.info("api stopped");

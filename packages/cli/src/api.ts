@@ -4,7 +4,7 @@
 import { CliError } from "./command";
 
 export interface ApiClient {
-  request<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T>;
+  request<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T>;
 }
 
 /** Per-request deadline, ms. */
@@ -14,7 +14,7 @@ export function createApiClient(env: NodeJS.ProcessEnv): ApiClient {
   const base = (env.OPSDECK_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
   const key = env.OPSDECK_KEY;
   return {
-    async request<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
+    async request<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T> {
       if (!key) throw new CliError("missing_key", "Set OPSDECK_KEY to an API key (see .opsdeck/bootstrap-key).");
       const headers: Record<string, string> = { Authorization: `Bearer ${key}`, Accept: "application/json" };
       if (body !== undefined) headers["Content-Type"] = "application/json";

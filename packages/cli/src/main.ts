@@ -2,11 +2,14 @@
 // commands/<group>.ts and register here; `run` returns the exit code (0 ok,
 // 1 failure, 2 usage) and never calls process.exit, so tests can drive it.
 import { CliError, type CommandGroup, type Io } from "./command";
+import { demo } from "./commands/demo";
+import { integrations } from "./commands/integrations";
 import { jobs } from "./commands/jobs";
 import { keys } from "./commands/keys";
+import { logs } from "./commands/logs";
 import { queues } from "./commands/queues";
 
-export const groups: Record<string, CommandGroup> = { keys, queues, jobs };
+export const groups: Record<string, CommandGroup> = { keys, queues, jobs, logs, integrations, demo };
 
 function help(): string {
   const lines = [
@@ -31,6 +34,8 @@ const defaultIo: Io = {
 };
 
 export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
+  // `opsdeck demo [--exit]` is short for `opsdeck demo run`.
+  if (argv[0] === "demo" && (argv.length === 1 || argv[1]?.startsWith("--"))) argv = ["demo", "run", ...argv.slice(1)];
   const [groupName, commandName, ...rest] = argv;
   if (!groupName || groupName === "help" || groupName === "--help" || groupName === "-h") {
     io.out(help());

@@ -55,8 +55,13 @@ export function createDb(opts: DbOptions): Db {
 }
 
 export * from "./audit";
+export * from "./bootstrap";
+export * from "./email";
 export * from "./ensureDatabase";
+export * from "./heartbeats";
+export * from "./jobRecords";
 export * from "./keys";
+export * from "./logs";
+export * from "./metrics";
 export * from "./migrate";
 export * from "./requestLogs";
-export * from "./bootstrap";

@@ -5,11 +5,18 @@ import { buildOpenApi } from "../http/openapi";
 import type { AnyRoute } from "../http/route";
 import { auditRoutes } from "./audit";
 import { docsRoutes } from "./docs";
+import { emailIntegrationRoutes } from "./emailIntegrations";
+import { infrastructureRoutes } from "./infrastructure";
 import { integrationRoutes } from "./integration";
+import { ipReputationRoutes } from "./ipReputation";
 import { jobRoutes } from "./jobs";
 import { keyRoutes } from "./keys";
+import { logExportRoutes } from "./logExports";
+import { logRoutes } from "./logs";
+import { metricsRoutes } from "./metrics";
 import { probeRoutes } from "./probes";
 import { queueRoutes } from "./queues";
+import { statusRoutes } from "./status";
 
 export function buildRouteTable(config: ApiConfig): { routes: AnyRoute[]; openapi: Record<string, unknown> } {
   let openapi: Record<string, unknown> = {};
@@ -21,6 +28,13 @@ export function buildRouteTable(config: ApiConfig): { routes: AnyRoute[]; openap
     ...queueRoutes,
     ...jobRoutes,
     ...auditRoutes,
+    ...logRoutes,
+    ...logExportRoutes,
+    ...emailIntegrationRoutes,
+    ...ipReputationRoutes,
+    ...statusRoutes,
+    ...infrastructureRoutes,
+    ...metricsRoutes,
   ];
   openapi = buildOpenApi(routes, config);
   return { routes, openapi };

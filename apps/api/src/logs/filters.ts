@@ -1,0 +1,48 @@
+// Turns the seed's query parameters into a LogFilter, refusing what the
+// database should never see: an over-long regex, an inverted window.
+import { type FieldIssue, ValidationError } from "@opsdeck/core";
+import type { LogFilter } from "@opsdeck/db";
+
+import type { ApiConfig } from "../config";
+
+export interface FilterInput {
+  query?: string | undefined;
+  regex: boolean;
+  case_insensitive: boolean;
+  level?: LogFilter["level"];
+  service?: string | undefined;
+  start_time?: string | undefined;
+  end_time?: string | undefined;
+  request_id?: string | undefined;
+  user_id?: string | undefined;
+}
+
+export function toLogFilter(q: FilterInput, config: ApiConfig, issues: FieldIssue[] = []): LogFilter {
+  if (q.regex && q.query && q.query.length > config.LOG_REGEX_MAX_LENGTH) {
+    issues.push({
+      field: "query.query",
+      code: "regex_too_long",
+      message: `a regex may be at most ${config.LOG_REGEX_MAX_LENGTH} characters (got ${q.query.length})`,
+    });
+  }
+  if (q.start_time && q.end_time && Date.parse(q.start_time) > Date.parse(q.end_time)) {
+    issues.push({
+      field: "query.start_time",
+      code: "after_end_time",
+      message: "start_time must not be after end_time",
+    });
+  }
+  if (issues.length) throw new ValidationError(issues);
+  const iso = (t: string | undefined) => (t ? new Date(t).toISOString() : undefined);
+  return {
+    query: q.query,
+    regex: q.regex,
+    caseInsensitive: q.case_insensitive,
+    level: q.level,
+    service: q.service,
+    startTime: iso(q.start_time),
+    endTime: iso(q.end_time),
+    requestId: q.request_id,
+    userId: q.user_id,
+  };
+}

@@ -1,0 +1,106 @@
+// GET /api/v1/platform/metrics/history and …/performance (SPEC §7): points
+// from the rollups at the range's granularity (24h and 7d hourly, 30d daily;
+// the current period included from finer rows), and current performance.
+import type { MetricsHistory, MetricsPerformance, MetricsRange } from "@opsdeck/core";
+import { BUCKET_MS, currentWorkerLoad, floorBucket, metricSeries, recentQueueStats } from "@opsdeck/db";
+
+import type { AppDeps } from "../deps";
+
+const RANGES: Record<MetricsRange, { granularity: "hour" | "day"; buckets: number }> = {
+  "24h": { granularity: "hour", buckets: 24 },
+  "7d": { granularity: "hour", buckets: 168 },
+  "30d": { granularity: "day", buckets: 30 },
+};
+
+const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
+
+export async function metricsHistory(
+  deps: AppDeps,
+  q: { range: MetricsRange; queue?: string | undefined; worker?: string | undefined },
+  now = new Date(),
+): Promise<MetricsHistory> {
+  const { granularity, buckets } = RANGES[q.range];
+  // The last point is the current, partial period.
+  const to = new Date(floorBucket(now, granularity).getTime() + BUCKET_MS[granularity]);
+  const from = new Date(to.getTime() - buckets * BUCKET_MS[granularity]);
+  // A worker's jobs are those of the queues it serves (jobs are not attributed to workers).
+  const workerQueues = q.worker ? (await currentWorkerLoad(deps.db.pool, { workerId: q.worker })).queues : undefined;
+  const queues = q.queue ? [q.queue] : workerQueues;
+  const points = await metricSeries(deps.db.pool, granularity, from, to, {
+    queues,
+    workerId: q.worker,
+    workerQueue: q.queue,
+  });
+  const metrics = points.map((p) => ({
+    timestamp: p.bucket.toISOString(),
+    cpu: p.cpu,
+    memory: p.memory,
+    messages: p.completed + p.failed,
+    errors: p.failed,
+  }));
+  const nums = (xs: (number | null)[]) => xs.filter((x): x is number => x !== null);
+  return {
+    timeRange: q.range,
+    granularity,
+    queue: q.queue ?? null,
+    worker: q.worker ?? null,
+    metrics,
+    averages: {
+      cpu: avg(nums(metrics.map((m) => m.cpu))),
+      memory: avg(nums(metrics.map((m) => m.memory))),
+      messages: avg(metrics.map((m) => m.messages)) ?? 0,
+      errors: avg(metrics.map((m) => m.errors)) ?? 0,
+    },
+  };
+}
+
+/** Percent, two decimals. */
+const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 100 : 0);
+
+export async function metricsPerformance(
+  deps: AppDeps,
+  q: { queue?: string | undefined; worker?: string | undefined },
+  now = new Date(),
+): Promise<MetricsPerformance> {
+  const { pool } = deps.db;
+  const load = await currentWorkerLoad(pool, { workerId: q.worker, queue: q.queue });
+  const subject = { queue: q.queue ?? null, worker: q.worker ?? null };
+  if (!q.queue && !q.worker) {
+    // Platform-wide: API 5xx rate and average response time over the last 5 minutes (raw request logs).
+    const r = await pool.query<{ n: number; errors: number; avg: number | null }>(
+      `SELECT count(*)::int AS n, (count(*) FILTER (WHERE status_code >= 500))::int AS errors,
+              avg(response_time)::float8 AS avg
+         FROM request_logs WHERE "timestamp" >= now() - interval '5 minutes'`,
+    );
+    const row = r.rows[0] ?? { n: 0, errors: 0, avg: null };
+    return {
+      cpu: load.cpu,
+      memory: load.memory,
+      errorRate: rate(row.errors, row.n),
+      responseTime: row.avg === null ? null : Math.round(row.avg * 100) / 100,
+      ...subject,
+    };
+  }
+  // A queue or a worker: failed share and processing time of its jobs over the last hour of minute rows.
+  const queues = q.queue ? [q.queue] : load.queues;
+  // The last 60 minutes including the current, still open one.
+  const stats = await recentQueueStats(pool, 61, new Date(floorBucket(now, "minute").getTime() + BUCKET_MS.minute));
+  let completed = 0;
+  let failed = 0;
+  let latency = 0;
+  let count = 0;
+  for (const name of queues) {
+    const s = stats.get(name);
+    completed += s?.completed ?? 0;
+    failed += s?.failed ?? 0;
+    latency += s?.latencySumMs ?? 0;
+    count += s?.latencyCount ?? 0;
+  }
+  return {
+    cpu: load.cpu,
+    memory: load.memory,
+    errorRate: rate(failed, completed + failed),
+    responseTime: count > 0 ? Math.round((latency / count) * 100) / 100 : null,
+    ...subject,
+  };
+}

@@ -1,0 +1,296 @@
+// Asynchronous log exports (SPEC §4 "Logs", §9; seed 001 "Export Logs").
+// Creating one records it, then enqueues {export_id} on `log-exports` with
+// the export id as job id (a retried request cannot start it twice). A key
+// sees only its own exports unless it is ops. Files are fetched through a
+// signed, short-lived link.
+import {
+  AppError,
+  LogDownloadQuery,
+  LogExportBody,
+  LogExportCreated,
+  LogExportIdParams,
+  LogExportList,
+  LogExportListQuery,
+  LogExportQuery,
+  LogExportView,
+  NotFoundError,
+  QUEUES,
+  ROLE_PERMISSIONS,
+  ValidationError,
+} from "@opsdeck/core";
+import {
+  createLocalExportStore,
+  createLogExport,
+  exportContentType,
+  failLogExport,
+  getLogExport,
+  isExportId,
+  listLogExports,
+  type LogExportRecord,
+  newExportId,
+} from "@opsdeck/db";
+
+import type { AppDeps } from "../deps";
+import { audited } from "../http/audit";
+import type { Principal } from "../http/auth";
+import { defineRawRoute, defineRoute, type RouteContext } from "../http/route";
+import { downloadUrl, verifyDownload } from "../logs/downloadLink";
+import { type FilterInput, toLogFilter } from "../logs/filters";
+
+const BASE = "/api/v1/platform/system/logs";
+const TAGS = ["logs"];
+const DAY_MS = 86_400_000;
+
+function principalOf(p: Principal | null): Principal {
+  if (!p) throw new Error("keyed route without a principal");
+  return p;
+}
+
+/** Ops keys see every export; a key narrowed below the full ops set (automation) sees only its own. */
+function seesAll(p: Principal): boolean {
+  return p.role === "ops" && ROLE_PERMISSIONS.ops.every((perm) => p.permissions.has(perm));
+}
+
+function view(e: LogExportRecord, deps: AppDeps): LogExportView {
+  const total = e.totalRows ?? 0;
+  const done = e.status === "completed";
+  const c = deps.config;
+  return {
+    export_id: e.id,
+    status: e.status,
+    format: e.format,
+    gzip: e.gzip,
+    progress: {
+      rows: e.rowsWritten,
+      percent: done ? 100 : total > 0 ? Math.min(99.9, Math.round((e.rowsWritten / total) * 1000) / 10) : 0,
+    },
+    row_count: e.rowCount,
+    size_bytes: e.sizeBytes,
+    sha256: e.sha256,
+    download_url:
+      done && e.expiresAt.getTime() > Date.now()
+        ? downloadUrl(
+            { baseUrl: c.publicUrl, secret: c.downloadSigningSecret, ttlSeconds: c.DOWNLOAD_URL_TTL_SECONDS },
+            e.id,
+            e.ownerKeyId,
+            e.expiresAt,
+          )
+        : null,
+    expires_at: e.expiresAt.toISOString(),
+    error: e.error,
+    created_at: e.createdAt.toISOString(),
+    completed_at: e.completedAt?.toISOString() ?? null,
+    owner_key_id: e.ownerKeyId,
+    filters: e.filters as Record<string, unknown>,
+  };
+}
+
+/** The export if it exists and the caller may see it; otherwise 404 (never "exists but not yours"). */
+async function visibleExport(deps: AppDeps, principal: Principal, id: string): Promise<LogExportRecord> {
+  const e = isExportId(id) ? await getLogExport(deps.db.pool, id) : null;
+  if (!e || (!seesAll(principal) && e.ownerKeyId !== principal.keyId)) {
+    throw new NotFoundError("export_not_found", `No export ${id.slice(0, 64)}.`);
+  }
+  return e;
+}
+
+async function startExport(
+  ctx: RouteContext<unknown, unknown, unknown>,
+  input: FilterInput & { format: LogExportRecord["format"]; gzip: boolean },
+) {
+  const { deps } = ctx;
+  const c = deps.config;
+  const principal = principalOf(ctx.principal);
+  // The window is frozen now: an export holds the logs that existed when it was asked for.
+  const end = input.end_time ? Date.parse(input.end_time) : Date.now();
+  const start = input.start_time ? Date.parse(input.start_time) : end - c.LOG_EXPORT_MAX_WINDOW_DAYS * DAY_MS;
+  if (end - start > c.LOG_EXPORT_MAX_WINDOW_DAYS * DAY_MS) {
+    throw new ValidationError([
+      {
+        field: "start_time",
+        code: "window_too_wide",
+        message: `an export covers at most ${c.LOG_EXPORT_MAX_WINDOW_DAYS} days`,
+      },
+    ]);
+  }
+  const filter = toLogFilter(
+    { ...input, start_time: new Date(start).toISOString(), end_time: new Date(end).toISOString() },
+    c,
+  );
+  const id = newExportId();
+  const params = { format: input.format, gzip: input.gzip, filters: filter };
+  return audited(ctx, "logs.export", `export:${id}`, params, async () => {
+    const created = await createLogExport(
+      deps.db.pool,
+      {
+        id,
+        ownerKeyId: principal.keyId,
+        format: input.format,
+        gzip: input.gzip,
+        filters: filter,
+        maxRows: c.LOG_EXPORT_MAX_ROWS,
+        expiresAt: new Date(Date.now() + c.LOG_EXPORT_TTL_DAYS * DAY_MS),
+      },
+      c.LOG_EXPORT_MAX_CONCURRENT,
+    );
+    if (!created) {
+      throw new AppError(
+        429,
+        "too_many_exports",
+        `This key already has ${c.LOG_EXPORT_MAX_CONCURRENT} exports queued or running; wait for one to finish.`,
+        { retryAfter: 30 },
+      );
+    }
+    const q = QUEUES["log-exports"];
+    try {
+      await deps.queues
+        .get(q.name)
+        .add(
+          "export",
+          { export_id: id },
+          { jobId: id, attempts: q.attempts, backoff: { type: "exponential", delay: q.backoffMs } },
+        );
+    } catch (err) {
+      await failLogExport(deps.db.pool, id, "could not be queued", true);
+      throw err;
+    }
+    ctx.res.status(202).location(`${BASE}/exports/${id}`);
+    return { export_id: id, status: "processing" as const, download_url: null };
+  });
+}
+
+const created = {
+  status: 202 as const,
+  schema: LogExportCreated,
+  description: "Accepted; poll Location for status and the download link",
+  headers: { Location: "The export's status URL" },
+};
+
+export const logExportRoutes = [
+  defineRoute({
+    method: "get",
+    path: `${BASE}/export`,
+    operationId: "exportLogsSeed",
+    summary: "Start an export of the logs a search would return (the seed's form)",
+    description: "Same as POST /logs/exports, with the search parameters in the query string.",
+    tags: TAGS,
+    access: { permission: "logs.export" },
+    rateLimit: "write",
+    query: LogExportQuery,
+    errors: [429],
+    response: created,
+    handler: (ctx) =>
+      startExport(ctx, {
+        ...ctx.query,
+        regex: ctx.query.regex === "true",
+        case_insensitive: ctx.query.case_insensitive === "true",
+        gzip: ctx.query.gzip === "true",
+      }),
+  }),
+  defineRoute({
+    method: "post",
+    path: `${BASE}/exports`,
+    operationId: "createLogExport",
+    summary: "Start an export of the logs a search would return",
+    description: "Formats csv (RFC 4180, formulas neutralised), json (one array), ndjson, txt; optional gzip.",
+    tags: TAGS,
+    access: { permission: "logs.export" },
+    rateLimit: "write",
+    body: LogExportBody,
+    errors: [429],
+    response: created,
+    handler: (ctx) => startExport(ctx, ctx.body),
+  }),
+  defineRoute({
+    method: "get",
+    path: `${BASE}/exports`,
+    operationId: "listLogExports",
+    summary: "This key's exports, newest first (every key's for a full ops key)",
+    tags: TAGS,
+    access: { permission: "logs.export" },
+    rateLimit: "read",
+    query: LogExportListQuery,
+    response: { schema: LogExportList, description: "Exports" },
+    async handler({ query, principal, deps }) {
+      const p = principalOf(principal);
+      const r = await listLogExports(deps.db.pool, {
+        ownerKeyId: seesAll(p) ? undefined : p.keyId,
+        limit: query.limit,
+        offset: query.offset,
+      });
+      return {
+        exports: r.rows.map((e) => view(e, deps)),
+        pagination: { total: r.total, limit: query.limit, offset: query.offset },
+      };
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: `${BASE}/exports/{export_id}`,
+    operationId: "getLogExport",
+    summary: "An export's status, progress, size, checksum and (when completed) a signed download link",
+    tags: TAGS,
+    access: { permission: "logs.export" },
+    rateLimit: "read",
+    params: LogExportIdParams,
+    errors: [404],
+    response: { schema: LogExportView, description: "The export" },
+    async handler({ params, principal, deps }) {
+      return view(await visibleExport(deps, principalOf(principal), params.export_id), deps);
+    },
+  }),
+  defineRawRoute({
+    method: "get",
+    path: `${BASE}/exports/{export_id}/download`,
+    operationId: "downloadLogExport",
+    summary: "Download an export's file through its signed link",
+    description:
+      "The link (from GET /logs/exports/{export_id}) is the credential; a tampered or expired link is a 403.",
+    tags: TAGS,
+    access: "public",
+    rateLimit: "read",
+    params: LogExportIdParams,
+    query: LogDownloadQuery,
+    errors: [404],
+    response: { contentType: "application/octet-stream", description: "The file, streamed" },
+    async handler({ params, query, deps, res }) {
+      const refused = (why: string) => new AppError(403, "invalid_download_link", why);
+      const id = params.export_id;
+      // Checked before any lookup: only a well-formed id is ever turned into a file name.
+      if (!isExportId(id)) throw refused("This download link is not valid.");
+      const e = await getLogExport(deps.db.pool, id);
+      if (!e) throw refused("This download link is not valid.");
+      const check = verifyDownload(
+        deps.config.downloadSigningSecret,
+        id,
+        Number(query.expires),
+        e.ownerKeyId,
+        query.signature,
+      );
+      if (check === "bad_signature") throw refused("This download link is not valid.");
+      if (check === "expired") throw refused("This download link has expired; get a new one from the export's status.");
+      if (e.status !== "completed" || !e.fileName || e.expiresAt.getTime() <= Date.now()) {
+        throw new NotFoundError(
+          "export_file_not_available",
+          `Export ${id} has no file to download (status ${e.status}).`,
+        );
+      }
+      const file = await createLocalExportStore(deps.config.EXPORT_DIR).open(e.fileName);
+      if (!file) throw new NotFoundError("export_file_not_available", `Export ${id}'s file is gone.`);
+      res.status(200);
+      res.setHeader("Content-Type", exportContentType(e.format, e.gzip));
+      res.setHeader("Content-Length", String(file.size));
+      res.setHeader("Content-Disposition", `attachment; filename="${e.fileName}"`);
+      res.setHeader("Cache-Control", "private, no-store");
+      if (e.sha256) res.setHeader("Digest", `sha-256=${Buffer.from(e.sha256, "hex").toString("base64")}`);
+      await new Promise<void>((resolve, reject) => {
+        file.stream.on("error", reject);
+        res.on("close", () => {
+          file.stream.destroy();
+          resolve();
+        });
+        file.stream.pipe(res);
+      });
+    },
+  }),
+];

@@ -1,0 +1,146 @@
+// Log search and ingestion (SPEC §4 "Logs", seed 001 "Search Logs").
+import {
+  AppError,
+  type FieldIssue,
+  LOG_QUERY_MAX,
+  LogIngestBody,
+  LogIngestResult,
+  LogSearchQuery,
+  LogSearchResult,
+  ValidationError,
+} from "@opsdeck/core";
+import { type AppLogEntry, decodeLogCursor, encodeLogCursor, insertAppLogs, searchLogs } from "@opsdeck/db";
+
+import { defineRoute } from "../http/route";
+import { toLogFilter } from "../logs/filters";
+import { logQueryError } from "../logs/searchErrors";
+
+const BASE = "/api/v1/platform/system/logs";
+const TAGS = ["logs"];
+
+export const logRoutes = [
+  defineRoute({
+    method: "get",
+    path: BASE,
+    operationId: "searchLogs",
+    summary: "Search application logs, newest first",
+    description:
+      `query is full text by default (words, "phrase", prefix*, OR, -word); with regex=true a POSIX regex ` +
+      `(case_insensitive=true to ignore case), at most LOG_REGEX_MAX_LENGTH characters (full text: ${LOG_QUERY_MAX}). ` +
+      "Page deep with cursor=next_cursor; offset is capped. total is exact up to LOG_COUNT_CAP, then an estimate " +
+      "(total_is_estimate). A search that runs past its statement timeout is a 400 search_timeout: narrow the window.",
+    tags: TAGS,
+    access: { permission: "logs.read" },
+    rateLimit: "read",
+    query: LogSearchQuery,
+    response: { schema: LogSearchResult, description: "A page of logs" },
+    async handler({ query, deps }) {
+      const issues: FieldIssue[] = [];
+      let before: { timestamp: string; id: string } | undefined;
+      if (query.cursor !== undefined) {
+        before = decodeLogCursor(query.cursor) ?? undefined;
+        if (!before)
+          issues.push({ field: "query.cursor", code: "invalid_cursor", message: "not a cursor issued by this API" });
+        if (query.offset > 0) {
+          issues.push({ field: "query.offset", code: "offset_with_cursor", message: "use either cursor or offset" });
+        }
+      }
+      const filter = toLogFilter(
+        { ...query, regex: query.regex === "true", case_insensitive: query.case_insensitive === "true" },
+        deps.config,
+        issues,
+      );
+      const timeoutMs = deps.config.LOG_SEARCH_TIMEOUT_MS;
+      const r = await searchLogs(deps.db.pool, filter, {
+        limit: query.limit,
+        offset: query.offset,
+        before,
+        countCap: deps.config.LOG_COUNT_CAP,
+        timeoutMs,
+      }).catch((err: unknown) => {
+        throw logQueryError(err, timeoutMs);
+      });
+      const last = r.rows.at(-1);
+      return {
+        logs: r.rows.map((row) => ({
+          id: `log_${row.id}`,
+          timestamp: row.timestamp.toISOString(),
+          level: row.level,
+          service: row.service,
+          message: row.message,
+          request_id: row.request_id,
+          user_id: row.user_id,
+          metadata: row.metadata,
+        })),
+        pagination: {
+          total: r.total,
+          limit: query.limit,
+          offset: query.offset,
+          total_is_estimate: r.totalIsEstimate,
+          next_cursor: r.hasMore && last ? encodeLogCursor(last) : null,
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: "post",
+    path: BASE,
+    operationId: "ingestLogs",
+    summary: "Ship a batch of log entries from another service of the platform",
+    description:
+      "At most LOG_INGEST_MAX_ENTRIES entries and LOG_INGEST_MAX_BYTES of JSON per request; timestamps within the " +
+      "retention period and at most 1 h ahead. Written before the response (201).",
+    tags: TAGS,
+    access: { permission: "logs.write" },
+    rateLimit: "write",
+    body: LogIngestBody,
+    errors: [413],
+    response: { status: 201, schema: LogIngestResult, description: "How many entries were stored" },
+    async handler({ body, deps }) {
+      const c = deps.config;
+      if (body.logs.length > c.LOG_INGEST_MAX_ENTRIES) {
+        throw new AppError(413, "too_many_entries", `At most ${c.LOG_INGEST_MAX_ENTRIES} entries per request.`);
+      }
+      const bytes = Buffer.byteLength(JSON.stringify(body.logs));
+      if (bytes > c.LOG_INGEST_MAX_BYTES) {
+        throw new AppError(
+          413,
+          "batch_too_large",
+          `The entries total ${bytes} bytes; at most ${c.LOG_INGEST_MAX_BYTES}.`,
+        );
+      }
+      const now = Date.now();
+      const oldest = now - c.LOG_RETENTION_DAYS * 86_400_000;
+      const newest = now + 3_600_000;
+      const issues: FieldIssue[] = [];
+      const rows: AppLogEntry[] = body.logs.map((e, i) => {
+        const ts = e.timestamp ? new Date(e.timestamp) : new Date(now);
+        if (ts.getTime() < oldest || ts.getTime() > newest) {
+          issues.push({
+            field: `body.logs[${i}].timestamp`,
+            code: "outside_retention",
+            message: `must be within the last ${c.LOG_RETENTION_DAYS} days and at most 1 h ahead`,
+          });
+        }
+        if (e.metadata && JSON.stringify(e.metadata).length > 16_384) {
+          issues.push({
+            field: `body.logs[${i}].metadata`,
+            code: "too_large",
+            message: "at most 16384 characters of JSON",
+          });
+        }
+        return {
+          timestamp: ts,
+          level: e.level,
+          service: e.service,
+          message: e.message,
+          requestId: e.request_id ?? null,
+          userId: e.user_id ?? null,
+          metadata: e.metadata ?? {},
+        };
+      });
+      if (issues.length) throw new ValidationError(issues.slice(0, 50));
+      return { accepted: await insertAppLogs(deps.db.pool, rows) };
+    },
+  }),
+];

@@ -1,0 +1,121 @@
+// Worker configuration: every env var, its default and why (EXAMPLES §5).
+// `loadConfig` is pure; main.ts calls it once and passes the result down.
+import path from "node:path";
+
+import {
+  baseEnv,
+  CATALOG_QUEUE_NAMES,
+  type CatalogQueueName,
+  emailEnvShape,
+  IntEnv,
+  isCatalogQueue,
+  parseEnv,
+  QUEUES,
+} from "@opsdeck/core";
+import { z } from "zod";
+
+import { checkMetricsEnv, metricsEnvShape } from "./rollups/env";
+
+const Concurrency = IntEnv(1, 1_000);
+
+export const workerEnv = baseEnv
+  .extend({
+    /** Email sending, SMTP integration health and DNSBL checks (packages/core/src/emailConfig.ts). */
+    ...emailEnvShape,
+    ...metricsEnvShape,
+    /** Comma-separated catalog queues this process serves; default all of them. */
+    WORKER_QUEUES: z
+      .string()
+      .max(1_000)
+      .superRefine((v, ctx) => {
+        // Checked on the field (not the object) so it is reported alongside every other problem.
+        const names = splitList(v);
+        if (names.length === 0) ctx.addIssue({ code: "custom", message: "lists no queue" });
+        for (const q of names.filter((n) => !isCatalogQueue(n))) {
+          ctx.addIssue({
+            code: "custom",
+            message: `unknown queue '${q}' (catalog: ${CATALOG_QUEUE_NAMES.join(", ")})`,
+          });
+        }
+      })
+      .optional(),
+    /** One concurrency for every queue; per-queue WORKER_CONCURRENCY_<QUEUE> (e.g. _EMAIL_SENDING_HIGH) wins. */
+    WORKER_CONCURRENCY: Concurrency.optional(),
+    WORKER_CONCURRENCY_EMAIL_SENDING_HIGH: Concurrency.optional(),
+    WORKER_CONCURRENCY_EMAIL_SENDING: Concurrency.optional(),
+    WORKER_CONCURRENCY_LOG_EXPORTS: Concurrency.optional(),
+    WORKER_CONCURRENCY_METRIC_ROLLUPS: Concurrency.optional(),
+    /** SIGTERM: how long active jobs get to finish before a forced close, ms. */
+    SHUTDOWN_GRACE_MS: IntEnv(0, 3_600_000).default(30_000),
+    /** Heartbeat period, ms (SPEC §9: 10 s). */
+    HEARTBEAT_INTERVAL_MS: IntEnv(100, 600_000).default(10_000),
+    /** Reconciliation of job records against Redis: period, ms. */
+    RECONCILE_INTERVAL_MS: IntEnv(100, 86_400_000).default(60_000),
+    /** A non-final record is checked once it has not been written for this long, ms. */
+    RECONCILE_STALE_AFTER_MS: IntEnv(0, 86_400_000).default(60_000),
+    /** How far back finished jobs in Redis are compared with their records, ms (default 1 h). */
+    RECONCILE_LOOKBACK_MS: IntEnv(1_000, 30 * 86_400_000).default(3_600_000),
+    /** Records per reconciliation chunk, and chunks per run (bounds one run's work). */
+    RECONCILE_CHUNK: IntEnv(10, 5_000).default(500),
+    RECONCILE_MAX_CHUNKS: IntEnv(1, 1_000).default(20),
+    /** Finished jobs kept in Redis: count and age (seconds). Applied to catalog jobs by producers and to jobs added without them. */
+    REMOVE_ON_COMPLETE_COUNT: IntEnv(0, 10_000_000).default(1_000),
+    REMOVE_ON_COMPLETE_AGE: IntEnv(1, 365 * 86_400).default(86_400),
+    REMOVE_ON_FAIL_COUNT: IntEnv(0, 10_000_000).default(10_000),
+    REMOVE_ON_FAIL_AGE: IntEnv(1, 365 * 86_400).default(7 * 86_400),
+    /** BullMQ job lock, ms: a worker that stops renewing it (crash) has its jobs recovered after about this long. */
+    WORKER_LOCK_DURATION_MS: IntEnv(1_000, 600_000).default(30_000),
+    /** How often BullMQ looks for stalled jobs, ms. */
+    WORKER_STALLED_INTERVAL_MS: IntEnv(1_000, 600_000).default(30_000),
+    /** Times a job may stall before it fails. */
+    WORKER_MAX_STALLED_COUNT: IntEnv(0, 100).default(1),
+    /** Job-record write-back buffer: entries held while Postgres is unreachable; batch size; flush period ms. */
+    RECORD_BUFFER: IntEnv(100, 10_000_000).default(100_000),
+    RECORD_BATCH: IntEnv(1, 10_000).default(500),
+    RECORD_FLUSH_MS: IntEnv(10, 60_000).default(250),
+    /** Request-log retention, days (maintenance deletes older rows). */
+    REQUEST_LOG_RETENTION_DAYS: IntEnv(1, 3_650).default(30),
+    /** Heartbeats not seen for this many days are deleted. */
+    HEARTBEAT_RETENTION_DAYS: IntEnv(1, 365).default(7),
+    /** Where export files are written. */
+    EXPORT_DIR: z.string().min(1).default(path.resolve("exports")),
+    DB_POOL_SIZE: IntEnv(1, 200).default(10),
+    /** Postgres statement timeout for worker queries, ms (exports stream with their own cursors). */
+    DB_STATEMENT_TIMEOUT_MS: IntEnv(100, 3_600_000).default(60_000),
+  })
+  .superRefine((c, ctx) => {
+    checkMetricsEnv(c, ctx);
+  });
+
+export type WorkerEnv = z.infer<typeof workerEnv>;
+
+export interface WorkerConfig extends WorkerEnv {
+  /** Queues this process serves. */
+  queues: CatalogQueueName[];
+  /** Concurrency per served queue. */
+  concurrency: Record<CatalogQueueName, number>;
+}
+
+function splitList(v: string | undefined): string[] {
+  return (v ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** `email-sending-high` → `WORKER_CONCURRENCY_EMAIL_SENDING_HIGH`. */
+export function concurrencyVar(queue: CatalogQueueName): keyof WorkerEnv {
+  return `WORKER_CONCURRENCY_${queue.toUpperCase().replaceAll("-", "_")}` as keyof WorkerEnv;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const c = parseEnv(workerEnv, env);
+  const listed = splitList(c.WORKER_QUEUES).filter(isCatalogQueue);
+  const queues = listed.length > 0 ? [...new Set(listed)] : [...CATALOG_QUEUE_NAMES];
+  const concurrency = {} as Record<CatalogQueueName, number>;
+  for (const q of CATALOG_QUEUE_NAMES) {
+    const specific = c[concurrencyVar(q)];
+    concurrency[q] = typeof specific === "number" ? specific : (c.WORKER_CONCURRENCY ?? QUEUES[q].concurrency);
+  }
+  return { ...c, queues, concurrency };
+}

@@ -1,0 +1,45 @@
+// Scheduled live checks of the SMTP integrations (SPEC §6, §9): connect +
+// EHLO (+ STARTTLS and AUTH as configured) per enabled integration, bounded by
+// EMAIL_CHECK_TIMEOUT_MS, run in parallel. A failure opens the circuit; a
+// success after the cool-down closes it. Meant for the metric-rollups
+// maintenance (each run is independent and idempotent).
+import { checkSmtp, createKeyring, openSecret } from "@opsdeck/core";
+import { listIntegrations, pruneIntegrationStats, saveCheckResult } from "@opsdeck/db";
+
+import type { ProcessorContext } from "../processors/types";
+
+export interface IntegrationCheck {
+  integration_id: string;
+  ok: boolean;
+  /** ms */
+  latency_ms: number;
+  error: string | null;
+}
+
+export async function checkIntegrations(
+  ctx: Pick<ProcessorContext, "db" | "config" | "log">,
+): Promise<IntegrationCheck[]> {
+  const { config, log } = ctx;
+  const pool = ctx.db.pool;
+  const ring = createKeyring(config);
+  const rows = await listIntegrations(pool, { enabledOnly: true });
+  const results = await Promise.all(
+    rows.map(async (row): Promise<IntegrationCheck> => {
+      let auth: { username: string; password: string } | null = null;
+      let r: { ok: boolean; latencyMs: number; error: string | null };
+      try {
+        if (row.credentials)
+          auth = JSON.parse(openSecret(ring, row.credentials, `smtp_integration:${row.id}`)) as typeof auth;
+        r = await checkSmtp(row, auth, config.EMAIL_CHECK_TIMEOUT_MS);
+      } catch (err) {
+        r = { ok: false, latencyMs: 0, error: `credentials cannot be opened: ${(err as Error).message}` };
+      }
+      await saveCheckResult(pool, row.id, r, config.EMAIL_CIRCUIT_COOLDOWN_MS);
+      if (!r.ok) log.warn("smtp integration check failed", { integration_id: row.id, error: r.error });
+      return { integration_id: row.id, ok: r.ok, latency_ms: r.latencyMs, error: r.error };
+    }),
+  );
+  // Window buckets are only read within EMAIL_HEALTH_WINDOW_SECONDS; keep a day for inspection.
+  await pruneIntegrationStats(pool, Math.max(86_400, config.EMAIL_HEALTH_WINDOW_SECONDS));
+  return results;
+}

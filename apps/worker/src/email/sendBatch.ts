@@ -1,0 +1,210 @@
+// One email batch job (SPEC §9): every recipient's message is claimed in
+// Postgres, sent through the router and recorded; progress goes to the job.
+// A retry or a second run of the same job skips what is final (sent, bounced,
+// unconfirmed) and resumes with the rest. Recipients claimed by a live worker
+// are waited for (their lease) and then taken over or found finished.
+//
+// Outcome of the job: completes when every message is final; throws (BullMQ
+// retries with backoff) while messages are deferred or no integration could
+// take them; on the last attempt deferred messages become 'failed' first.
+import { randomUUID } from "node:crypto";
+
+import type { EmailBatchPayload, EmailSettings, Logger } from "@opsdeck/core";
+import {
+  claimMessages,
+  failDeferred,
+  FINAL_STATUSES,
+  jobMessageCounts,
+  type JobRef,
+  markCommittingMany,
+  type MessageOutcome,
+  messageStates,
+  recordOutcomes,
+  releaseClaims,
+  resolveLapsedCommits,
+} from "@opsdeck/db";
+import type { Job } from "bullmq";
+import type pg from "pg";
+
+import { createCoalescer } from "./coalesce";
+import type { IntegrationRouter } from "./integrations";
+import { sendOne } from "./sendOne";
+import { fromDomain, messageIdFor, renderFor, uniqueRecipients } from "./template";
+
+/** Progress is written to Redis at most this often, ms. */
+const PROGRESS_EVERY_MS = 500;
+
+export class RetryableBatchError extends Error {}
+
+/** Gate and outcome writes of every batch in this process, per pool, coalesced into group commits. */
+const writers = new WeakMap<
+  pg.Pool,
+  {
+    gate: (i: { id: string; token: string; leaseMs: number }) => Promise<boolean>;
+    outcome: (i: { id: string; token: string; outcome: MessageOutcome }) => Promise<boolean>;
+  }
+>();
+
+function writersFor(pool: pg.Pool) {
+  let w = writers.get(pool);
+  if (!w) {
+    w = {
+      gate: createCoalescer(async (items: { id: string; token: string; leaseMs: number }[]) => {
+        const held = await markCommittingMany(pool, items, Math.max(...items.map((i) => i.leaseMs)));
+        return items.map((i) => held.has(i.id));
+      }),
+      outcome: createCoalescer(async (items: { id: string; token: string; outcome: MessageOutcome }[]) => {
+        const done = await recordOutcomes(pool, items);
+        return items.map((i) => done.has(i.id));
+      }),
+    };
+    writers.set(pool, w);
+  }
+  return w;
+}
+
+export interface BatchDeps {
+  pool: pg.Pool;
+  router: IntegrationRouter;
+  settings: EmailSettings;
+  log: Logger;
+}
+
+type Recipient = EmailBatchPayload["recipients"][number];
+
+export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps): Promise<Record<string, number>> {
+  const { pool, router, settings, log } = deps;
+  const ref: JobRef = {
+    queue: job.queueName,
+    jobId: String(job.id),
+    jobCreatedAt: new Date(job.timestamp),
+    campaignId: p.campaign_id,
+  };
+  const domain = fromDomain(p.from);
+  const idOf = (email: string) =>
+    messageIdFor({ queue: ref.queue, jobId: ref.jobId, createdAt: job.timestamp }, email, domain);
+  const recipients = uniqueRecipients(p.recipients);
+  const byEmail = new Map(recipients.map((r) => [r.email, r]));
+  const token = randomUUID();
+  const lease = settings.EMAIL_CLAIM_LEASE_MS;
+  const write = writersFor(pool);
+
+  const unconfirmed = await resolveLapsedCommits(pool, ref);
+  if (unconfirmed > 0)
+    log.warn("messages left committing by a stopped worker marked unconfirmed", { count: unconfirmed });
+
+  let lastProgress = 0;
+  const progress = async (force = false) => {
+    if (!force && Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
+    lastProgress = Date.now();
+    const counts = await jobMessageCounts(pool, ref);
+    const done = FINAL_STATUSES.reduce((n, s) => n + (counts[s] ?? 0), 0);
+    await job.updateProgress({
+      percent: Math.floor((100 * done) / recipients.length),
+      total: recipients.length,
+      ...counts,
+    });
+  };
+
+  let unavailable: string | null = null;
+  /** Sends `todo`; returns the recipients it could not claim (another worker holds them, or they are final). */
+  const sendAll = async (todo: Recipient[]): Promise<Recipient[]> => {
+    const claimed: { id: string; recipient: string; message_id: string }[] = [];
+    const skipped: Recipient[] = [];
+    let next = 0;
+    let claiming: Promise<void> | null = null;
+    const chunk = Math.max(1, settings.EMAIL_SEND_CONCURRENCY * 2);
+    // Claims the next chunk in one statement when the local buffer runs dry (one claim in flight at a time).
+    const take = async () => {
+      while (claimed.length === 0 && next < todo.length && unavailable === null) {
+        claiming ??= (async () => {
+          const part = todo.slice(next, next + chunk);
+          next += part.length;
+          const emails = part.map((r) => r.email);
+          const got = await claimMessages(pool, ref, emails, emails.map(idOf), token, lease);
+          const mine = new Set(got.map((m) => m.recipient));
+          skipped.push(...part.filter((r) => !mine.has(r.email)));
+          claimed.push(...got);
+        })().finally(() => (claiming = null));
+        await claiming;
+      }
+      return unavailable === null ? claimed.shift() : undefined;
+    };
+    const lane = async () => {
+      for (let m = await take(); m; m = await take()) {
+        const r = byEmail.get(m.recipient);
+        if (!r) continue;
+        const rendered = renderFor(p, r);
+        const result = await sendOne(router, { from: p.from, to: r.email, messageId: m.message_id, ...rendered }, () =>
+          write.gate({ id: m.id, token, leaseMs: lease }),
+        );
+        if (result.kind === "unavailable") {
+          unavailable = result.response;
+          await releaseClaims(pool, [m.id], token, `not sent: ${result.response}`);
+        } else if (result.kind === "done") {
+          if (!(await write.outcome({ id: m.id, token, outcome: result.outcome })))
+            log.warn("message outcome not recorded: claim lost", { row: m.id });
+        }
+        await progress();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(settings.EMAIL_SEND_CONCURRENCY, todo.length) }, lane));
+    // Claimed but never started (the job stopped early): give them back.
+    if (claimed.length)
+      await releaseClaims(
+        pool,
+        claimed.splice(0).map((m) => m.id),
+        token,
+        `not sent: ${unavailable ?? "stopped"}`,
+      );
+    return skipped;
+  };
+
+  // Round 0 sends everything not final (deferred and failed ones again, on a retry). Recipients
+  // under another worker's live claim (seen before sending, or lost to it at claim time) are
+  // rechecked until they are final or their claim lapses and they are taken over; a claim lives
+  // at most two leases (sending, then committing), which bounds the wait.
+  let candidates = recipients;
+  const deadline = Date.now() + 2 * lease + 1_000;
+  for (let round = 0; ; round++) {
+    const states = new Map((await messageStates(pool, ref)).map((s) => [s.recipient, s]));
+    const now = Date.now();
+    const todo = candidates.filter((r) => {
+      const st = states.get(r.email);
+      return !st || !FINAL_STATUSES.includes(st.status);
+    });
+    const live = (r: Recipient) => {
+      const st = states.get(r.email);
+      return (st?.status === "sending" || st?.status === "committing") && (st.lease_until?.getTime() ?? 0) > now;
+    };
+    const held = todo.filter(live);
+    const free = todo.filter((r) => !live(r));
+    const skipped = free.length ? await sendAll(free) : [];
+    if (unavailable !== null) break;
+    candidates = [...held, ...skipped];
+    if (candidates.length === 0) break;
+    if (Date.now() > deadline) {
+      unavailable = `${candidates.length} recipients still claimed by another worker`;
+      break;
+    }
+    const until = Math.min(...held.map((r) => states.get(r.email)?.lease_until?.getTime() ?? now), now + 1_000);
+    await new Promise((res) =>
+      setTimeout(res, Math.min(Math.max(until - Date.now(), 0) + 50, 100 * 2 ** Math.min(round, 4))),
+    );
+    await resolveLapsedCommits(pool, ref);
+  }
+
+  await progress(true);
+  const counts = await jobMessageCounts(pool, ref);
+  const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+  const pending = (counts.deferred ?? 0) + (counts.failed ?? 0) + (counts.sending ?? 0) + (counts.committing ?? 0);
+  if (unavailable !== null || pending > 0) {
+    if (lastAttempt) await failDeferred(pool, ref);
+    throw new RetryableBatchError(
+      unavailable !== null
+        ? `no SMTP integration could take the messages (${unavailable}); ${pending} pending`
+        : `${pending} of ${recipients.length} messages deferred or pending; retrying`,
+    );
+  }
+  return { total: recipients.length, ...counts };
+}

@@ -1,0 +1,73 @@
+// Worker heartbeat (SPEC §9): every HEARTBEAT_INTERVAL_MS (default 10 s) the
+// process upserts its row — id, host, pid, queues, started, last seen, cpu
+// and memory. CPU is process.cpuUsage() (user + system µs) over the wall time
+// since the previous beat, as a percent of one core. `stop` writes stopped_at.
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+
+import { type Logger, VERSION } from "@opsdeck/core";
+import { upsertWorkerHeartbeat, type WorkerHeartbeatWrite } from "@opsdeck/db";
+import type pg from "pg";
+
+export interface Heartbeat {
+  readonly id: string;
+  /** Writes one beat now (also runs on the timer). */
+  beat(): Promise<void>;
+  /** Stops the timer and records a clean stop. */
+  stop(): Promise<void>;
+}
+
+export function startHeartbeat(pool: pg.Pool, queues: string[], intervalMs: number, log: Logger): Heartbeat {
+  const host = os.hostname();
+  const id = `${host}-${process.pid}-${randomBytes(4).toString("hex")}`;
+  const startedAt = new Date();
+  let lastCpu = process.cpuUsage();
+  let lastAt = process.hrtime.bigint();
+  let failing = false;
+
+  function sample(stoppedAt: Date | null): WorkerHeartbeatWrite {
+    const cpu = process.cpuUsage(lastCpu); // µs since the last sample
+    const now = process.hrtime.bigint();
+    const wallUs = Number(now - lastAt) / 1_000;
+    lastCpu = process.cpuUsage();
+    lastAt = now;
+    const rss = process.memoryUsage.rss();
+    return {
+      id,
+      host,
+      pid: process.pid,
+      queues,
+      startedAt,
+      lastSeenAt: new Date(),
+      cpuPercent: wallUs > 0 ? Math.round(((cpu.user + cpu.system) / wallUs) * 10_000) / 100 : 0,
+      memoryRssBytes: rss,
+      memoryPercent: Math.round((rss / os.totalmem()) * 10_000) / 100,
+      version: VERSION,
+      stoppedAt,
+    };
+  }
+
+  async function write(stoppedAt: Date | null): Promise<void> {
+    try {
+      await upsertWorkerHeartbeat(pool, sample(stoppedAt));
+      if (failing) log.info("heartbeat written again");
+      failing = false;
+    } catch (err) {
+      if (!failing) log.warn("heartbeat write failed; will retry on the next beat", { err });
+      failing = true;
+    }
+  }
+
+  const timer = setInterval(() => void write(null), intervalMs);
+  timer.unref();
+  void write(null);
+
+  return {
+    id,
+    beat: () => write(null),
+    async stop() {
+      clearInterval(timer);
+      await write(new Date());
+    },
+  };
+}

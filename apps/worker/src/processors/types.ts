@@ -1,0 +1,16 @@
+// What every processor receives. A processor validates nothing itself: the
+// runtime (workers.ts) has already parsed `job.data` with the catalog schema.
+import type { Logger } from "@opsdeck/core";
+import type { Db } from "@opsdeck/db";
+import type { Job } from "bullmq";
+
+import type { WorkerConfig } from "../config";
+
+export interface ProcessorContext {
+  config: WorkerConfig;
+  /** Scoped to the queue and job (queue, job_id). */
+  log: Logger;
+  db: Db;
+}
+
+export type Processor<P> = (job: Job<P>, payload: P, ctx: ProcessorContext) => Promise<unknown>;

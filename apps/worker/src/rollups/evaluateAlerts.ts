@@ -1,0 +1,120 @@
+// Alert evaluation, run after each rollup: measure (queues from Redis,
+// heartbeats and recent minute rows from Postgres, service health, listed
+// sending IPs, dropped logs), apply the rules, then open or refresh one alert
+// per firing (rule, subject) and resolve the open ones that no longer fire.
+// Opened and resolved alerts go to `notify` (the webhook queue) when set.
+import { CATALOG_QUEUE_NAMES, thresholdsForSubject } from "@opsdeck/core";
+import {
+  type AlertRow,
+  collectInfrastructureHealth,
+  discoverQueueNames,
+  droppedLogsIncrease,
+  floorBucket,
+  HEARTBEAT_FRESH_MS,
+  type QueueSample,
+  recentQueueStats,
+  recordFiring,
+  resolveCleared,
+  sampleQueues,
+  withTimeout,
+} from "@opsdeck/db";
+
+import type { MetricsContext } from "./context";
+import { evaluateRules, type RuleInputs } from "./rules";
+
+export interface AlertEvaluation {
+  firing: number;
+  opened: AlertRow[];
+  resolved: AlertRow[];
+}
+
+const EMAIL_QUEUES = ["email-sending-high", "email-sending"];
+
+async function onlinePerQueue(ctx: MetricsContext): Promise<Map<string, number>> {
+  const r = await ctx.pool.query<{ queue: string; n: number }>(
+    `SELECT q AS queue, count(*)::int AS n FROM worker_heartbeats, unnest(queues) q
+      WHERE stopped_at IS NULL AND last_seen_at >= now() - $1 * interval '1 ms' GROUP BY q`,
+    [HEARTBEAT_FRESH_MS],
+  );
+  return new Map(r.rows.map((x) => [x.queue, x.n]));
+}
+
+async function listedIps(ctx: MetricsContext): Promise<RuleInputs["blacklisted"]> {
+  const r = await ctx.pool.query<{ ip: string; provider: string; blacklists: string[] }>(
+    `SELECT ip_address AS ip, provider, blacklists FROM sending_ips WHERE cardinality(blacklists) > 0`,
+  );
+  return r.rows;
+}
+
+export async function evaluateAlerts(ctx: MetricsContext): Promise<AlertEvaluation> {
+  const { pool, options } = ctx;
+  const t = options.probeTimeoutMs;
+  const settle = <T>(p: Promise<T>): Promise<T | null> => p.catch(() => null);
+
+  const samples: QueueSample[] | null = await settle(
+    withTimeout(
+      discoverQueueNames(ctx.redis, ctx.queuePrefix, CATALOG_QUEUE_NAMES).then((names) =>
+        sampleQueues(ctx.redis, ctx.queuePrefix, names),
+      ),
+      t * 2,
+      "Redis",
+    ),
+  );
+  // Window lengths the thresholds ask for (usually one or two distinct values).
+  const windows = new Set<number>();
+  for (const q of samples?.map((s) => s.queue) ?? CATALOG_QUEUE_NAMES) {
+    const th = thresholdsForSubject(options.thresholds, q);
+    windows.add(th.failure_window_minutes).add(th.no_progress_minutes);
+  }
+  const upTo = floorBucket((ctx.now?.() ?? new Date()).getTime() - options.lagMs - 60_000, "minute");
+  const [online, recent, health, blacklisted, droppedLogs] = await Promise.all([
+    settle(withTimeout(onlinePerQueue(ctx), t, "Postgres")),
+    settle(
+      withTimeout(
+        Promise.all([...windows].map(async (w) => [w, await recentQueueStats(pool, w, upTo)] as const)).then(
+          (entries) => new Map(entries),
+        ),
+        t * 2,
+        "Postgres",
+      ),
+    ),
+    collectInfrastructureHealth({
+      pool,
+      poolMax: ctx.poolMax,
+      redis: ctx.redis,
+      timeoutMs: t,
+      thresholds: options.thresholds,
+      emailBacklog: async () => {
+        if (!samples) throw new Error("Redis could not be sampled");
+        return samples.filter((s) => EMAIL_QUEUES.includes(s.queue)).reduce((a, s) => a + s.waiting, 0);
+      },
+    }),
+    settle(withTimeout(listedIps(ctx), t, "Postgres")),
+    settle(withTimeout(droppedLogsIncrease(ctx.redis, options.keyPrefix), t, "Redis")),
+  ]);
+
+  const { evaluated, firing } = evaluateRules({
+    samples,
+    online,
+    recent,
+    health,
+    blacklisted,
+    droppedLogs,
+    thresholds: options.thresholds,
+  });
+  const opened = await recordFiring(pool, firing);
+  const resolved = await resolveCleared(pool, evaluated, firing);
+  if (opened.length || resolved.length) {
+    ctx.log.info("alerts changed", {
+      opened: opened.map((a) => `${a.rule}:${a.subject}`),
+      resolved: resolved.map((a) => `${a.rule}:${a.subject}`),
+    });
+    if (ctx.notify) {
+      await ctx.notify([
+        ...opened.map((alert) => ({ event: "opened" as const, alert })),
+        ...resolved.map((alert) => ({ event: "resolved" as const, alert })),
+      ]);
+    }
+  }
+  return { firing: firing.length, opened, resolved };
+}

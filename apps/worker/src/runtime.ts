@@ -1,0 +1,176 @@
+// The worker process's runtime, startable in-process (tests) or from main.ts:
+// workers for the served queues with record write-back, the heartbeat, the
+// job schedulers and periodic reconciliation. `close()` drains: workers stop
+// taking jobs, active jobs get SHUTDOWN_GRACE_MS to finish (then they are
+// cancelled and the workers force-closed; BullMQ's stalled-job recovery hands
+// them to another worker), the record buffer is flushed and the heartbeat
+// marked stopped.
+import { CATALOG_QUEUE_NAMES, createRedis, type Logger } from "@opsdeck/core";
+import { createDb } from "@opsdeck/db";
+import { Queue, type Worker } from "bullmq";
+
+import type { WorkerConfig } from "./config";
+import { closeEmailSending } from "./email/emailRuntime";
+import { startHeartbeat } from "./heartbeat";
+import { createProcessors, type ProcessorMap } from "./processors";
+import { createReconciler, type Reconciler } from "./reconcile";
+import { attachRecordWriter, createRecordBuffer, type RecordBuffer } from "./records";
+import { startAlertWebhooks } from "./rollups/tick";
+import { upsertSchedules } from "./schedule";
+import { createActiveJobs, createWorkers } from "./workers";
+
+export interface WorkerRuntime {
+  readonly workers: Worker[];
+  readonly records: RecordBuffer;
+  readonly reconciler: Reconciler;
+  readonly heartbeatId: string;
+  /** True once close() has stopped every worker from taking jobs (active ones may still run). */
+  readonly draining: boolean;
+  /** Resolves once every worker is connected and running. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
+
+export interface StartOptions {
+  /** Replaces catalog processors (tests drive success, retries and slow jobs through real BullMQ). */
+  processors?: Partial<ProcessorMap>;
+}
+
+export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOptions = {}): WorkerRuntime {
+  const log = logger;
+  const db = createDb({
+    url: config.DATABASE_URL,
+    max: config.DB_POOL_SIZE,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    applicationName: "opsdeck-worker",
+    onError: (err) => log.warn("postgres pool error", { err }),
+  });
+  // Reconciliation lock and raw reads; commands time out rather than hang.
+  const redis = createRedis(config.REDIS_URL, {
+    name: "opsdeck-worker",
+    commandTimeoutMs: 5_000,
+    onError: (err) => log.warn("redis connection error", { err }),
+  });
+  // Every catalog queue (reconciliation covers them all, whichever this process serves).
+  const queues = CATALOG_QUEUE_NAMES.map(
+    (name) =>
+      new Queue(name, {
+        connection: { url: config.REDIS_URL, connectionName: `opsdeck-worker-queue-${name}` },
+        prefix: config.QUEUE_PREFIX,
+      }),
+  );
+  for (const q of queues) q.on("error", (err) => log.warn("queue connection error", { queue: q.name, err }));
+  const queueByName = new Map(queues.map((q) => [q.name, q]));
+
+  const records = createRecordBuffer(db.pool, log, {
+    maxEntries: config.RECORD_BUFFER,
+    batchSize: config.RECORD_BATCH,
+    intervalMs: config.RECORD_FLUSH_MS,
+  });
+  const reconciler = createReconciler({
+    pool: db.pool,
+    queues,
+    redis,
+    lockKey: `${config.REDIS_KEY_PREFIX}:worker:reconcile-lock`,
+    options: {
+      chunk: config.RECONCILE_CHUNK,
+      maxChunks: config.RECONCILE_MAX_CHUNKS,
+      staleAfterMs: config.RECONCILE_STALE_AFTER_MS,
+      lookbackMs: config.RECONCILE_LOOKBACK_MS,
+    },
+    log,
+  });
+  const tracker = createActiveJobs();
+  const processors: ProcessorMap = { ...createProcessors({ reconciler }), ...opts.processors };
+  const workers = createWorkers({ config, processors, db, log, tracker });
+  for (const w of workers) {
+    attachRecordWriter(w, queueByName.get(w.name) as Queue, records, log);
+    void w.run().catch((err: unknown) => log.error("worker stopped unexpectedly", { queue: w.name, err }));
+  }
+  const heartbeat = startHeartbeat(db.pool, config.queues, config.HEARTBEAT_INTERVAL_MS, log);
+  // Delivers alert webhooks (alert-webhooks queue) when ALERT_WEBHOOK_URL is set; null otherwise.
+  const alertWebhooks = startAlertWebhooks(config, log);
+
+  const retention = {
+    removeOnComplete: { count: config.REMOVE_ON_COMPLETE_COUNT, age: config.REMOVE_ON_COMPLETE_AGE },
+    removeOnFail: { count: config.REMOVE_ON_FAIL_COUNT, age: config.REMOVE_ON_FAIL_AGE },
+  };
+  const rollups = queueByName.get("metric-rollups") as Queue;
+  let scheduled = false;
+  const schedule = () =>
+    upsertSchedules(rollups, retention)
+      .then(() => (scheduled = true))
+      .catch((err: unknown) => log.warn("cannot upsert job schedulers; will retry", { err }));
+  const starting = schedule();
+
+  // Periodic reconciliation (also run by the metric-rollups tick); the Redis lock makes concurrent runs no-ops.
+  let reconciling: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    if (!scheduled) void schedule();
+    reconciling = reconciler.run().catch((err: unknown) => log.warn("reconciliation failed", { err }));
+  }, config.RECONCILE_INTERVAL_MS);
+  timer.unref();
+
+  log.info("worker started", {
+    heartbeat_id: heartbeat.id,
+    queues: config.queues,
+    concurrency: Object.fromEntries(config.queues.map((q) => [q, config.concurrency[q]])),
+  });
+
+  let closing: Promise<void> | null = null;
+  let draining = false;
+  async function close(): Promise<void> {
+    clearInterval(timer);
+    // 1. Stop taking jobs (doNotWaitActive: we wait below, with our own deadline). A fetch already
+    //    blocked on Redis would still take one more job, so its connection is cut as BullMQ's close() does.
+    await Promise.all(workers.map((w) => w.pause(true).catch(() => undefined)));
+    log.debug("workers paused");
+    await Promise.all(workers.map((w) => w.backend.disconnectBlocking(true).catch(() => undefined)));
+    draining = true;
+    log.debug("blocking connections closed; no new jobs are taken");
+    // 2. Let active jobs finish, bounded.
+    const drained = await tracker.whenIdle(config.SHUTDOWN_GRACE_MS);
+    if (!drained) {
+      log.warn("shutdown grace period over; cancelling active jobs", {
+        active: tracker.count,
+        grace_ms: config.SHUTDOWN_GRACE_MS,
+      });
+      for (const w of workers) w.cancelAllJobs("worker shutting down");
+    }
+    // 3. Close: forced when jobs are still running (their locks lapse and another worker recovers them).
+    await Promise.all(workers.map((w) => w.close(!drained).catch(() => undefined)));
+    log.debug("workers closed", { forced: !drained });
+    await Promise.race([Promise.all([starting, reconciling]), sleep(5_000)]);
+    // SMTP pools, buffered integration-health counters and the send path's own Postgres pool.
+    await closeEmailSending().catch((err: unknown) => log.warn("closing email sending failed", { err }));
+    await records.close(5_000);
+    if (records.size > 0)
+      log.warn("job records not written at shutdown; reconciliation will repair", { pending: records.size });
+    await alertWebhooks?.close().catch(() => undefined);
+    await heartbeat.stop();
+    await Promise.all(queues.map((q) => q.close().catch(() => undefined)));
+    redis.disconnect();
+    await db.close();
+    log.info("worker stopped", { heartbeat_id: heartbeat.id });
+  }
+
+  return {
+    workers,
+    records,
+    reconciler,
+    heartbeatId: heartbeat.id,
+    get draining() {
+      return draining;
+    },
+    async ready() {
+      await Promise.all(workers.map((w) => w.waitUntilReady()));
+      await starting;
+    },
+    close() {
+      closing ??= close();
+      return closing;
+    },
+  };
+}

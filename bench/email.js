@@ -1,0 +1,209 @@
+#!/usr/bin/env node
+// Benchmark: email sending through the Opsdeck worker (claim in Postgres, end-of-data
+// gate, outcome record, progress, BullMQ) against nodemailer's pooled SMTP transport
+// sending the same messages directly, in the same run, to the same local SMTP sink.
+//   npm run build && node bench/email.js [messages=10000] [batch=1000]
+// Inputs: Postgres and Redis on their default ports (or DATABASE_SERVER_URL / REDIS_URL).
+// Output: messages/s of each and the ratio worker / direct (aim: ≥ 0.7).
+// Both sides use 5 pooled SMTP connections (EMAIL_POOL_MAX_CONNECTIONS default).
+// It creates and drops its own database (opsdeck_bench_email) and Redis prefix.
+"use strict";
+const { spawn } = require("node:child_process");
+const path = require("node:path");
+const nodemailer = require("nodemailer");
+const { SMTPServer } = require("smtp-server");
+const { Queue, QueueEvents } = require("bullmq");
+const { Redis } = require("ioredis");
+
+const root = path.resolve(__dirname, "..");
+const db = require(path.join(root, "packages/db/dist/index.js"));
+
+const total = Number(process.argv[2] ?? 10_000);
+const batchSize = Number(process.argv[3] ?? 1_000);
+const connections = 5;
+const server = process.env.DATABASE_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432";
+const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const databaseUrl = `${server}/opsdeck_bench_email`;
+const prefix = `bench-email-${process.pid}`;
+
+async function startSink() {
+  let count = 0;
+  let waiter = null;
+  const sink = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _s, cb) {
+      stream.resume();
+      stream.on("end", () => {
+        count++;
+        if (waiter && count >= waiter.n) waiter.resolve();
+        cb(null);
+      });
+    },
+  });
+  await new Promise((r) => sink.listen(0, "127.0.0.1", r));
+  return {
+    port: sink.server.address().port,
+    get count() {
+      return count;
+    },
+    reached: (n) => (count >= n ? Promise.resolve() : new Promise((resolve) => (waiter = { n, resolve }))),
+    close: () => new Promise((r) => sink.close(r)),
+  };
+}
+
+function message(i, run) {
+  return {
+    from: "Bench <bench@example.com>",
+    to: `user${i}@${run}.example.com`,
+    subject: `Hello User ${i}`,
+    text: `Hi User ${i}, your code is ${1000 + i}.`,
+    html: `<p>Hi User ${i}</p>`,
+    messageId: `<${run}-${i}@example.com>`,
+  };
+}
+
+async function direct(port) {
+  const transport = nodemailer.createTransport({
+    host: "127.0.0.1",
+    port,
+    ignoreTLS: true,
+    pool: true,
+    maxConnections: connections,
+    maxMessages: 1000,
+  });
+  const started = process.hrtime.bigint();
+  // Same in-flight bound as the worker (10 jobs × 10 messages); the pool queues the rest.
+  let next = 0;
+  const lane = async () => {
+    while (next < total) await transport.sendMail(message(next++, "direct"));
+  };
+  await Promise.all(Array.from({ length: 100 }, lane));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  transport.close();
+  return seconds;
+}
+
+async function viaWorker(port) {
+  await db.dropDatabase(databaseUrl);
+  await db.ensureDatabase(databaseUrl);
+  await db.migrate(databaseUrl);
+  const pool = db.createPool({ url: databaseUrl, max: 2 });
+  await db.insertIntegration(
+    pool,
+    db.newIntegrationId(),
+    {
+      name: "sink",
+      type: "smtp",
+      host: "127.0.0.1",
+      port,
+      tlsMode: "none",
+      sendingIps: [],
+      weight: 1,
+      enabled: true,
+    },
+    null,
+  );
+  const env = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: prefix,
+    REDIS_KEY_PREFIX: `${prefix}-od`,
+    WORKER_QUEUES: "email-sending",
+    LOG_LEVEL: "error",
+    NODE_ENV: "production",
+  };
+  const worker = spawn(process.execPath, [path.join(root, "apps/worker/dist/main.js")], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const connection = { url: redisUrl };
+  const q = new Queue("email-sending", { connection, prefix });
+  const events = new QueueEvents("email-sending", { connection, prefix });
+  try {
+    // Warm-up: one small job, so the process and its pool are up before timing.
+    await events.waitUntilReady();
+    const warm = await q.add("warm", {
+      campaign_id: "warm",
+      from: "b@example.com",
+      subject: "w",
+      text: "w",
+      recipients: [{ email: "w@warm.example.com" }],
+    });
+    await warm.waitUntilFinished(events, 60_000);
+    const jobs = [];
+    for (let start = 0; start < total; start += batchSize) {
+      const recipients = [];
+      for (let i = start; i < Math.min(total, start + batchSize); i++) {
+        recipients.push({
+          email: `user${i}@worker.example.com`,
+          variables: { name: `User ${i}`, code: String(1000 + i) },
+        });
+      }
+      jobs.push({
+        name: "batch",
+        data: {
+          campaign_id: "bench",
+          from: "Bench <bench@example.com>",
+          subject: "Hello {{name}}",
+          text: "Hi {{name}}, your code is {{code}}.",
+          html: "<p>Hi {{name}}</p>",
+          recipients,
+        },
+        opts: { attempts: 3 },
+      });
+    }
+    const started = process.hrtime.bigint();
+    const added = await q.addBulk(jobs);
+    await Promise.all(added.map((j) => j.waitUntilFinished(events, 600_000)));
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const r = await pool.query(
+      `SELECT status, count(*)::int AS n FROM email_messages WHERE campaign_id = 'bench' GROUP BY 1`,
+    );
+    return { seconds, statuses: Object.fromEntries(r.rows.map((x) => [x.status, x.n])) };
+  } finally {
+    worker.kill("SIGTERM");
+    await new Promise((r) => worker.once("exit", r));
+    await q.obliterate({ force: true }).catch(() => undefined);
+    await Promise.all([q.close(), events.close()]);
+    await pool.end();
+    await db.dropDatabase(databaseUrl);
+    const redis = new Redis(redisUrl);
+    let cursor = "0";
+    do {
+      const [nextCursor, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
+      cursor = nextCursor;
+      if (keys.length) await redis.unlink(...keys);
+    } while (cursor !== "0");
+    redis.disconnect();
+  }
+}
+
+async function main() {
+  const sink = await startSink();
+  try {
+    const directSeconds = await direct(sink.port);
+    const before = sink.count;
+    const w = await viaWorker(sink.port);
+    const workerDelivered = sink.count - before - 1; // minus the warm-up message
+    const d = total / directSeconds;
+    const v = total / w.seconds;
+    const out = (s) => process.stdout.write(`${s}\n`);
+    out(
+      `messages: ${total} (worker: ${total / batchSize} jobs of ${batchSize}); ${connections} pooled SMTP connections each`,
+    );
+    out(`nodemailer pooled, direct: ${d.toFixed(0)} msg/s (${directSeconds.toFixed(2)} s)`);
+    out(
+      `opsdeck worker:            ${v.toFixed(0)} msg/s (${w.seconds.toFixed(2)} s), delivered ${workerDelivered}, records ${JSON.stringify(w.statuses)}`,
+    );
+    out(`ratio worker / direct:     ${(v / d).toFixed(2)}`);
+  } finally {
+    await sink.close();
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err.stack ?? err}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,200 @@
+#!/usr/bin/env node
+// Log benchmarks (1) export throughput and memory and (2) search latency, on
+// synthetic logs at two sizes, each against its raw baseline in the same run.
+//   npm run build && node bench/logs/run.js [sizes=200000,2000000] [runs=20]
+// Needs Postgres (DATABASE_SERVER_URL, default postgresql://postgres@127.0.0.1:5432),
+// Redis (REDIS_URL) and `psql` on PATH. Creates and drops opsdeck_bench_logs_<rows>.
+// (1) A full CSV export by the worker's code path (writeLogExport, in a child
+//     process so its peak RSS is its own) vs `psql \copy (SELECT …) TO file CSV`
+//     of the same rows, same order: rows/s and the ratio (after one untimed
+//     warm-up, best of two alternating runs each).
+// (2) GET /api/v1/platform/system/logs through the real app on a real port
+//     (auth, rate limit, validation, page + capped count) vs the same two
+//     statements run directly with pg: median and p95 over `runs` runs.
+"use strict";
+const { execFileSync, spawnSync } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+
+const { root, db, createFilledDatabase, median, p95, fmt } = require("./common");
+
+const sizes = (process.argv[2] ?? "200000,2000000").split(",").map(Number);
+const runs = Number(process.argv[3] ?? 20);
+const MB = 1024 * 1024;
+
+const COPY_SQL = `SELECT 'log_' || id, to_char(timestamp AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), level, service,
+  message, request_id, user_id, metadata::text FROM app_logs ORDER BY timestamp DESC, id DESC`;
+
+function ourExport(url) {
+  const child = spawnSync(process.execPath, [path.join(__dirname, "exportChild.js"), url, "csv"], { encoding: "utf8" });
+  if (child.status !== 0) throw new Error(child.stderr);
+  return JSON.parse(child.stdout.trim().split("\n").pop());
+}
+
+function psqlExport(url, sql = COPY_SQL) {
+  const file = path.join(os.tmpdir(), `opsdeck-bench-psql-${process.pid}.csv`);
+  const t0 = process.hrtime.bigint();
+  execFileSync("psql", [
+    url,
+    "-q",
+    "-c",
+    `\\copy (${sql.replace(/\s+/g, " ")}) TO '${file}' WITH (FORMAT csv, HEADER true)`,
+  ]);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const bytes = fs.statSync(file).size;
+  fs.rmSync(file, { force: true });
+  return { ms, bytes };
+}
+
+/**
+ * One untimed warm-up (so neither side pays for a cold cache), then two
+ * alternating runs each, best of two. Baselines: psql with plain columns, and
+ * psql with the export's own SELECT (formula neutralising included), which
+ * writes byte-identical files.
+ */
+function exportBench(url) {
+  const same = db.logExportSelectSql("csv", {});
+  psqlExport(url);
+  const ours = [];
+  const plain = [];
+  const identical = [];
+  for (let i = 0; i < 2; i++) {
+    ours.push(ourExport(url));
+    plain.push(psqlExport(url));
+    identical.push(psqlExport(url, same));
+  }
+  const best = (xs) => xs.reduce((a, b) => (b.ms < a.ms ? b : a));
+  return {
+    ours: best(ours),
+    psqlMs: best(plain).ms,
+    psqlBytes: best(plain).bytes,
+    psqlSameMs: best(identical).ms,
+    psqlSameBytes: best(identical).bytes,
+    peakRss: Math.max(...ours.map((r) => r.peakRss)),
+  };
+}
+
+async function searchBench(url, pool, cases) {
+  const { createApp } = require(path.join(root, "apps/api/dist/app.js"));
+  const { loadConfig } = require(path.join(root, "apps/api/dist/config.js"));
+  const { createDeps, closeDeps } = require(path.join(root, "apps/api/dist/createDeps.js"));
+  const { createLogger } = require(path.join(root, "packages/core/dist/index.js"));
+  const config = loadConfig({
+    DATABASE_URL: url,
+    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    QUEUE_PREFIX: `bench-logs-${process.pid}`,
+    REDIS_KEY_PREFIX: `bench-logs-${process.pid}`,
+    RATE_LIMIT_READ: "1000000",
+    RATE_LIMIT_WRITE: "1000000",
+    NODE_ENV: "production",
+    PORT: "0",
+  });
+  const deps = createDeps(config, createLogger({ service: "api", silent: true }));
+  const { raw } = await db.createKey(deps.db.prisma, { name: "bench", role: "ops" });
+  const app = createApp(deps);
+  const server = await new Promise((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${server.address().port}/api/v1/platform/system/logs`;
+  const out = [];
+  try {
+    for (const c of cases) {
+      const params = new URLSearchParams({ limit: "50", ...c.query });
+      const filter = {
+        query: c.query.query,
+        regex: c.query.regex === "true",
+        requestId: c.query.request_id,
+      };
+      // The same two statements the API runs (page, capped count), side by side on two connections.
+      const pageSql = db.logPageSql(filter, 50, 0);
+      const countSql = `SELECT count(*)::int AS n FROM (SELECT 1 FROM app_logs ${db.buildLogWhere(filter, db.literalBinder)} LIMIT 10001) s`;
+      const direct = async () => {
+        await Promise.all([pool.query(pageSql), pool.query(countSql)]);
+      };
+      const viaApi = async () => {
+        const r = await fetch(`${base}?${params}`, { headers: { "X-API-Key": raw } });
+        const body = await r.json();
+        if (r.status !== 200) throw new Error(`${r.status} ${JSON.stringify(body)}`);
+        return body;
+      };
+      const sample = await viaApi(); // warm both paths once
+      await direct();
+      const api = [];
+      const sql = [];
+      for (let i = 0; i < runs; i++) {
+        let t0 = performance.now();
+        await viaApi();
+        api.push(performance.now() - t0);
+        t0 = performance.now();
+        await direct();
+        sql.push(performance.now() - t0);
+      }
+      out.push({
+        name: c.name,
+        total: sample.data.pagination.total,
+        estimate: sample.data.pagination.total_is_estimate,
+        api,
+        sql,
+      });
+    }
+  } finally {
+    server.close();
+    await closeDeps(deps);
+  }
+  return out;
+}
+
+async function main() {
+  const report = [];
+  for (const rows of sizes) {
+    const name = `opsdeck_bench_logs_${rows}`;
+    process.stderr.write(`filling ${name} with ${rows} rows…\n`);
+    const { url, pool, fillMs } = await createFilledDatabase(name, rows);
+    process.stderr.write(`  filled in ${fmt(fillMs / 1000)} s\n`);
+    try {
+      const ex = exportBench(url);
+      const oursRate = (ex.ours.rows / ex.ours.ms) * 1000;
+      const psqlRate = (rows / ex.psqlMs) * 1000;
+      const rid = (
+        await pool.query(`SELECT request_id FROM app_logs ORDER BY id OFFSET $1 LIMIT 1`, [Math.floor(rows / 2)])
+      ).rows[0].request_id;
+      const search = await searchBench(url, pool, [
+        { name: "rare term (zebracorn)", query: { query: "zebracorn" } },
+        { name: "common term (completed)", query: { query: "completed" } },
+        { name: "regex (cmp_49[0-9]{2} in [0-9]+ms)", query: { query: "cmp_49[0-9]{2} in [0-9]+ms", regex: "true" } },
+        { name: "request_id", query: { request_id: rid } },
+      ]);
+      const psqlSameRate = (rows / ex.psqlSameMs) * 1000;
+      report.push({ rows, fillMs, ex, oursRate, psqlRate, psqlSameRate, search });
+      process.stderr.write(`  done ${rows}\n`);
+    } finally {
+      await pool.end();
+      await db.dropDatabase(url);
+    }
+  }
+  for (const r of report) {
+    console.log(`\n=== ${r.rows.toLocaleString("en")} rows (fill ${fmt(r.fillMs / 1000)} s) ===`);
+    console.log(
+      `export CSV: worker ${fmt(r.oursRate, 0)} rows/s (${fmt(r.ex.ours.ms / 1000, 2)} s, ${fmt(r.ex.ours.bytes / MB)} MB) | ` +
+        `psql \\copy ${fmt(r.psqlRate, 0)} rows/s (${fmt(r.ex.psqlMs / 1000, 2)} s, ${fmt(r.ex.psqlBytes / MB)} MB) | ratio ${fmt(r.oursRate / r.psqlRate, 2)}x`,
+    );
+    console.log(
+      `  vs psql \\copy of the export's own SELECT (identical bytes, ${fmt(r.ex.psqlSameBytes / MB)} MB): ${fmt(r.psqlSameRate, 0)} rows/s (${fmt(r.ex.psqlSameMs / 1000, 2)} s) | ratio ${fmt(r.oursRate / r.psqlSameRate, 2)}x`,
+    );
+    console.log(
+      `worker memory: rss before ${fmt(r.ex.ours.rssBefore / MB)} MB, peak ${fmt(r.ex.peakRss / MB)} MB over both runs (getrusage maxRSS ${fmt(r.ex.ours.maxRss / MB)} MB)`,
+    );
+    console.log(`search (ms over ${runs} runs)   API median / p95   SQL median / p95   ratio(median)   total`);
+    for (const s of r.search) {
+      console.log(
+        `  ${s.name.padEnd(36)} ${fmt(median(s.api)).padStart(7)} / ${fmt(p95(s.api)).padStart(7)}   ${fmt(median(s.sql)).padStart(7)} / ${fmt(p95(s.sql)).padStart(7)}   ${fmt(median(s.api) / median(s.sql), 2).padStart(6)}x   ${s.total}${s.estimate ? " (estimate)" : ""}`,
+      );
+    }
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,152 @@
+// Log search, ingestion and export (SPEC §4 "Logs", seed 001 "Search Logs" and
+// "Export Logs"). Field names are the seed's; additions are marked.
+import { z } from "zod";
+
+import { IsoTime, Limit, Offset, Pagination } from "./common";
+
+export const LogLevel = z.enum(["error", "warning", "info", "debug"]);
+export type LogLevel = z.infer<typeof LogLevel>;
+export const LogExportFormat = z.enum(["csv", "json", "ndjson", "txt"]);
+export type LogExportFormat = z.infer<typeof LogExportFormat>;
+export const LogExportStatus = z.enum(["queued", "processing", "completed", "failed", "expired"]);
+
+/** Longest full-text `query`, characters. A regex is capped lower by the API (LOG_REGEX_MAX_LENGTH). */
+export const LOG_QUERY_MAX = 500;
+const Flag = z.enum(["true", "false"]);
+const Ident = z.string().min(1).max(200);
+
+/** The seed's filters, shared by search and export. */
+const LogFilterFields = {
+  query: z
+    .string()
+    .min(1)
+    .max(LOG_QUERY_MAX)
+    .optional()
+    .describe('Full text (words, "phrase", prefix*, OR, -word) or, with regex=true, a POSIX regex'),
+  regex: Flag.default("false").describe("Treat query as a regular expression (addition)"),
+  case_insensitive: Flag.default("false").describe("Regex only: ignore case (addition; full text always does)"),
+  level: LogLevel.optional(),
+  service: Ident.optional().describe("Filter by service name"),
+  start_time: IsoTime.optional().describe("ISO 8601, inclusive"),
+  end_time: IsoTime.optional().describe("ISO 8601, inclusive"),
+  request_id: Ident.optional(),
+  user_id: Ident.optional(),
+};
+
+export const LogSearchQuery = z.strictObject({
+  ...LogFilterFields,
+  limit: Limit,
+  offset: Offset,
+  cursor: z.string().min(1).max(100).optional().describe("next_cursor of the previous page (addition; keyset paging)"),
+});
+export type LogSearchQuery = z.infer<typeof LogSearchQuery>;
+
+export const LogEntry = z.object({
+  id: z.string(),
+  timestamp: z.string(),
+  level: z.string(),
+  service: z.string(),
+  message: z.string(),
+  request_id: z.string().nullable(),
+  user_id: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+});
+export type LogEntry = z.infer<typeof LogEntry>;
+
+export const LogSearchResult = z.object({
+  logs: z.array(LogEntry),
+  pagination: Pagination.extend({
+    /** Addition: true when `total` is the planner's estimate (more matches than the exact-count cap). */
+    total_is_estimate: z.boolean(),
+    /** Addition: pass as `cursor` for the next page; null on the last page. */
+    next_cursor: z.string().nullable(),
+  }),
+});
+export type LogSearchResult = z.infer<typeof LogSearchResult>;
+
+/** Longest message accepted by ingestion, characters. */
+export const LOG_MESSAGE_MAX = 32_768;
+
+export const LogIngestEntry = z.strictObject({
+  timestamp: IsoTime.optional().describe("Defaults to the time of receipt"),
+  level: LogLevel,
+  service: Ident,
+  message: z.string().min(1).max(LOG_MESSAGE_MAX),
+  request_id: Ident.nullable().optional(),
+  user_id: Ident.nullable().optional(),
+  metadata: z.record(z.string().max(200), z.unknown()).optional(),
+});
+
+export const LogIngestBody = z.strictObject({
+  logs: z.array(LogIngestEntry).min(1).max(1_000).describe("At most 1000 entries (and LOG_INGEST_MAX_BYTES in all)"),
+});
+export type LogIngestBody = z.infer<typeof LogIngestBody>;
+
+export const LogIngestResult = z.object({ accepted: z.number().int() });
+
+/** GET /logs/export: the search filters plus format (seed 001) and gzip. */
+export const LogExportQuery = z.strictObject({
+  ...LogFilterFields,
+  format: LogExportFormat.default("csv"),
+  gzip: Flag.default("false").describe("Compress the file with gzip (addition)"),
+});
+export type LogExportQuery = z.infer<typeof LogExportQuery>;
+
+/** POST /logs/exports: the same, as JSON. */
+export const LogExportBody = z.strictObject({
+  query: LogFilterFields.query,
+  regex: z.boolean().default(false),
+  case_insensitive: z.boolean().default(false),
+  level: LogLevel.optional(),
+  service: Ident.optional(),
+  start_time: IsoTime.optional(),
+  end_time: IsoTime.optional(),
+  request_id: Ident.optional(),
+  user_id: Ident.optional(),
+  format: LogExportFormat.default("csv"),
+  gzip: z.boolean().default(false),
+});
+export type LogExportBody = z.infer<typeof LogExportBody>;
+
+/** 202 body, as the seed's "Response (Async job)". */
+export const LogExportCreated = z.object({
+  export_id: z.string(),
+  status: z.literal("processing"),
+  download_url: z.null(),
+});
+
+export const LogExportIdParams = z.strictObject({
+  export_id: z.string().min(1).max(64).describe("e.g. export_logs_abc"),
+});
+
+export const LogExportView = z.object({
+  export_id: z.string(),
+  status: LogExportStatus,
+  format: LogExportFormat,
+  gzip: z.boolean(),
+  progress: z.object({ rows: z.number().int(), percent: z.number() }),
+  row_count: z.number().int().nullable(),
+  size_bytes: z.number().int().nullable(),
+  sha256: z.string().nullable(),
+  /** Signed, short-lived; null until completed. */
+  download_url: z.string().nullable(),
+  expires_at: z.string(),
+  error: z.string().nullable(),
+  created_at: z.string(),
+  completed_at: z.string().nullable(),
+  owner_key_id: z.string().nullable(),
+  filters: z.record(z.string(), z.unknown()),
+});
+export type LogExportView = z.infer<typeof LogExportView>;
+
+export const LogExportList = z.object({ exports: z.array(LogExportView), pagination: Pagination });
+
+export const LogExportListQuery = z.strictObject({ limit: Limit, offset: Offset });
+
+export const LogDownloadQuery = z.strictObject({
+  expires: z
+    .string()
+    .regex(/^\d{1,12}$/)
+    .describe("Epoch seconds"),
+  signature: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/),
+});

@@ -1,0 +1,94 @@
+// Metrics (SPEC §7, seed 003 adapted): platform metrics, history from the
+// rollups and current performance. The seed's agents are workers, its
+// messages are jobs processed; its per-user path is a ?queue= or ?worker=.
+import { z } from "zod";
+
+import { QueueName } from "../queues";
+
+export const PlatformMetrics = z.object({
+  metrics: z.object({
+    workers: z.object({
+      total: z.number().int().describe("Worker processes seen in the last 7 days"),
+      active: z.number().int().describe("Heartbeat in the last 30 s"),
+      inactive: z.number().int().describe("Stopped cleanly"),
+      failed: z.number().int().describe("Heartbeat lost without a clean stop"),
+    }),
+    jobs: z.object({
+      today: z.number().int().describe("Jobs finished (completed + failed) since 00:00 UTC"),
+      thisWeek: z.number().int().describe("Since Monday 00:00 UTC"),
+      thisMonth: z.number().int().describe("Since the 1st, 00:00 UTC"),
+      failedToday: z.number().int(),
+    }),
+    uptime: z.object({
+      platformUptime: z
+        .number()
+        .describe("Percent of the last 24 h's minutes in which Redis and Postgres both answered the rollup's probes"),
+      averageWorkerUptime: z.number().describe("Average percent of the last 24 h each worker seen in it was alive"),
+      apiUptimeSeconds: z.number().int().describe("This API process"),
+    }),
+    performance: z.object({
+      averageResponseTime: z.number().nullable().describe("API, last 24 h, ms"),
+      successRate: z.string().describe("Non-5xx responses, last 24 h, e.g. '99.9%'"),
+      errorRate: z.string().describe("5xx responses, last 24 h"),
+    }),
+    storage: z.object({
+      used: z.number().describe("Postgres + Redis + export files, MB"),
+      total: z.number().nullable().describe("Capacity of the export directory's filesystem, MB"),
+      percentUsed: z.number().nullable(),
+      postgresBytes: z.number().nullable(),
+      redisBytes: z.number().nullable(),
+      exportsBytes: z.number().nullable(),
+    }),
+  }),
+});
+export type PlatformMetrics = z.infer<typeof PlatformMetrics>;
+
+export const MetricsRange = z.enum(["24h", "7d", "30d"]);
+export type MetricsRange = z.infer<typeof MetricsRange>;
+
+export const MetricsHistoryQuery = z.strictObject({
+  range: MetricsRange.default("24h").describe("24h and 7d: hourly points; 30d: daily points"),
+  queue: QueueName.optional().describe("Jobs of this queue; cpu/memory of the workers serving it"),
+  worker: z.string().min(1).max(200).optional().describe("A worker id (heartbeat id); jobs of the queues it serves"),
+});
+
+export const MetricsPoint = z.object({
+  timestamp: z.string().describe("Start of the period, ISO 8601"),
+  cpu: z.number().nullable().describe("Average CPU percent (of one core); null without samples"),
+  memory: z.number().nullable().describe("Average memory percent of the host; null without samples"),
+  messages: z.number().int().describe("Jobs finished in the period"),
+  errors: z.number().int().describe("Jobs failed in the period"),
+});
+
+export const MetricsHistory = z.object({
+  timeRange: MetricsRange,
+  granularity: z.enum(["hour", "day"]),
+  queue: z.string().nullable(),
+  worker: z.string().nullable(),
+  metrics: z.array(MetricsPoint),
+  averages: z.object({
+    cpu: z.number().nullable(),
+    memory: z.number().nullable(),
+    messages: z.number(),
+    errors: z.number(),
+  }),
+});
+export type MetricsHistory = z.infer<typeof MetricsHistory>;
+
+export const MetricsPerformanceQuery = z.strictObject({
+  queue: QueueName.optional(),
+  worker: z.string().min(1).max(200).optional(),
+});
+
+export const MetricsPerformance = z.object({
+  cpu: z.number().nullable().describe("Current CPU percent: the worker, or the average of those online"),
+  memory: z.number().nullable(),
+  errorRate: z.number().describe("Percent: failed jobs of the last hour (queue/worker) or API 5xx of the last 5 min"),
+  responseTime: z
+    .number()
+    .nullable()
+    .describe("ms: average job processing time of the last hour (queue/worker) or API response time (5 min)"),
+  queue: z.string().nullable(),
+  worker: z.string().nullable(),
+});
+export type MetricsPerformance = z.infer<typeof MetricsPerformance>;

@@ -1,0 +1,42 @@
+// Producer-side job options for the catalog queues (SPEC §9): retries with
+// exponential backoff per queue, and bounded retention of finished jobs so
+// Redis never grows without limit. Retries and backoff are job options in
+// BullMQ (set when a job is added), so every producer — the API, the CLI's
+// demo, the worker's own scheduler — adds catalog jobs with these.
+// Structurally compatible with bullmq's `JobsOptions`; core does not depend on bullmq.
+import { type CatalogQueueName, QUEUES } from "./queues";
+
+/** How many finished jobs Redis keeps, and for how long (seconds). */
+export interface JobRetention {
+  count: number;
+  /** Seconds. */
+  age: number;
+}
+
+export interface JobRetentionOptions {
+  /** @defaultValue { count: 1000, age: 86400 } (one day) */
+  removeOnComplete?: JobRetention;
+  /** @defaultValue { count: 10000, age: 604800 } (seven days) */
+  removeOnFail?: JobRetention;
+}
+
+export const DEFAULT_REMOVE_ON_COMPLETE: JobRetention = { count: 1_000, age: 86_400 };
+export const DEFAULT_REMOVE_ON_FAIL: JobRetention = { count: 10_000, age: 7 * 86_400 };
+
+export interface CatalogJobOptions {
+  attempts: number;
+  backoff: { type: "exponential"; delay: number };
+  removeOnComplete: JobRetention;
+  removeOnFail: JobRetention;
+}
+
+/** Default options for adding a job to a catalog queue: its attempts and backoff (ms), and retention. */
+export function defaultJobOptions(queue: CatalogQueueName, retention: JobRetentionOptions = {}): CatalogJobOptions {
+  const def = QUEUES[queue];
+  return {
+    attempts: def.attempts,
+    backoff: { type: "exponential", delay: def.backoffMs },
+    removeOnComplete: { ...(retention.removeOnComplete ?? DEFAULT_REMOVE_ON_COMPLETE) },
+    removeOnFail: { ...(retention.removeOnFail ?? DEFAULT_REMOVE_ON_FAIL) },
+  };
+}

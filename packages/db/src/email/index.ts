@@ -1,0 +1,4 @@
+export * from "./health";
+export * from "./integrations";
+export * from "./messages";
+export * from "./reputation";

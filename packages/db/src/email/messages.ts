@@ -1,0 +1,200 @@
+// Per-message records of email batch jobs and the claim protocol that keeps a
+// message from being sent twice (SPEC §9). One row per (queue, job id, job
+// creation time, recipient); the creation time keeps a reused BullMQ id (after
+// an obliterate) from matching an older job's rows.
+//
+// Row life: a worker claims a row ('sending', its claim token, a lease), and
+// before the end-of-data mark of the SMTP transaction moves it to
+// 'committing' with that token; the SMTP reply then makes it sent / bounced /
+// deferred. Only a row whose SMTP transaction never reached the end of data
+// can be claimed again ('sending' with a lapsed lease, 'deferred', 'failed').
+// A lapsed 'committing' row is 'unconfirmed': the server may have accepted it,
+// so it is never re-sent (at-most-once for that window).
+import type pg from "pg";
+
+export interface JobRef {
+  queue: string;
+  jobId: string;
+  /** BullMQ job.timestamp (creation), ms. */
+  jobCreatedAt: Date;
+  campaignId: string;
+}
+
+export type MessageStatus = "sending" | "committing" | "sent" | "deferred" | "bounced" | "failed" | "unconfirmed";
+export const FINAL_STATUSES: readonly MessageStatus[] = ["sent", "bounced", "unconfirmed"];
+
+export interface ClaimedMessage {
+  id: string;
+  recipient: string;
+  message_id: string;
+  attempts: number;
+}
+
+export interface MessageState {
+  recipient: string;
+  status: MessageStatus;
+  lease_until: Date | null;
+}
+
+const leaseExpr = (param: string) => `now() + make_interval(secs => ${param}::double precision / 1000)`;
+
+/** Every row of the job: recipient, status, lease. */
+export async function messageStates(pool: pg.Pool, job: JobRef): Promise<MessageState[]> {
+  const r = await pool.query<MessageState>(
+    `SELECT recipient, status, lease_until FROM email_messages
+     WHERE queue = $1 AND job_id = $2 AND job_created_at = $3`,
+    [job.queue, job.jobId, job.jobCreatedAt],
+  );
+  return r.rows;
+}
+
+/** Lapsed 'committing' rows of the job become 'unconfirmed' (never re-sent). Returns how many. */
+export async function resolveLapsedCommits(pool: pg.Pool, job: JobRef): Promise<number> {
+  const r = await pool.query(
+    `UPDATE email_messages SET status = 'unconfirmed', lease_until = NULL, updated_at = now(),
+       smtp_response = 'outcome unknown: the sending worker stopped after the end of data was sent; not re-sent to avoid a duplicate'
+     WHERE queue = $1 AND job_id = $2 AND job_created_at = $3 AND status = 'committing' AND lease_until < now()`,
+    [job.queue, job.jobId, job.jobCreatedAt],
+  );
+  return r.rowCount ?? 0;
+}
+
+/**
+ * Claims the given recipients for `token` in one statement: new rows, and rows
+ * that may be sent again. Rows held by a live claim or already final are not
+ * returned. `messageIds[i]` is recipient i's deterministic Message-ID.
+ */
+export async function claimMessages(
+  pool: pg.Pool,
+  job: JobRef,
+  recipients: string[],
+  messageIds: string[],
+  token: string,
+  leaseMs: number,
+): Promise<ClaimedMessage[]> {
+  const r = await pool.query<ClaimedMessage>(
+    `INSERT INTO email_messages (queue, job_id, job_created_at, recipient, campaign_id, message_id, status,
+                                 claim_token, lease_until)
+     SELECT $1, $2, $3, t.r, $4, t.m, 'sending', $5::uuid, ${leaseExpr("$6")}
+     FROM unnest($7::text[], $8::text[]) AS t(r, m)
+     ON CONFLICT (queue, job_id, job_created_at, recipient) DO UPDATE
+       SET status = 'sending', claim_token = EXCLUDED.claim_token, lease_until = EXCLUDED.lease_until,
+           attempts = email_messages.attempts + 1, updated_at = now()
+       WHERE email_messages.status IN ('deferred', 'failed')
+          OR (email_messages.status = 'sending' AND email_messages.lease_until < now())
+     RETURNING id::text, recipient, message_id, attempts`,
+    [job.queue, job.jobId, job.jobCreatedAt, job.campaignId, token, leaseMs, recipients, messageIds],
+  );
+  return r.rows;
+}
+
+/**
+ * The end-of-data mark: called before the final "." of DATA is released.
+ * True only while `token` still holds the claim; false means another worker
+ * took the message over, and this one must abort the transaction.
+ */
+export async function markCommitting(pool: pg.Pool, id: string, token: string, leaseMs: number): Promise<boolean> {
+  const r = await pool.query(
+    `UPDATE email_messages SET status = 'committing', lease_until = ${leaseExpr("$3")}, updated_at = now()
+     WHERE id = $1 AND claim_token = $2::uuid AND status = 'sending'`,
+    [id, token, leaseMs],
+  );
+  return r.rowCount === 1;
+}
+
+export interface MessageOutcome {
+  status: "sent" | "deferred" | "bounced" | "failed" | "unconfirmed";
+  smtpCode: number | null;
+  smtpResponse: string | null;
+  integrationId: string | null;
+  sendingIp: string | null;
+}
+
+/**
+ * Records the outcome under `token`. A late confirmation also upgrades an
+ * 'unconfirmed' row this token committed. Returns false when the claim was lost.
+ */
+export async function recordOutcome(pool: pg.Pool, id: string, token: string, o: MessageOutcome): Promise<boolean> {
+  const r = await pool.query(
+    `UPDATE email_messages SET status = $3, smtp_code = $4, smtp_response = left($5, 2000), integration_id = $6,
+       sending_ip = $7, lease_until = NULL, updated_at = now(),
+       sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE sent_at END
+     WHERE id = $1 AND claim_token = $2::uuid AND status IN ('sending', 'committing', 'unconfirmed')`,
+    [id, token, o.status, o.smtpCode, o.smtpResponse, o.integrationId, o.sendingIp],
+  );
+  return r.rowCount === 1;
+}
+
+/** Gives back claims of `token` that never reached SMTP (the job stops early): they become 'deferred'. */
+export async function releaseClaims(pool: pg.Pool, ids: string[], token: string, reason: string): Promise<number> {
+  if (ids.length === 0) return 0;
+  const r = await pool.query(
+    `UPDATE email_messages SET status = 'deferred', lease_until = NULL, smtp_response = $3, updated_at = now()
+     WHERE id = ANY($1::bigint[]) AND claim_token = $2::uuid AND status = 'sending'`,
+    [ids, token, reason],
+  );
+  return r.rowCount ?? 0;
+}
+
+/** On a job's last attempt: its deferred messages are given up as 'failed'. */
+export async function failDeferred(pool: pg.Pool, job: JobRef): Promise<number> {
+  const r = await pool.query(
+    `UPDATE email_messages SET status = 'failed', updated_at = now()
+     WHERE queue = $1 AND job_id = $2 AND job_created_at = $3 AND status = 'deferred'`,
+    [job.queue, job.jobId, job.jobCreatedAt],
+  );
+  return r.rowCount ?? 0;
+}
+
+/** Message counts of a job by status. */
+export async function jobMessageCounts(pool: pg.Pool, job: JobRef): Promise<Record<string, number>> {
+  const r = await pool.query<{ status: string; n: number }>(
+    `SELECT status, count(*)::int AS n FROM email_messages
+     WHERE queue = $1 AND job_id = $2 AND job_created_at = $3 GROUP BY status`,
+    [job.queue, job.jobId, job.jobCreatedAt],
+  );
+  return Object.fromEntries(r.rows.map((x) => [x.status, x.n]));
+}
+
+/** markCommitting for many rows in one statement: returns the ids whose claim still held. */
+export async function markCommittingMany(
+  pool: pg.Pool,
+  items: { id: string; token: string }[],
+  leaseMs: number,
+): Promise<Set<string>> {
+  const r = await pool.query<{ id: string }>(
+    `UPDATE email_messages m SET status = 'committing', lease_until = ${leaseExpr("$3")}, updated_at = now()
+     FROM unnest($1::bigint[], $2::uuid[]) AS t(id, tok)
+     WHERE m.id = t.id AND m.claim_token = t.tok AND m.status = 'sending'
+     RETURNING m.id::text`,
+    [items.map((i) => i.id), items.map((i) => i.token), leaseMs],
+  );
+  return new Set(r.rows.map((x) => x.id));
+}
+
+/** recordOutcome for many rows in one statement: returns the ids recorded (claim held). */
+export async function recordOutcomes(
+  pool: pg.Pool,
+  items: { id: string; token: string; outcome: MessageOutcome }[],
+): Promise<Set<string>> {
+  const col = <T>(f: (o: { id: string; token: string; outcome: MessageOutcome }) => T) => items.map(f);
+  const r = await pool.query<{ id: string }>(
+    `UPDATE email_messages m SET status = t.status, smtp_code = t.code, smtp_response = left(t.resp, 2000),
+       integration_id = t.integ, sending_ip = t.ip, lease_until = NULL, updated_at = now(),
+       sent_at = CASE WHEN t.status = 'sent' THEN now() ELSE m.sent_at END
+     FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[])
+       AS t(id, tok, status, code, resp, integ, ip)
+     WHERE m.id = t.id AND m.claim_token = t.tok AND m.status IN ('sending', 'committing', 'unconfirmed')
+     RETURNING m.id::text`,
+    [
+      col((i) => i.id),
+      col((i) => i.token),
+      col((i) => i.outcome.status),
+      col((i) => i.outcome.smtpCode),
+      col((i) => i.outcome.smtpResponse),
+      col((i) => i.outcome.integrationId),
+      col((i) => i.outcome.sendingIp),
+    ],
+  );
+  return new Set(r.rows.map((x) => x.id));
+}

@@ -1,0 +1,156 @@
+// The winston transport that writes application logs to Postgres (SPEC §4
+// "Logs"): `log()` only pushes onto a bounded in-memory buffer and returns,
+// so a request or a job never waits on the database. Batches are written by
+// insertAppLogs every `intervalMs` or once `batchSize` entries wait. When the
+// buffer is full the entry is dropped and counted (a prom-client counter when
+// a registry is given) and a warning goes out at most once per `warnEveryMs`.
+// `shutdown()` flushes what is left.
+import { type BatchBuffer, createBatchBuffer } from "@opsdeck/core";
+import type pg from "pg";
+import type { Registry } from "prom-client";
+import { Counter, Gauge } from "prom-client";
+import TransportStream from "winston-transport";
+
+import type { LogLevel } from "./filter";
+import { type AppLogEntry, insertAppLogs } from "./insert";
+
+export interface PostgresLogTransportOptions {
+  pool: pg.Pool;
+  /** Service name for entries that carry none. */
+  service: string;
+  /** Most entries held in memory. @defaultValue 10000 */
+  maxEntries?: number;
+  /** Entries per INSERT. @defaultValue 500 */
+  batchSize?: number;
+  /** ms between flushes. @defaultValue 1000 */
+  intervalMs?: number;
+  /** Lowest winston level written. @defaultValue "info" */
+  level?: string;
+  /** Registers opsdeck_app_logs_dropped_total and opsdeck_app_logs_buffered here. */
+  registry?: Registry;
+  /** Where drop and flush-failure warnings go (not this transport: that would loop). @defaultValue process.emitWarning */
+  warn?: (message: string, meta: Record<string, unknown>) => void;
+  /** ms between two warnings of the same kind. @defaultValue 10000 */
+  warnEveryMs?: number;
+}
+
+/** Longest message stored, characters; longer ones are cut and flagged. */
+const MAX_MESSAGE = 32_768;
+/** Largest metadata stored, characters of JSON; larger is replaced by a note. */
+const MAX_METADATA = 16_384;
+const OWN_KEYS = new Set(["level", "message", "timestamp", "service", "request_id", "requestId", "user_id", "userId"]);
+
+/** winston levels → the seed's four. */
+export function toLogLevel(level: string): LogLevel {
+  if (level === "error") return "error";
+  if (level === "warn" || level === "warning") return "warning";
+  if (level === "info") return "info";
+  return "debug";
+}
+
+function str(v: unknown): string | null {
+  return typeof v === "string" && v.length > 0 ? v.slice(0, 200) : typeof v === "number" ? String(v) : null;
+}
+
+/** One winston `info` object → one row. */
+export function toAppLogEntry(info: Record<string, unknown>, service: string): AppLogEntry {
+  const ts = typeof info.timestamp === "string" ? new Date(info.timestamp) : new Date();
+  let message = typeof info.message === "string" ? info.message : JSON.stringify(info.message ?? "");
+  const metadata: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(info)) if (!OWN_KEYS.has(k) && v !== undefined) metadata[k] = v;
+  if (message.length > MAX_MESSAGE) {
+    message = message.slice(0, MAX_MESSAGE);
+    metadata.message_truncated = true;
+  }
+  let meta = metadata;
+  const json = JSON.stringify(metadata);
+  if (json.length > MAX_METADATA) meta = { metadata_truncated: true, metadata_bytes: json.length };
+  return {
+    timestamp: Number.isNaN(ts.getTime()) ? new Date() : ts,
+    level: toLogLevel(typeof info.level === "string" ? info.level : "info"),
+    service: str(info.service) ?? service,
+    message,
+    requestId: str(info.request_id) ?? str(info.requestId),
+    userId: str(info.user_id) ?? str(info.userId),
+    metadata: meta,
+  };
+}
+
+export class PostgresLogTransport extends TransportStream {
+  readonly buffer: BatchBuffer<AppLogEntry>;
+  private readonly service: string;
+  private readonly dropCounter: Counter | undefined;
+  private readonly warnAt = { drop: 0, flush: 0 };
+
+  constructor(private readonly opts: PostgresLogTransportOptions) {
+    super({ level: opts.level ?? "info" });
+    this.service = opts.service;
+    const registers = opts.registry ? [opts.registry] : [];
+    this.dropCounter = opts.registry
+      ? new Counter({
+          name: "opsdeck_app_logs_dropped_total",
+          help: "Application log entries dropped because the Postgres log buffer was full",
+          registers,
+        })
+      : undefined;
+    if (opts.registry) {
+      const buffered = () => this.buffer.size;
+      new Gauge({
+        name: "opsdeck_app_logs_buffered",
+        help: "Application log entries waiting to be written to Postgres",
+        registers,
+        collect() {
+          this.set(buffered());
+        },
+      });
+    }
+    this.buffer = createBatchBuffer<AppLogEntry>({
+      write: async (batch) => {
+        await insertAppLogs(opts.pool, batch);
+      },
+      maxEntries: opts.maxEntries ?? 10_000,
+      batchSize: opts.batchSize ?? 500,
+      intervalMs: opts.intervalMs ?? 1_000,
+      onDrop: (dropped) => {
+        this.dropCounter?.inc();
+        this.warnOnce("drop", "application log buffer full; dropping entries", { dropped_total: dropped });
+      },
+      onError: (err, pending) =>
+        this.warnOnce("flush", "writing application logs to Postgres failed; will retry", {
+          error: err instanceof Error ? err.message : String(err),
+          pending,
+        }),
+    });
+  }
+
+  /** Entries dropped since start. */
+  get dropped(): number {
+    return this.buffer.dropped;
+  }
+
+  private warnOnce(kind: "drop" | "flush", message: string, meta: Record<string, unknown>) {
+    const now = Date.now();
+    if (now - this.warnAt[kind] < (this.opts.warnEveryMs ?? 10_000)) return;
+    this.warnAt[kind] = now;
+    if (this.opts.warn) this.opts.warn(message, meta);
+    else process.emitWarning(`${message} ${JSON.stringify(meta)}`, "OpsdeckLogTransport");
+  }
+
+  override log(info: Record<string, unknown>, next: () => void): void {
+    this.buffer.push(toAppLogEntry(info, this.service));
+    next();
+  }
+
+  /** Writes what is buffered, waiting at most `timeoutMs`. Call on shutdown, after the last log line. */
+  shutdown(timeoutMs = 5_000): Promise<void> {
+    return this.buffer.close(timeoutMs);
+  }
+
+  override close(): void {
+    void this.shutdown();
+  }
+}
+
+export function createPostgresLogTransport(opts: PostgresLogTransportOptions): PostgresLogTransport {
+  return new PostgresLogTransport(opts);
+}

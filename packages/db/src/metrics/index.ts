@@ -1,0 +1,16 @@
+// Metric rollups, infrastructure health and alerts (SPEC §4, §7, §9): the
+// storage and computation shared by the worker (rollups, alert rules) and the
+// API (health, alerts, metrics endpoints, Prometheus job counters).
+export * from "./alerts";
+export * from "./buckets";
+export * from "./compact";
+export * from "./droppedLogs";
+export * from "./health";
+export * from "./layers";
+export * from "./queueRollup";
+export * from "./queueSample";
+export * from "./read";
+export * from "./requestRollup";
+export * from "./retention";
+export * from "./samples";
+export * from "./systemStats";

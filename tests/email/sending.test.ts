@@ -1,0 +1,100 @@
+// The email worker in-process against a real SMTP server, Redis and Postgres:
+// a 1,000-recipient campaign arrives exactly once per recipient, a 550 is a
+// bounce while the rest arrive, a 421 server makes the job retry and finish
+// later, and two processors racing on one job send each message once.
+import { Queue } from "bullmq";
+import pg from "pg";
+
+import { closeEmailSending } from "../../apps/worker/src/email/emailRuntime";
+import { sendEmail } from "../../apps/worker/src/processors/sendEmail";
+import { startWorker, type WorkerRuntime } from "../../apps/worker/src/runtime";
+import type { Db } from "../../packages/db/src";
+import { createTestEnv, type TestEnv } from "../helpers/testEnv";
+import { producer, silentLogger, testConfig } from "../worker/workerHelpers";
+import { addIntegration, campaign, EMAIL_ENV, finished, RETRY_FAST, statuses } from "./emailHelpers";
+import { type SmtpSink, startSink } from "./smtpSink";
+
+let env: TestEnv;
+let pool: pg.Pool;
+let rt: WorkerRuntime;
+let q: Queue;
+let sink: SmtpSink;
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  pool = new pg.Pool({ connectionString: env.databaseUrl, max: 4 });
+  sink = await startSink({ reject550: ["user3@bounce.example.com"] });
+  await addIntegration(pool, { name: "sink", port: sink.port, sendingIps: ["192.0.2.10"] });
+  rt = startWorker(testConfig(env, EMAIL_ENV), silentLogger());
+  await rt.ready();
+  q = producer(env, "email-sending");
+});
+afterAll(async () => {
+  await rt.close();
+  await closeEmailSending();
+  await q.close();
+  await sink.close();
+  await pool.end();
+  await env.cleanup();
+});
+
+it("delivers a 1,000-recipient campaign exactly once per recipient, rendered per recipient", async () => {
+  await q.add("batch", campaign("big", 1000), { jobId: "big-1", ...RETRY_FAST });
+  const job = await finished(q, "big-1");
+  expect(job.failedReason).toBeUndefined();
+  expect(job.returnvalue).toMatchObject({ total: 1000, sent: 1000 });
+  const counts = sink.countByRecipient();
+  const mine = [...counts].filter(([to]) => to.endsWith("@big.example.com"));
+  expect(mine).toHaveLength(1000);
+  expect(mine.every(([, n]) => n === 1)).toBe(true);
+  // Per-recipient variables, escaped in HTML, and deterministic Message-IDs recorded with each message.
+  const m7 = sink.messages.find((m) => m.to[0] === "user7@big.example.com")!;
+  expect(m7.subject).toBe("Hello User <7>");
+  expect(m7.raw).toContain("your code is 1007");
+  expect(m7.raw).toContain("User &lt;7&gt;");
+  const row = await pool.query(`SELECT * FROM email_messages WHERE recipient = 'user7@big.example.com'`);
+  expect(row.rows[0]).toMatchObject({
+    status: "sent",
+    smtp_code: 250,
+    sending_ip: "192.0.2.10",
+    message_id: m7.messageId,
+  });
+  expect(row.rows[0].integration_id).toMatch(/^smtp_/);
+  expect(await statuses(pool, "big")).toEqual({ sent: 1000 });
+  expect(job.progress).toMatchObject({ percent: 100, total: 1000, sent: 1000 });
+});
+
+it("marks a recipient refused with 550 as bounced and delivers the rest", async () => {
+  await q.add("batch", campaign("bounce", 6), { jobId: "bounce-1", ...RETRY_FAST });
+  const job = await finished(q, "bounce-1");
+  expect(job.returnvalue).toMatchObject({ total: 6, sent: 5, bounced: 1 });
+  expect(job.stacktrace).toEqual([]);
+  expect(job.attemptsMade).toBe(1);
+  const r = await pool.query(
+    `SELECT status, smtp_code, smtp_response FROM email_messages WHERE recipient = 'user3@bounce.example.com'`,
+  );
+  expect(r.rows[0]).toMatchObject({ status: "bounced", smtp_code: 550 });
+  expect(r.rows[0].smtp_response).toContain("no such user");
+  const got = sink.messages
+    .flatMap((m) => m.to)
+    .filter((t) => t.endsWith("@bounce.example.com"))
+    .sort();
+  expect(got).toEqual(["user0", "user1", "user2", "user4", "user5"].map((u) => `${u}@bounce.example.com`));
+});
+
+it("sends each message once when two processors run the same job at the same time", async () => {
+  const job = await q.add("batch", campaign("race", 200), { jobId: "race-1", ...RETRY_FAST, delay: 3_600_000 });
+  // Two processors over separate pools (as two worker processes would be), on the same job.
+  const config = testConfig(env, EMAIL_ENV);
+  const other = new pg.Pool({ connectionString: env.databaseUrl, max: 4 });
+  const ctx = (p: pg.Pool) => ({ config, log: silentLogger(), db: { pool: p } as Db });
+  const [a, b] = await Promise.all([sendEmail(job, job.data, ctx(pool)), sendEmail(job, job.data, ctx(other))]);
+  await closeEmailSending();
+  await other.end();
+  expect(a).toMatchObject({ total: 200, sent: 200 });
+  expect(b).toMatchObject({ total: 200, sent: 200 });
+  const got = [...sink.countByRecipient()].filter(([to]) => to.endsWith("@race.example.com"));
+  expect(got).toHaveLength(200);
+  expect(got.every(([, n]) => n === 1)).toBe(true);
+  await job.remove();
+});

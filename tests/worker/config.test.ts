@@ -1,0 +1,72 @@
+// Worker config: defaults, per-queue concurrency, queue selection, one line
+// per problem; and the built entry exits 2 on bad config without starting.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+import { loadConfig } from "../../apps/worker/src/config";
+import { ConfigError, defaultJobOptions, QUEUES } from "../../packages/core/src";
+
+const root = path.resolve(__dirname, "../..");
+
+it("has the documented defaults", () => {
+  const c = loadConfig({});
+  expect(c.queues).toEqual(["email-sending-high", "email-sending", "log-exports", "metric-rollups"]);
+  expect(c.concurrency).toEqual({
+    "email-sending-high": 10,
+    "email-sending": 10,
+    "log-exports": 2,
+    "metric-rollups": 1,
+  });
+  expect(c).toMatchObject({
+    SHUTDOWN_GRACE_MS: 30_000,
+    HEARTBEAT_INTERVAL_MS: 10_000,
+    RECONCILE_INTERVAL_MS: 60_000,
+    REQUEST_LOG_RETENTION_DAYS: 30,
+    EXPORT_DIR: path.resolve("exports"),
+  });
+});
+
+it("takes one concurrency for all queues, a per-queue one winning", () => {
+  const c = loadConfig({
+    WORKER_CONCURRENCY: "7",
+    WORKER_CONCURRENCY_LOG_EXPORTS: "3",
+    WORKER_QUEUES: " log-exports,email-sending ,",
+  });
+  expect(c.queues).toEqual(["log-exports", "email-sending"]);
+  expect(c.concurrency).toMatchObject({ "log-exports": 3, "email-sending": 7, "metric-rollups": 7 });
+});
+
+it("reports every problem, one line each", () => {
+  let err: unknown;
+  try {
+    loadConfig({ WORKER_QUEUES: "email-sending,nope", SHUTDOWN_GRACE_MS: "-1", WORKER_CONCURRENCY: "zero" });
+  } catch (e) {
+    err = e;
+  }
+  expect(err).toBeInstanceOf(ConfigError);
+  const problems = (err as ConfigError).problems;
+  expect(problems).toHaveLength(3);
+  expect(problems.join("\n")).toMatch(/WORKER_QUEUES: unknown queue 'nope'/);
+  expect(problems.join("\n")).toMatch(/SHUTDOWN_GRACE_MS/);
+  expect(problems.join("\n")).toMatch(/WORKER_CONCURRENCY/);
+});
+
+it("gives producers each queue's attempts, exponential backoff and bounded retention", () => {
+  expect(defaultJobOptions("email-sending")).toEqual({
+    attempts: QUEUES["email-sending"].attempts,
+    backoff: { type: "exponential", delay: QUEUES["email-sending"].backoffMs },
+    removeOnComplete: { count: 1_000, age: 86_400 },
+    removeOnFail: { count: 10_000, age: 604_800 },
+  });
+});
+
+it("the built worker exits 2 on bad config, one line per problem", () => {
+  const r = spawnSync(process.execPath, [path.join(root, "apps/worker/dist/main.js")], {
+    env: { PATH: process.env.PATH, WORKER_QUEUES: "nope", HEARTBEAT_INTERVAL_MS: "x" },
+    encoding: "utf8",
+    timeout: 20_000,
+  });
+  expect(r.status).toBe(2);
+  expect(r.stderr).toMatch(/WORKER_QUEUES: unknown queue 'nope'/);
+  expect(r.stderr).toMatch(/HEARTBEAT_INTERVAL_MS/);
+});

@@ -1,0 +1,165 @@
+// Job records in Postgres: the fenced batch upsert (a stale attempt never
+// overwrites a newer one, a replay changes nothing), one statement per batch
+// even with several writes for one job, events written once, Opsdeck's
+// authoritative marks, and history reads.
+import pg from "pg";
+
+import {
+  getJobHistory,
+  insertJobEvents,
+  JOB_PHASE,
+  type JobRecordWrite,
+  markJobRecords,
+  repairJobRecords,
+  upsertJobRecords,
+} from "../../packages/db/src";
+import { createTestEnv, type TestEnv } from "../helpers/testEnv";
+import { readRecord } from "./workerHelpers";
+
+let env: TestEnv;
+let pool: pg.Pool;
+beforeAll(async () => {
+  env = await createTestEnv();
+  pool = new pg.Pool({ connectionString: env.databaseUrl, max: 2 });
+});
+afterAll(async () => {
+  await pool.end();
+  await env.cleanup();
+});
+
+const created = new Date("2026-01-01T00:00:00.000Z");
+function write(jobId: string, over: Partial<JobRecordWrite>): JobRecordWrite {
+  return {
+    queue: "email-sending",
+    jobId,
+    name: "batch",
+    status: "active",
+    attempt: 1,
+    phase: JOB_PHASE.active,
+    attemptsMade: 0,
+    progress: null,
+    failedReason: null,
+    payload: { campaign_id: "c-42" },
+    createdAt: created,
+    processedAt: new Date(created.getTime() + 1_000),
+    finishedAt: null,
+    ...over,
+  };
+}
+
+describe("fenced upsert", () => {
+  it("never lets a stale attempt overwrite a newer one", async () => {
+    await upsertJobRecords(pool, [write("j1", { attempt: 2, phase: JOB_PHASE.finished, status: "completed" })]);
+    // Attempt 1's late "failed, will retry" and "active" writes arrive after attempt 2 completed.
+    const n = await upsertJobRecords(pool, [
+      write("j1", { attempt: 1, phase: JOB_PHASE.finished, status: "delayed", failedReason: "boom" }),
+    ]);
+    await upsertJobRecords(pool, [write("j1", { attempt: 1, phase: JOB_PHASE.active })]);
+    expect(n).toBe(0);
+    const rec = await readRecord(pool, "email-sending", "j1");
+    expect(rec).toMatchObject({ status: "completed", attempt: 2, phase: 2, failed_reason: null });
+  });
+
+  it("lets a later phase of the same attempt, and a newer attempt, land", async () => {
+    await upsertJobRecords(pool, [write("j2", { attempt: 1, phase: JOB_PHASE.active })]);
+    await upsertJobRecords(pool, [
+      write("j2", { attempt: 1, phase: JOB_PHASE.finished, status: "delayed", attemptsMade: 1, failedReason: "x" }),
+    ]);
+    expect(await readRecord(pool, "email-sending", "j2")).toMatchObject({ status: "delayed", attempts_made: 1 });
+    await upsertJobRecords(pool, [write("j2", { attempt: 2, phase: JOB_PHASE.active, attemptsMade: 1 })]);
+    expect(await readRecord(pool, "email-sending", "j2")).toMatchObject({ status: "active", attempt: 2 });
+  });
+
+  it("collapses several writes for one job in a batch to the newest, in one statement", async () => {
+    const n = await upsertJobRecords(pool, [
+      write("j3", { attempt: 2, phase: JOB_PHASE.finished, status: "completed", finishedAt: new Date() }),
+      write("j3", { attempt: 1, phase: JOB_PHASE.active }),
+      write("j3", { attempt: 2, phase: JOB_PHASE.active }),
+      write("j4", { attempt: 1, phase: JOB_PHASE.active }),
+    ]);
+    expect(n).toBe(2);
+    expect(await readRecord(pool, "email-sending", "j3")).toMatchObject({ status: "completed", attempt: 2 });
+  });
+
+  it("treats a reused job id (newer creation time) as a new generation", async () => {
+    await upsertJobRecords(pool, [write("j5", { attempt: 3, phase: JOB_PHASE.finished, status: "failed" })]);
+    await markJobRecords(pool, "email-sending", ["j5"], "removed");
+    const later = new Date(created.getTime() + 60_000);
+    await upsertJobRecords(pool, [write("j5", { attempt: 1, phase: JOB_PHASE.active, createdAt: later })]);
+    expect(await readRecord(pool, "email-sending", "j5")).toMatchObject({ status: "active", attempt: 1 });
+  });
+
+  it("stores a huge payload as a bounded preview and survives NUL characters", async () => {
+    await upsertJobRecords(pool, [
+      write("j6", { payload: { body: "x".repeat(200_000) }, name: "na\u0000me", failedReason: "a\u0000b" }),
+      write("j7", { payload: { s: "nul\u0000inside" } }),
+    ]);
+    const big = await readRecord(pool, "email-sending", "j6");
+    expect(big?.payload).toMatchObject({ _truncated: true });
+    expect(big?.name).toBe("name");
+    expect((await readRecord(pool, "email-sending", "j7"))?.payload).toEqual({ s: "nulinside" });
+  });
+});
+
+describe("reconciliation repairs", () => {
+  it("replace only the version they read, and insert only missing records", async () => {
+    await upsertJobRecords(pool, [write("rp1", { attempt: 3, phase: JOB_PHASE.active })]);
+    const seen = (await readRecord(pool, "email-sending", "rp1"))!.updated_at;
+    // A worker write lands after the read: the repair based on the older read must not apply.
+    await upsertJobRecords(pool, [write("rp1", { attempt: 3, phase: JOB_PHASE.finished, status: "completed" })]);
+    const redisSays = write("rp1", { attempt: 0, phase: JOB_PHASE.queued, status: "waiting" });
+    expect(await repairJobRecords(pool, [{ record: redisSays, seenUpdatedAt: seen }])).toBe(0);
+    expect(await readRecord(pool, "email-sending", "rp1")).toMatchObject({ status: "completed" });
+    // With the current version it replaces the record even though its fence is lower (attempts were reset).
+    const current = (await readRecord(pool, "email-sending", "rp1"))!.updated_at;
+    expect(await repairJobRecords(pool, [{ record: redisSays, seenUpdatedAt: current }])).toBe(1);
+    expect(await readRecord(pool, "email-sending", "rp1")).toMatchObject({ status: "waiting", attempt: 0 });
+    // A record that did not exist is inserted; one that appeared meanwhile is kept.
+    expect(await repairJobRecords(pool, [{ record: write("rp2", {}), seenUpdatedAt: null }])).toBe(1);
+    await new Promise((r) => setTimeout(r, 5)); // a distinct millisecond from rp2's insert
+    expect(
+      await repairJobRecords(pool, [{ record: write("rp2", { status: "waiting", phase: 0 }), seenUpdatedAt: null }]),
+    ).toBe(0);
+    expect(await readRecord(pool, "email-sending", "rp2")).toMatchObject({ status: "active" });
+  });
+});
+
+describe("marks and history", () => {
+  it("removal fences out a stale write of the same attempt", async () => {
+    await upsertJobRecords(pool, [write("m1", { attempt: 1, phase: JOB_PHASE.finished, status: "failed" })]);
+    expect(await markJobRecords(pool, "email-sending", ["m1", "missing"], "removed")).toBe(1);
+    await upsertJobRecords(pool, [write("m1", { attempt: 1, phase: JOB_PHASE.finished, status: "failed" })]);
+    expect(await readRecord(pool, "email-sending", "m1")).toMatchObject({ status: "removed", phase: 3 });
+  });
+
+  it("a retry with attempts reset lets the next run's writes land", async () => {
+    await upsertJobRecords(pool, [
+      write("m2", { attempt: 8, phase: JOB_PHASE.finished, status: "failed", attemptsMade: 8, failedReason: "x" }),
+    ]);
+    await markJobRecords(pool, "email-sending", ["m2"], "waiting", { resetAttempts: true });
+    expect(await readRecord(pool, "email-sending", "m2")).toMatchObject({
+      status: "waiting",
+      attempt: 0,
+      attempts_made: 0,
+      failed_reason: null,
+    });
+    await upsertJobRecords(pool, [write("m2", { attempt: 1, phase: JOB_PHASE.active })]);
+    expect(await readRecord(pool, "email-sending", "m2")).toMatchObject({ status: "active", attempt: 1 });
+  });
+
+  it("returns the record and its events once each, oldest first", async () => {
+    const at = (s: number) => new Date(created.getTime() + s * 1_000);
+    const events = [
+      { queue: "email-sending", jobId: "h1", attempt: 1, event: "active", detail: null, at: at(1) },
+      { queue: "email-sending", jobId: "h1", attempt: 1, event: "retry", detail: "smtp 421", at: at(2) },
+      { queue: "email-sending", jobId: "h1", attempt: 2, event: "active", detail: null, at: at(3) },
+    ];
+    await insertJobEvents(pool, events);
+    await insertJobEvents(pool, [...events, ...events]); // replays are no-ops
+    await upsertJobRecords(pool, [write("h1", { attempt: 2 })]);
+    const h = await getJobHistory(pool, "email-sending", "h1");
+    expect(h.record).toMatchObject({ job_id: "h1", attempt: 2, status: "active" });
+    expect(h.events.map((e) => `${e.attempt}:${e.event}`)).toEqual(["1:active", "1:retry", "2:active"]);
+    expect(await getJobHistory(pool, "email-sending", "nope")).toEqual({ record: null, events: [] });
+  });
+});
