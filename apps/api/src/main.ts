@@ -1,8 +1,10 @@
 // API entry: config, listen, signals. SIGTERM/SIGINT drain: /readyz turns
 // 503, the server stops accepting, in-flight requests finish (bounded by
 // SHUTDOWN_GRACE_MS), request logs are flushed, connections closed.
+import os from "node:os";
+
 import { ConfigError, createLogger } from "@opsdeck/core";
-import { createPool, createPostgresLogTransport, deleteOldRequestLogs } from "@opsdeck/db";
+import { createPool, createPostgresLogTransport, deleteOldRequestLogs, reportDroppedLogs } from "@opsdeck/db";
 
 import { createApp } from "./app";
 import { loadConfig } from "./config";
@@ -32,6 +34,15 @@ function main(): void {
     warn: (message, meta) => stdoutOnly.warn(message, meta),
   });
   logger.add(logTransport);
+  // Drops of request logs and application logs, shared through Redis so the worker's dropped-logs alert sees them.
+  const dropSource = `api-${os.hostname()}-${process.pid}`;
+  const dropReport = setInterval(() => {
+    const dropped = deps.requestLogs.dropped + logTransport.dropped;
+    if (dropped > 0) {
+      reportDroppedLogs(deps.redis, config.REDIS_KEY_PREFIX, dropSource, dropped).catch(() => undefined);
+    }
+  }, 15_000);
+  dropReport.unref();
   const app = createApp(deps);
   const server = app.listen(config.PORT, config.HOST, () => {
     logger.info("api listening", { url: config.publicUrl, port: config.PORT });

@@ -77,6 +77,8 @@ export const workerEnv = baseEnv
     REQUEST_LOG_RETENTION_DAYS: IntEnv(1, 3_650).default(30),
     /** Heartbeats not seen for this many days are deleted. */
     HEARTBEAT_RETENTION_DAYS: IntEnv(1, 365).default(7),
+    /** Application logs (app_logs) are kept this many days; older daily partitions are dropped. */
+    LOG_RETENTION_DAYS: IntEnv(1, 3_650).default(30),
     /** Where export files are written. */
     EXPORT_DIR: z.string().min(1).default(path.resolve("exports")),
     DB_POOL_SIZE: IntEnv(1, 200).default(10),

@@ -2,8 +2,10 @@
 // problem and exits 2. SIGTERM/SIGINT drain (runtime.ts `close`): stop taking
 // jobs, let active ones finish within SHUTDOWN_GRACE_MS, flush job records,
 // mark the heartbeat stopped, exit 0. A second signal exits at once.
-import { ConfigError, createLogger } from "@opsdeck/core";
-import { createPool, createPostgresLogTransport } from "@opsdeck/db";
+import os from "node:os";
+
+import { ConfigError, createLogger, createRedis } from "@opsdeck/core";
+import { createPool, createPostgresLogTransport, reportDroppedLogs } from "@opsdeck/db";
 
 import { loadConfig, type WorkerConfig } from "./config";
 import { startWorker } from "./runtime";
@@ -30,6 +32,15 @@ function main(): void {
   });
   logger.add(logTransport);
   const runtime = startWorker(config, logger);
+  // Dropped application logs, shared through Redis so the dropped-logs alert rule sees every process.
+  const dropRedis = createRedis(config.REDIS_URL, { name: "opsdeck-worker-drops" });
+  const dropSource = `worker-${os.hostname()}-${process.pid}`;
+  const dropReport = setInterval(() => {
+    if (logTransport.dropped > 0) {
+      reportDroppedLogs(dropRedis, config.REDIS_KEY_PREFIX, dropSource, logTransport.dropped).catch(() => undefined);
+    }
+  }, 15_000);
+  dropReport.unref();
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -43,6 +54,7 @@ function main(): void {
       .close()
       .then(() => logTransport.shutdown(5_000))
       .then(() => logPool.end())
+      .then(() => dropRedis.disconnect())
       .then(() => process.exit(0))
       .catch((err: unknown) => {
         logger.error("error while stopping", { err });

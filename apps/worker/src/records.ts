@@ -49,11 +49,17 @@ export function phaseOfState(state: JobState | "unknown", attemptsStarted: numbe
 
 /** The job's current Redis state as a record write; null when the job is gone. */
 export async function snapshotJob(queue: Queue, jobId: string): Promise<JobRecordWrite | null> {
-  const job = await queue.getJob(jobId);
-  if (!job) return null;
-  const state = await job.getState();
-  if (state === "unknown") return null;
-  return recordOf(job, state, phaseOfState(state, job.attemptsStarted));
+  // The job hash and its state are two reads; a job moving in between (say active -> failed) would give a
+  // "failed" record without its failure reason. Read the state on both sides and retry until they agree.
+  for (let tries = 0; tries < 5; tries++) {
+    const before = await queue.getJobState(jobId);
+    const job = await queue.getJob(jobId);
+    if (!job) return null;
+    const state = await job.getState();
+    if (state === "unknown") return null;
+    if (state === before) return recordOf(job, state, phaseOfState(state, job.attemptsStarted));
+  }
+  return null; // still moving: the next reconciliation run (or the worker's own write) records it
 }
 
 const PG_DATA_ERROR = /^(22|23)/; // data exception / integrity violation: retrying the same rows cannot succeed

@@ -1,27 +1,78 @@
 // Metric rollups (`metric-rollups`; SPEC §9), scheduled by the worker
-// (schedule.ts). For now it runs the maintenance that exists:
-//  - every tick ('minute'): reconciliation of job records against Redis;
+// (schedule.ts):
+//  - every minute: reconciliation of job records against Redis; the live
+//    SMTP checks of the email integrations; metric buckets, hourly/daily
+//    compaction and retention, then alert evaluation (rollups/tick.ts);
+//    DNSBL lookups of the sending IPs every 15 minutes;
 //  - hourly ('maintenance'): also request logs past REQUEST_LOG_RETENTION_DAYS
-//    (default 30) and worker heartbeats not seen for HEARTBEAT_RETENTION_DAYS (7).
-// Each step is idempotent, so a tick that runs twice (at least once delivery,
-// several workers) does no harm; reconciliation takes its own Redis lock.
-// Metric buckets, compaction and alert evaluation join this processor later.
+//    (default 30), worker heartbeats not seen for HEARTBEAT_RETENTION_DAYS (7),
+//    log partitions (created 7 days ahead, dropped past LOG_RETENTION_DAYS),
+//    and expired log exports with their files.
+// Every step is idempotent, so a tick that runs twice (at least once delivery,
+// several workers) does no harm; reconciliation takes its own Redis lock. A
+// step that fails is logged and recorded in the result without stopping the
+// others, so one broken dependency (say, a DNS resolver) cannot stall rollups.
 import type { MetricRollupPayload } from "@opsdeck/core";
-import { deleteOldRequestLogs, pruneWorkerHeartbeats } from "@opsdeck/db";
+import {
+  createLocalExportStore,
+  deleteExpiredExports,
+  deleteOldRequestLogs,
+  dropExpiredLogPartitions,
+  ensureLogPartitions,
+  pruneWorkerHeartbeats,
+} from "@opsdeck/db";
 
+import { checkIntegrations } from "../email/checks";
+import { checkDnsbl } from "../email/dnsbl";
 import type { Reconciler } from "../reconcile";
 import { runMetricsTick } from "../rollups/tick";
-import type { Processor } from "./types";
+import type { Processor, ProcessorContext } from "./types";
+
+/** Minutes between DNSBL lookups (SPEC §9: every 15 min). */
+const DNSBL_EVERY_MINUTES = 15;
+
+async function step(ctx: ProcessorContext, name: string, fn: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await fn();
+  } catch (err) {
+    ctx.log.warn("maintenance step failed", { step: name, err });
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+}
 
 export function createRollupMetrics(reconciler: Reconciler): Processor<MetricRollupPayload> {
   return async (_job, payload, ctx) => {
     const result: Record<string, unknown> = { kind: payload.kind };
-    result.reconcile = (await reconciler.run()) ?? "skipped: another worker holds the lock";
-    // Rollups (minute buckets, hourly/daily compaction by watermark, retention), then alert rules.
-    if (payload.kind !== "maintenance") result.metrics = await runMetricsTick(ctx);
+    result.reconcile = await step(
+      ctx,
+      "reconcile",
+      async () => (await reconciler.run()) ?? "skipped: another worker holds the lock",
+    );
+    if (payload.kind !== "maintenance") {
+      // SMTP health first, so this tick's alert rules see it.
+      result.smtp_checks = await step(ctx, "smtp_checks", async () => (await checkIntegrations(ctx)).length);
+      if (new Date().getUTCMinutes() % DNSBL_EVERY_MINUTES === 0) {
+        result.dnsbl = await step(ctx, "dnsbl", async () => (await checkDnsbl(ctx)).length);
+      }
+      // Rollups (minute buckets, hourly/daily compaction by watermark, retention), then alert rules.
+      result.metrics = await runMetricsTick(ctx);
+    }
     if (payload.kind === "maintenance") {
-      result.request_logs_deleted = await deleteOldRequestLogs(ctx.db.pool, ctx.config.REQUEST_LOG_RETENTION_DAYS);
-      result.heartbeats_pruned = await pruneWorkerHeartbeats(ctx.db.pool, ctx.config.HEARTBEAT_RETENTION_DAYS);
+      const pool = ctx.db.pool;
+      const c = ctx.config;
+      result.request_logs_deleted = await step(ctx, "request_logs", () =>
+        deleteOldRequestLogs(pool, c.REQUEST_LOG_RETENTION_DAYS),
+      );
+      result.heartbeats_pruned = await step(ctx, "heartbeats", () =>
+        pruneWorkerHeartbeats(pool, c.HEARTBEAT_RETENTION_DAYS),
+      );
+      result.log_partitions_created = await step(ctx, "log_partitions", () => ensureLogPartitions(pool, 7));
+      result.log_partitions_dropped = await step(ctx, "log_retention", () =>
+        dropExpiredLogPartitions(pool, c.LOG_RETENTION_DAYS),
+      );
+      result.exports_expired = await step(ctx, "exports", () =>
+        deleteExpiredExports(pool, createLocalExportStore(c.EXPORT_DIR)),
+      );
       ctx.log.info("maintenance done", result);
     }
     return result;

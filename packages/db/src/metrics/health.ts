@@ -157,13 +157,17 @@ async function smtp(i: HealthInputs): Promise<ServiceHealth> {
   };
 }
 
-async function database(i: HealthInputs): Promise<ServiceHealth> {
-  const pool = { total: i.pool.totalCount, idle: i.pool.idleCount, waiting: i.pool.waitingCount, max: i.poolMax };
+type PoolSnapshot = { total: number; idle: number; waiting: number; max: number };
+
+/** `pool`: taken before any probe ran, so the probes' own queries do not count. */
+async function database(i: HealthInputs, pool: PoolSnapshot): Promise<ServiceHealth> {
   const usage = r2((pool.total / Math.max(1, pool.max)) * 100);
   try {
     const latency = await postgresLatency(i.pool, i.timeoutMs);
     const reasons: string[] = [];
-    if (pool.waiting > 0) reasons.push(`${pool.waiting} queries waiting for a pool connection`);
+    // Exhausted: every connection open and busy, and queries queued behind them.
+    if (pool.waiting > 0 && pool.total >= pool.max && pool.idle === 0)
+      reasons.push(`connection pool exhausted: ${pool.waiting} queries waiting`);
     if (latency > i.timeoutMs / 2) reasons.push(`query latency ${latency} ms`);
     return {
       name: "OLTP Database",
@@ -218,6 +222,7 @@ async function redis(i: HealthInputs): Promise<ServiceHealth> {
 
 /** Every service, probed in parallel; never throws. */
 export async function collectInfrastructureHealth(i: HealthInputs): Promise<InfrastructureHealth> {
-  const services = await Promise.all([apiServer(i), workers(i), smtp(i), database(i), redis(i)]);
+  const pool = { total: i.pool.totalCount, idle: i.pool.idleCount, waiting: i.pool.waitingCount, max: i.poolMax };
+  const services = await Promise.all([apiServer(i), workers(i), smtp(i), database(i, pool), redis(i)]);
   return { services, checked_at: new Date().toISOString() };
 }
