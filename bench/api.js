@@ -20,7 +20,10 @@ const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const databaseUrl = `${server}/opsdeck_bench_api`;
 
 function start(args, env) {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   return child;
 }
 
@@ -38,7 +41,9 @@ async function waitFor(url) {
 
 function run(url, headers) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, headers, connections, duration: seconds, pipelining: 1 }, (err, r) => (err ? reject(err) : resolve(r)));
+    autocannon({ url, headers, connections, duration: seconds, pipelining: 1 }, (err, r) =>
+      err ? reject(err) : resolve(r),
+    );
   });
 }
 
@@ -88,7 +93,9 @@ async function main() {
     console.log(`GET /api/integration, ${connections} connections, ${seconds} s each, ${new Date().toISOString()}`);
     console.log(row("bare Express 5 route", b));
     console.log(row("Opsdeck (auth+limit+request log)", o));
-    console.log(`ratio (Opsdeck / bare): throughput ${(o.requests.average / b.requests.average).toFixed(2)}x, p99 ${(o.latency.p99 / Math.max(1, b.latency.p99)).toFixed(2)}x`);
+    console.log(
+      `ratio (Opsdeck / bare): throughput ${(o.requests.average / b.requests.average).toFixed(2)}x, p99 ${(o.latency.p99 / Math.max(1, b.latency.p99)).toFixed(2)}x`,
+    );
   } finally {
     api.kill("SIGTERM");
     bare.kill("SIGTERM");

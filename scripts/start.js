@@ -34,7 +34,11 @@ async function main() {
   ]) {
     // Own process group: a terminal's Ctrl-C reaches only this supervisor, which then sends each child
     // exactly one SIGTERM (a second signal would make them skip the drain).
-    const child = spawn(process.execPath, [path.join(root, entry)], { stdio: "inherit", env: process.env, detached: true });
+    const child = spawn(process.execPath, [path.join(root, entry)], {
+      stdio: "inherit",
+      env: process.env,
+      detached: true,
+    });
     children.set(name, child);
     child.on("exit", (code, signal) => {
       children.delete(name);

@@ -26,12 +26,12 @@ it("lists every problem, one per line", () => {
   }
   expect(err).toBeInstanceOf(ConfigError);
   const problems = (err as ConfigError).problems;
-  expect(problems.map((p) => p.split(":")[0])).toEqual(
-    expect.arrayContaining(["PORT", "REDIS_URL", "QUEUE_PREFIX"]),
-  );
+  expect(problems.map((p) => p.split(":")[0])).toEqual(expect.arrayContaining(["PORT", "REDIS_URL", "QUEUE_PREFIX"]));
   expect(problems).toHaveLength(3);
   // Cross-field rules run once every field is valid on its own.
-  expect(() => loadConfig({ RATE_LIMIT_READ: "5", RATE_LIMIT_WRITE: "10" })).toThrow(/RATE_LIMIT_WRITE: must not exceed/);
+  expect(() => loadConfig({ RATE_LIMIT_READ: "5", RATE_LIMIT_WRITE: "10" })).toThrow(
+    /RATE_LIMIT_WRITE: must not exceed/,
+  );
 });
 
 it("makes the API process exit 2 with those lines, before connecting to anything", () => {

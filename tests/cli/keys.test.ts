@@ -13,15 +13,22 @@ const BIN = path.join(ROOT, "packages/cli/bin/opsdeck.js");
 let t: TestApp;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "packages/cli/tsconfig.build.json"], { cwd: ROOT });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "packages/cli/tsconfig.build.json"],
+    { cwd: ROOT },
+  );
   t = await createTestApp();
 }, 60_000);
 afterAll(() => t.close());
 
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, "keys", ...args], { env: { PATH: process.env.PATH, DATABASE_URL: t.env.databaseUrl } }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [BIN, "keys", ...args],
+      { env: { PATH: process.env.PATH, DATABASE_URL: t.env.databaseUrl } },
+      (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -58,7 +65,9 @@ it("rotates and revokes, and audits both", async () => {
   t.deps.keys.invalidate();
   expect((await request(t.app).get("/api/integration").set("X-API-Key", fresh.raw_key)).status).toBe(401);
 
-  const actions = (await t.deps.db.prisma.auditEvent.findMany({ where: { actor: { startsWith: "cli (" } } })).map((e) => e.action);
+  const actions = (await t.deps.db.prisma.auditEvent.findMany({ where: { actor: { startsWith: "cli (" } } })).map(
+    (e) => e.action,
+  );
   expect(actions).toEqual(expect.arrayContaining(["key.create", "key.rotate", "key.revoke"]));
 });
 

@@ -19,13 +19,17 @@ beforeAll(async () => {
   const revoked = await createKey(t.deps.db.prisma, { name: "revoked", role: "ops" });
   await revokeKey(t.deps.db.prisma, revoked.key.id);
   extra.revoked = revoked.raw;
-  extra.expired = (await createKey(t.deps.db.prisma, { name: "expired", role: "ops", expiresAt: new Date(Date.now() - 1000) })).raw;
+  extra.expired = (
+    await createKey(t.deps.db.prisma, { name: "expired", role: "ops", expiresAt: new Date(Date.now() - 1000) })
+  ).raw;
   extra.unknown = generateKey().raw;
 });
 afterAll(() => t.close());
 
 function concretePath(path: string): string {
-  return path.replace(/\{[^}]+\}/g, (m) => (m.includes("id") ? "00000000-0000-4000-8000-000000000000" : "matrix-dummy"));
+  return path.replace(/\{[^}]+\}/g, (m) =>
+    m.includes("id") ? "00000000-0000-4000-8000-000000000000" : "matrix-dummy",
+  );
 }
 
 const routes = buildRouteTable(loadConfig({})).routes.filter((r) => r.access !== "public");

@@ -40,16 +40,22 @@ it("matches the committed openapi.json (run `npm run openapi` after changing a r
 it("documents exactly the routes Express serves", () => {
   const { routes, openapi } = buildRouteTable(t.deps.config);
   const documented = new Set<string>();
-  for (const [p, ops] of Object.entries((openapi as Doc).paths)) for (const m of Object.keys(ops)) documented.add(`${m} ${p}`);
+  for (const [p, ops] of Object.entries((openapi as Doc).paths))
+    for (const m of Object.keys(ops)) documented.add(`${m} ${p}`);
   // What is mounted: walk Express's router stack.
   const mounted = new Set<string>();
-  const stack = (t.app as unknown as { router: { stack: { handle?: { stack?: { route?: { path: string; methods: Record<string, boolean> } }[] } }[] } }).router.stack;
+  const stack = (
+    t.app as unknown as {
+      router: { stack: { handle?: { stack?: { route?: { path: string; methods: Record<string, boolean> } }[] } }[] };
+    }
+  ).router.stack;
   for (const layer of stack) {
     for (const l of layer.handle?.stack ?? []) {
       if (!l.route) continue;
       // Bull Board's sign-in pages and UI API are a browser surface, outside the contract (see /llms.txt).
       if (l.route.path.startsWith("/admin/queues")) continue;
-      for (const m of Object.keys(l.route.methods)) mounted.add(`${m} ${l.route.path.replace(/:([A-Za-z0-9_]+)/g, "{$1}")}`);
+      for (const m of Object.keys(l.route.methods))
+        mounted.add(`${m} ${l.route.path.replace(/:([A-Za-z0-9_]+)/g, "{$1}")}`);
     }
   }
   expect([...mounted].sort()).toEqual([...documented].sort());

@@ -74,7 +74,9 @@ function bodyFor(op: Operation) {
     : fc.constant({} as Record<string, unknown>);
   return fc.oneof(
     known,
-    fc.tuple(known, fc.dictionary(fc.string({ maxLength: 10 }), jsonValue, { maxKeys: 3 })).map(([a, b]) => ({ ...b, ...a })),
+    fc
+      .tuple(known, fc.dictionary(fc.string({ maxLength: 10 }), jsonValue, { maxKeys: 3 }))
+      .map(([a, b]) => ({ ...b, ...a })),
     jsonValue,
   );
 }
@@ -113,9 +115,13 @@ it("never answers 5xx, always answers 4xx in the one error shape, and a rejected
     const queryParams = (op.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name);
     const arb = fc.record({
       path: fc.tuple(...pathParams.map(() => scalar)),
-      query: fc.dictionary(fc.oneof(fc.constantFrom(...(queryParams.length ? queryParams : ["q"])), fc.string({ maxLength: 8 })), scalar, {
-        maxKeys: 4,
-      }),
+      query: fc.dictionary(
+        fc.oneof(fc.constantFrom(...(queryParams.length ? queryParams : ["q"])), fc.string({ maxLength: 8 })),
+        scalar,
+        {
+          maxKeys: 4,
+        },
+      ),
       body: bodyFor(op),
     });
     await fc.assert(
@@ -135,7 +141,12 @@ it("never answers 5xx, always answers 4xx in the one error shape, and a rejected
         if (r.status >= 400) {
           expect(r.body).toEqual({
             success: false,
-            error: expect.objectContaining({ type: expect.any(String), code: expect.any(String), message: expect.any(String), request_id: expect.any(String) }),
+            error: expect.objectContaining({
+              type: expect.any(String),
+              code: expect.any(String),
+              message: expect.any(String),
+              request_id: expect.any(String),
+            }),
           });
           if (method !== "get") expect(await fingerprint()).toBe(before);
         }

@@ -20,8 +20,10 @@ function schemaSummary(s: Json | undefined): string {
   if (Array.isArray(s.enum)) parts.push(`one of ${(s.enum as unknown[]).map((v) => `\`${String(v)}\``).join(", ")}`);
   else if (typeof s.type === "string") parts.push(s.type);
   if (typeof s.format === "string") parts.push(s.format);
-  if (s.minimum !== undefined || s.maximum !== undefined) parts.push(`${String(s.minimum ?? "…")}–${String(s.maximum ?? "…")}`);
-  if (s.minLength !== undefined || s.maxLength !== undefined) parts.push(`length ${String(s.minLength ?? 0)}–${String(s.maxLength ?? "…")}`);
+  if (s.minimum !== undefined || s.maximum !== undefined)
+    parts.push(`${String(s.minimum ?? "…")}–${String(s.maximum ?? "…")}`);
+  if (s.minLength !== undefined || s.maxLength !== undefined)
+    parts.push(`length ${String(s.minLength ?? 0)}–${String(s.maxLength ?? "…")}`);
   if (s.default !== undefined) parts.push(`default \`${JSON.stringify(s.default)}\``);
   return parts.join(", ");
 }
@@ -65,11 +67,15 @@ export function openApiToMarkdown(doc: Json): string {
       if (params.length) {
         out.push("| parameter | in | required | schema | description |", "|---|---|---|---|---|");
         for (const p of params) {
-          out.push(`| \`${p.name}\` | ${p.in} | ${p.required ? "yes" : "no"} | ${cell(schemaSummary(p.schema))} | ${cell(p.description ?? "")} |`);
+          out.push(
+            `| \`${p.name}\` | ${p.in} | ${p.required ? "yes" : "no"} | ${cell(schemaSummary(p.schema))} | ${cell(p.description ?? "")} |`,
+          );
         }
         out.push("");
       }
-      const body = (op.requestBody as { content?: Record<string, { schema?: Json }> } | undefined)?.content?.["application/json"]?.schema;
+      const body = (op.requestBody as { content?: Record<string, { schema?: Json }> } | undefined)?.content?.[
+        "application/json"
+      ]?.schema;
       if (body) out.push("Request body (JSON Schema):", "", "```json", JSON.stringify(body, null, 2), "```", "");
       out.push("| status | meaning |", "|---|---|");
       for (const [status, r] of Object.entries(op.responses as Record<string, { description: string }>)) {

@@ -7,7 +7,8 @@ import { llmsTxt, openApiToMarkdown } from "../docs/markdown";
 import { DOCS_HTML, DOCS_INIT_JS, SWAGGER_UI_DIR } from "../docs/page";
 import { defineRawRoute } from "../http/route";
 
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'";
 
 /** Static files of the rendered reference (not part of the contract). */
 export const docsAssets = express.static(SWAGGER_UI_DIR, { index: false, maxAge: "1h", fallthrough: true });

@@ -10,8 +10,8 @@ import { effectivePermissions, PERMISSIONS, permissionsOutsideRole, type Role, R
 import {
   type ApiKeyRecord,
   createDb,
-  type Db,
   createKey,
+  type Db,
   keyIsActive,
   listKeys,
   recordAudit,
@@ -105,7 +105,8 @@ function keyId(positionals: string[]): string {
 }
 
 function show(io: Io, values: Values, rows: ReturnType<typeof row>[], raw?: string) {
-  if (values.json) io.out(`${JSON.stringify(raw ? { ...rows[0], raw_key: raw } : rows.length === 1 ? rows[0] : rows, null, 2)}\n`);
+  if (values.json)
+    io.out(`${JSON.stringify(raw ? { ...rows[0], raw_key: raw } : rows.length === 1 ? rows[0] : rows, null, 2)}\n`);
   else io.out(`${table(rows)}\n${raw ? `\nkey (shown once, store it now):\n${raw}\n` : ""}`);
 }
 
@@ -125,7 +126,8 @@ export const keys: CommandGroup = {
       },
     },
     create: {
-      usage: "create --name NAME --role ops|viewer|integration [--permissions p1,p2] [--expires-in 30d] [--external-id ID]",
+      usage:
+        "create --name NAME --role ops|viewer|integration [--permissions p1,p2] [--expires-in 30d] [--external-id ID]",
       description: "create a key and print it once",
       async run(args, io) {
         const { values } = parse(args);
