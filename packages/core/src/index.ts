@@ -8,6 +8,7 @@ export * from "./errors";
 export * from "./jobOptions";
 export * from "./logger";
 export * from "./permissions";
+export * from "./queueDiscovery";
 export * from "./queues";
 export * from "./redact";
 export * from "./redis";

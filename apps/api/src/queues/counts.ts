@@ -1,11 +1,10 @@
 // Counts for many queues in ONE pipelined round trip (SPEC §4): LLEN / ZCARD
 // / ZCOUNT / HGET on BullMQ's keys, one probe script per queue, and a single
 // CLIENT LIST for the workers. Never a job listing, never a call per queue.
-import type { Redis } from "@opsdeck/core";
+import { countWorkers, type Redis } from "@opsdeck/core";
 
 import { pipelineValues } from "./connection";
 import { addProbe, defineProbe, parseProbe } from "./probe";
-import { countWorkers } from "./workers";
 
 export interface QueueCounts {
   wait: number;

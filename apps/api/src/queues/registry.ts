@@ -2,13 +2,11 @@
 // under QUEUE_PREFIX (SPEC §1: SCAN for `<prefix>:*:meta`, never KEYS),
 // cached briefly so listing queues costs one SCAN every few seconds at most.
 // Queue objects share one connection of their own (not the rate limiter's).
-import { CATALOG_QUEUE_NAMES, createRedis, type Logger, type Redis } from "@opsdeck/core";
+import { CATALOG_QUEUE_NAMES, createRedis, discoverQueues, type Logger, type Redis } from "@opsdeck/core";
 import { Queue } from "bullmq";
 
 /** How long a discovery result is reused, ms. */
 const DISCOVERY_TTL_MS = 5_000;
-/** Most queues we will manage; a prefix holding more is a misconfiguration. */
-const MAX_QUEUES = 2_000;
 
 export interface QueueRegistry {
   /** Catalog queues first, then discovered ones, sorted. */
@@ -20,21 +18,6 @@ export interface QueueRegistry {
   readonly prefix: string;
   readonly connection: Redis;
   close(): Promise<void>;
-}
-
-export async function discoverQueues(redis: Redis, prefix: string): Promise<string[]> {
-  const found = new Set<string>();
-  const match = `${prefix.replace(/([*?[\]\\])/g, "\\$1")}:*:meta`;
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", match, "COUNT", 1_000);
-    cursor = next;
-    for (const k of keys) {
-      const name = k.slice(prefix.length + 1, -":meta".length);
-      if (name && !name.includes(":")) found.add(name);
-    }
-  } while (cursor !== "0" && found.size < MAX_QUEUES);
-  return [...found];
 }
 
 export function createQueueRegistry(opts: { redisUrl: string; prefix: string; log: Logger }): QueueRegistry {

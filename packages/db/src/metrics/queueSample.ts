@@ -7,7 +7,7 @@
 // LIST, the way BullMQ's Queue#getWorkers finds them.
 // (The API's apps/api/src/queues/counts.ts does the same for GET /queues; the
 // worker cannot import the API, hence this sampler. Both read the same keys.)
-import type { Redis } from "@opsdeck/core";
+import { countWorkers, discoverQueues, type Redis } from "@opsdeck/core";
 
 export interface QueueSample {
   queue: string;
@@ -24,35 +24,10 @@ export interface QueueSample {
 }
 
 export const ACTIVE_CHECK_LIMIT = 1_000;
-const MAX_DISCOVERED = 2_000;
 
-/** Catalog queues plus every queue found under the prefix (SCAN for `<prefix>:*:meta`). */
+/** Catalog queues plus every queue found under the prefix. */
 export async function discoverQueueNames(redis: Redis, prefix: string, catalog: readonly string[]): Promise<string[]> {
-  const found = new Set<string>(catalog);
-  const match = `${prefix.replace(/([*?[\]\\])/g, "\\$1")}:*:meta`;
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", match, "COUNT", 1_000);
-    cursor = next;
-    for (const k of keys) {
-      const name = k.slice(prefix.length + 1, -":meta".length);
-      if (name && !name.includes(":")) found.add(name);
-    }
-  } while (cursor !== "0" && found.size < MAX_DISCOVERED);
-  return [...found];
-}
-
-function countWorkers(clientList: string, prefix: string, queues: string[]): Map<string, number> {
-  const byName = new Map(queues.map((q) => [`${prefix}:${Buffer.from(q).toString("base64")}`, q]));
-  const counts = new Map<string, number>(queues.map((q) => [q, 0]));
-  for (const line of clientList.split(/\r?\n/)) {
-    const name = / name=(\S*)/.exec(` ${line}`)?.[1];
-    if (!name?.startsWith(`${prefix}:`)) continue;
-    const cut = name.indexOf(":w:", prefix.length + 1);
-    const q = byName.get(cut === -1 ? name : name.slice(0, cut));
-    if (q !== undefined) counts.set(q, (counts.get(q) ?? 0) + 1);
-  }
-  return counts;
+  return [...new Set([...catalog, ...(await discoverQueues(redis, prefix))])];
 }
 
 /** Samples `queues`; `minutes` are minute starts (ms) whose finished jobs are counted. */
