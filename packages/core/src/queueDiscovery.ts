@@ -15,7 +15,8 @@ export async function discoverQueues(redis: Redis, prefix: string): Promise<stri
   const match = `${prefix.replace(/([*?[\]\\])/g, "\\$1")}:*:meta`;
   let cursor = "0";
   do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", match, "COUNT", 1_000);
+    // 10,000 keys per call: ~100 round trips per million keys, each call a few ms of Redis time.
+    const [next, keys] = await redis.scan(cursor, "MATCH", match, "COUNT", 10_000);
     cursor = next;
     for (const k of keys) {
       const name = k.slice(prefix.length + 1, -":meta".length);

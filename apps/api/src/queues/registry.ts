@@ -1,7 +1,11 @@
 // The queues Opsdeck manages: the catalog's plus every BullMQ queue found
-// under QUEUE_PREFIX (SPEC §1: SCAN for `<prefix>:*:meta`, never KEYS),
-// cached briefly so listing queues costs one SCAN every few seconds at most.
-// Queue objects share one connection of their own (not the rate limiter's).
+// under QUEUE_PREFIX (SPEC §1: SCAN for `<prefix>:*:meta`, never KEYS).
+// SCAN walks the whole keyspace — about a thousand round trips on a Redis
+// holding a million jobs — so no request waits for it once a first result
+// exists: a result older than DISCOVERY_TTL_MS is still served while one
+// refresh runs in the background (stale-while-revalidate), and `find` checks
+// a name missing from the list directly. Queue objects share one connection
+// of their own (not the rate limiter's).
 import { CATALOG_QUEUE_NAMES, createRedis, discoverQueues, type Logger, type Redis } from "@opsdeck/core";
 import { Queue } from "bullmq";
 
@@ -28,6 +32,7 @@ export function createQueueRegistry(opts: { redisUrl: string; prefix: string; lo
   });
   const handles = new Map<string, Queue>();
   let cached: { at: number; names: string[] } | null = null;
+  let refreshing: Promise<string[]> | null = null;
 
   function get(name: string): Queue {
     let q = handles.get(name);
@@ -39,12 +44,23 @@ export function createQueueRegistry(opts: { redisUrl: string; prefix: string; lo
     return q;
   }
 
+  function refresh(): Promise<string[]> {
+    refreshing ??= discoverQueues(connection, opts.prefix)
+      .then((discovered) => {
+        const catalog: string[] = CATALOG_QUEUE_NAMES;
+        const others = discovered.filter((n) => !catalog.includes(n)).sort();
+        cached = { at: Date.now(), names: [...catalog, ...others] };
+        return cached.names;
+      })
+      .finally(() => (refreshing = null));
+    return refreshing;
+  }
+
   async function names(): Promise<string[]> {
-    if (cached && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.names;
-    const discovered = await discoverQueues(connection, opts.prefix);
-    const catalog: string[] = CATALOG_QUEUE_NAMES;
-    const others = discovered.filter((n) => !catalog.includes(n)).sort();
-    cached = { at: Date.now(), names: [...catalog, ...others] };
+    if (!cached) return refresh();
+    if (Date.now() - cached.at >= DISCOVERY_TTL_MS) {
+      refresh().catch((err: unknown) => opts.log.warn("queue discovery failed; serving the last list", { err }));
+    }
     return cached.names;
   }
 
@@ -56,7 +72,7 @@ export function createQueueRegistry(opts: { redisUrl: string; prefix: string; lo
       if ((await names()).includes(name)) return get(name);
       // Not in the cached list: check directly, so a queue created seconds ago is found.
       if ((await connection.exists(`${opts.prefix}:${name}:meta`)) === 1) {
-        cached = null;
+        if (cached) cached.at = 0; // the list is out of date: refresh it on the next call
         return get(name);
       }
       return undefined;
