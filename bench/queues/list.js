@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// Benchmark (issue 3, #1): GET /api/v1/platform/system/queues over 50 queues holding
+// 1,000,000 waiting and 100,000 failed jobs, against (b) raw BullMQ getJobCounts for the
+// 50 queues in one auto-pipelined burst and (c) Bull Board's own GET /api/queues
+// (@bull-board/express + BullMQAdapter, in a child process) on the same data.
+//   npm run build && node bench/queues/list.js [seconds=10] [connections=10]
+// Inputs: Postgres and Redis on their default ports (or DATABASE_SERVER_URL / REDIS_URL).
+// Output: mean/p99 latency and requests/s of each at 1 connection and at `connections`,
+// and the ratios Opsdeck/raw and Opsdeck/Bull Board.
+// It creates and drops its own database (opsdeck_bench_queues_list) and Redis prefix
+// (bench-ql-<pid>, SCAN+UNLINKed at the end).
+"use strict";
+const { spawn } = require("node:child_process");
+const path = require("node:path");
+const { Queue } = require("bullmq");
+const c = require("./common");
+
+const seconds = Number(process.argv[2] ?? 10);
+const connections = Number(process.argv[3] ?? 10);
+const QUEUES = 50;
+const WAITING = 1_000_000;
+const FAILED = 100_000;
+const prefix = `bench-ql-${process.pid}`;
+const names = Array.from({ length: QUEUES }, (_, i) => `bench-q${String(i).padStart(2, "0")}`);
+
+const req = (m) => JSON.stringify(require.resolve(m, { paths: [path.join(c.root, "apps/api")] }));
+const BOARD = `
+const express = require(${req("express")});
+const { createBullBoard } = require(${req("@bull-board/api")});
+const { BullMQAdapter } = require(${req("@bull-board/api/bullMQAdapter")});
+const { ExpressAdapter } = require(${req("@bull-board/express")});
+const { Queue } = require(${req("bullmq")});
+const serverAdapter = new ExpressAdapter();
+serverAdapter.setBasePath("/");
+const queues = process.env.BOARD_QUEUES.split(",").map(
+  (n) => new BullMQAdapter(new Queue(n, { connection: { url: process.env.REDIS_URL }, prefix: process.env.BOARD_PREFIX })),
+);
+createBullBoard({ queues, serverAdapter });
+const app = express();
+app.use("/", serverAdapter.getRouter());
+app.listen(Number(process.env.PORT), "127.0.0.1");
+`;
+
+async function rawRun(queues, concurrency, durationMs) {
+  const counts = () =>
+    Promise.all(queues.map((q) => q.getJobCounts("active", "waiting", "failed", "delayed", "completed", "paused", "prioritized")));
+  const lat = [];
+  const end = Date.now() + durationMs;
+  let last;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < end) {
+        const t = process.hrtime.bigint();
+        last = await counts();
+        lat.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+    }),
+  );
+  const s = c.stats(lat);
+  return { ...s, rps: lat.length / (durationMs / 1000), last };
+}
+
+const fromCannon = (r) => ({ mean: r.latency.mean, p99: r.latency.p99, rps: r.requests.average, n: r.requests.total, non2xx: r.non2xx, errors: r.errors });
+
+async function main() {
+  const redis = new c.IORedis(c.redisUrl);
+  const databaseUrl = await c.createBenchDb("opsdeck_bench_queues_list");
+  const key = await c.createOpsKey(databaseUrl);
+  let api, board;
+  const sharedConn = new c.IORedis(c.redisUrl, { enableAutoPipelining: true, maxRetriesPerRequest: null });
+  const queues = names.map((n) => new Queue(n, { connection: sharedConn, prefix }));
+  try {
+    let t = Date.now();
+    for (const n of names) await c.populate(redis, prefix, n, { waiting: WAITING / QUEUES, failed: FAILED / QUEUES });
+    console.log(`populated ${QUEUES} queues (${WAITING} waiting, ${FAILED} failed) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+
+    api = c.startApi(38321, databaseUrl, prefix);
+    board = spawn(process.execPath, ["-e", BOARD], {
+      env: { ...process.env, PORT: "38322", REDIS_URL: c.redisUrl, BOARD_PREFIX: prefix, BOARD_QUEUES: names.join(",") },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const headers = { "x-api-key": key };
+    const opsUrl = "http://127.0.0.1:38321/api/v1/platform/system/queues";
+    const boardUrl = "http://127.0.0.1:38322/api/queues";
+    await c.waitFor("http://127.0.0.1:38321/livez");
+    await c.waitFor(boardUrl);
+
+    // Correctness: Opsdeck lists all 50 with the right counts; raw agrees.
+    const res = await fetch(opsUrl, { headers });
+    const body = await res.json();
+    if (!res.ok) throw new Error(`Opsdeck GET /queues: ${res.status} ${JSON.stringify(body)}`);
+    const data = body.data ?? body;
+    const ours = data.queues.filter((q) => names.includes(q.name));
+    const sum = (f) => ours.reduce((a, q) => a + q[f], 0);
+    console.log(`Opsdeck lists ${ours.length}/${QUEUES} bench queues (${data.queues.length} in all); waiting ${sum("waiting_jobs")}, failed ${sum("failed_jobs")}`);
+    const boardBody = await (await fetch(boardUrl)).json();
+    console.log(`Bull Board lists ${boardBody.queues?.length} queues`);
+    // Warm up.
+    for (let i = 0; i < 5; i++) await Promise.all([fetch(opsUrl, { headers }), fetch(boardUrl), rawRun(queues, 1, 1)]);
+
+    const rows = [];
+    for (const conns of [1, connections]) {
+      const raw = await rawRun(queues, conns, seconds * 1000);
+      if (conns === 1) {
+        const w = raw.last.reduce((a, x) => a + x.waiting, 0);
+        const f = raw.last.reduce((a, x) => a + x.failed, 0);
+        console.log(`raw getJobCounts: waiting ${w}, failed ${f}`);
+      }
+      const ops = fromCannon(await c.cannon(opsUrl, headers, conns, seconds));
+      const bb = fromCannon(await c.cannon(boardUrl, {}, conns, seconds));
+      if (ops.non2xx || ops.errors) throw new Error(`Opsdeck: ${ops.non2xx} non-2xx, ${ops.errors} errors`);
+      rows.push({ conns, raw, ops, bb });
+    }
+
+    console.log(`\nGET /queues over ${QUEUES} queues, ${WAITING} waiting + ${FAILED} failed, ${seconds} s per run, ${new Date().toISOString()}`);
+    const f = (x) => x.toFixed(x < 10 ? 2 : 1);
+    for (const { conns, raw, ops, bb } of rows) {
+      console.log(`-- ${conns} connection(s) / concurrent bursts`);
+      const line = (name, r) =>
+        `${name.padEnd(40)} mean ${f(r.mean).padStart(7)} ms   p99 ${f(r.p99).padStart(7)} ms   ${r.rps.toFixed(0).padStart(6)} req/s`;
+      console.log(line("raw BullMQ getJobCounts ×50 (pipelined)", raw));
+      console.log(line("Opsdeck GET /queues", ops));
+      console.log(line("Bull Board GET /api/queues", bb));
+      console.log(
+        `ratio Opsdeck/raw: mean ${(ops.mean / raw.mean).toFixed(2)}x, p99 ${(ops.p99 / raw.p99).toFixed(2)}x, req/s ${(ops.rps / raw.rps).toFixed(2)}x` +
+          ` | Opsdeck/BullBoard: mean ${(ops.mean / bb.mean).toFixed(2)}x, p99 ${(ops.p99 / bb.p99).toFixed(2)}x, req/s ${(ops.rps / bb.rps).toFixed(2)}x`,
+      );
+    }
+  } finally {
+    api?.kill("SIGTERM");
+    board?.kill("SIGTERM");
+    await Promise.all(queues.map((q) => q.close().catch(() => undefined)));
+    sharedConn.disconnect();
+    await c.sleep(1500);
+    const n = await c.scanUnlink(redis, `${prefix}:*`);
+    console.log(`cleanup: unlinked ${n} keys under ${prefix}:*`);
+    redis.disconnect();
+    await c.db.dropDatabase(databaseUrl);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
