@@ -63,12 +63,17 @@ export interface QuotaDefaults {
 }
 
 export function createKeyAuthenticator(prisma: PrismaClient, log: Logger, defaults: QuotaDefaults): KeyAuthenticator {
-  const cache = new Map<string, { key: ApiKeyRecord | null; at: number }>();
+  interface CacheEntry {
+    key: ApiKeyRecord | null;
+    principal: Principal | null;
+    at: number;
+  }
+  const cache = new Map<string, CacheEntry>();
   const lastTouched = new Map<string, number>();
 
-  async function lookup(hash: string): Promise<ApiKeyRecord | null> {
+  async function lookup(hash: string): Promise<CacheEntry> {
     const hit = cache.get(hash);
-    if (hit && Date.now() - hit.at < KEY_CACHE_TTL_MS) return hit.key;
+    if (hit && Date.now() - hit.at < KEY_CACHE_TTL_MS) return hit;
     let key: ApiKeyRecord | null;
     try {
       key = await findKeyByHash(prisma, hash);
@@ -77,8 +82,28 @@ export function createKeyAuthenticator(prisma: PrismaClient, log: Logger, defaul
       throw new UnavailableError("auth_unavailable", "Keys cannot be checked right now (database unreachable).");
     }
     if (cache.size >= KEY_CACHE_MAX) cache.clear();
-    cache.set(hash, { key, at: Date.now() });
-    return key;
+    // The principal (permission set, quotas) is built once per lookup, not once per request.
+    const entry = { key, principal: key && principalOf(key), at: Date.now() };
+    cache.set(hash, entry);
+    return entry;
+  }
+
+  function principalOf(key: ApiKeyRecord): Principal {
+    const role = key.role as Role;
+    return {
+      keyId: key.id,
+      name: key.name,
+      role,
+      permissions: new Set(effectivePermissions(role, key.permissions)),
+      externalId: key.externalId,
+      quotas: {
+        minute: key.quotaMinute ?? (role === "integration" ? defaults.integration.minute : null),
+        hour: key.quotaHour ?? (role === "integration" ? defaults.integration.hour : null),
+        day: key.quotaDay ?? (role === "integration" ? defaults.integration.day : null),
+      },
+      createdAt: key.createdAt,
+      expiresAt: key.expiresAt,
+    };
   }
 
   function touch(id: string): void {
@@ -104,8 +129,8 @@ export function createKeyAuthenticator(prisma: PrismaClient, log: Logger, defaul
         return { ok: false, error: new AuthenticationError("invalid_api_key", "The API key is malformed.") };
       }
       const hash = hashKey(raw);
-      const key = await lookup(hash);
-      if (!key || !hashesEqual(key.hash, hash)) {
+      const { key, principal } = await lookup(hash);
+      if (!key || !principal || !hashesEqual(key.hash, hash)) {
         return { ok: false, error: new AuthenticationError("invalid_api_key", "The API key is not recognised.") };
       }
       if (key.revokedAt) {
@@ -115,24 +140,7 @@ export function createKeyAuthenticator(prisma: PrismaClient, log: Logger, defaul
         return { ok: false, error: new AuthenticationError("expired_api_key", "The API key has expired.") };
       }
       touch(key.id);
-      const role = key.role as Role;
-      return {
-        ok: true,
-        principal: {
-          keyId: key.id,
-          name: key.name,
-          role,
-          permissions: new Set(effectivePermissions(role, key.permissions)),
-          externalId: key.externalId,
-          quotas: {
-            minute: key.quotaMinute ?? (role === "integration" ? defaults.integration.minute : null),
-            hour: key.quotaHour ?? (role === "integration" ? defaults.integration.hour : null),
-            day: key.quotaDay ?? (role === "integration" ? defaults.integration.day : null),
-          },
-          createdAt: key.createdAt,
-          expiresAt: key.expiresAt,
-        },
-      };
+      return { ok: true, principal };
     },
     invalidate(hash) {
       if (hash) cache.delete(hash);
