@@ -12,6 +12,13 @@ export interface RedisClientOptions {
   connectTimeoutMs?: number;
   /** Queue commands while disconnected (false on request paths). @defaultValue false */
   offlineQueue?: boolean;
+  /**
+   * Batch commands issued in the same tick into one pipeline. Off where
+   * `commandTimeoutMs` must be a real deadline: ioredis sends one
+   * auto-pipeline at a time, so a command queued behind a stalled batch
+   * starts its timer late. @defaultValue true
+   */
+  autoPipelining?: boolean;
   name?: string;
   onError?: (err: Error) => void;
 }
@@ -22,7 +29,7 @@ export function createRedis(url: string, opts: RedisClientOptions = {}): Redis {
     connectTimeout: opts.connectTimeoutMs ?? 2_000,
     enableOfflineQueue: opts.offlineQueue ?? false,
     maxRetriesPerRequest: 1,
-    enableAutoPipelining: true,
+    enableAutoPipelining: opts.autoPipelining ?? true,
     // Reconnect forever, backing off to 2 s, so a restarted Redis is picked up without a restart of ours.
     retryStrategy: (times) => Math.min(times * 100, 2_000),
     lazyConnect: false,
@@ -41,3 +48,16 @@ export function createRedis(url: string, opts: RedisClientOptions = {}): Redis {
 }
 
 export type { Redis };
+
+/**
+ * True for the errors ioredis raises when Redis is down, unreachable or
+ * stalled (as opposed to a command's own error, such as WRONGTYPE): the API
+ * answers those with 503 and Retry-After rather than 500.
+ */
+export function isRedisUnavailableError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (err.name === "MaxRetriesPerRequestError") return true;
+  return /^(Command timed out|Connection is closed|Stream isn't writeable|Reached the max retries per request limit)|connect (ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH)|read ECONNRESET|write EPIPE/.test(
+    err.message,
+  );
+}

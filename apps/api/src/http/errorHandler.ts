@@ -3,7 +3,7 @@
 // charset) map to 400/413/415; anything else is a generic 500 whose message
 // says nothing about internals unless EXPOSE_ERRORS is on. Expected errors
 // log at warn (5xx at error), with the request id.
-import { AppError, type ErrorBody } from "@opsdeck/core";
+import { AppError, type ErrorBody, isRedisUnavailableError, UnavailableError } from "@opsdeck/core";
 import type { NextFunction, Request, Response } from "express";
 
 import type { AppDeps } from "../deps";
@@ -43,12 +43,14 @@ export function errorHandler(deps: AppDeps) {
     const appErr =
       err instanceof AppError
         ? err
-        : (fromBodyParser(err as HttpishError) ??
-          new AppError(
-            500,
-            "internal_error",
-            deps.config.EXPOSE_ERRORS && err instanceof Error ? err.message : "Something went wrong on our side.",
-          ));
+        : isRedisUnavailableError(err)
+          ? new UnavailableError("redis_unavailable", "Redis is not reachable right now; try again shortly.")
+          : (fromBodyParser(err as HttpishError) ??
+            new AppError(
+              500,
+              "internal_error",
+              deps.config.EXPOSE_ERRORS && err instanceof Error ? err.message : "Something went wrong on our side.",
+            ));
     const log = deps.logger.child({ request_id: req.id });
     if (appErr.status >= 500) log.error("request failed", { err, route: res.locals.route, status: appErr.status });
     else log.warn("request refused", { code: appErr.code, status: appErr.status, route: res.locals.route });

@@ -9,6 +9,11 @@
 import { CATALOG_QUEUE_NAMES, createRedis, discoverQueues, type Logger, type Redis } from "@opsdeck/core";
 import { Queue } from "bullmq";
 
+import { readyRedis } from "./connection";
+
+/** Deadline of one queue command on the request path, ms. */
+export const QUEUE_COMMAND_TIMEOUT_MS = 800;
+
 /** How long a discovery result is reused, ms. */
 const DISCOVERY_TTL_MS = 5_000;
 
@@ -27,7 +32,11 @@ export interface QueueRegistry {
 export function createQueueRegistry(opts: { redisUrl: string; prefix: string; log: Logger }): QueueRegistry {
   const connection = createRedis(opts.redisUrl, {
     name: "opsdeck-api-queues",
-    commandTimeoutMs: 5_000,
+    // A request waiting on a stalled Redis answers 503 within about a second (SPEC §4, issue 8):
+    // every queue command is chunked to well under this, and auto-pipelining is off so the
+    // timeout is a real per-command deadline.
+    commandTimeoutMs: QUEUE_COMMAND_TIMEOUT_MS,
+    autoPipelining: false,
     onError: (err) => opts.log.warn("queue redis connection error", { err }),
   });
   const handles = new Map<string, Queue>();
@@ -64,9 +73,11 @@ export function createQueueRegistry(opts: { redisUrl: string; prefix: string; lo
     return cached.names;
   }
 
-  return {
+  const registry: QueueRegistry = {
     names,
     async find(name) {
+      // BullMQ waits for its connection without a deadline; a request must not (503 within a second instead).
+      await readyRedis(registry);
       if ((CATALOG_QUEUE_NAMES as string[]).includes(name)) return get(name);
       if (handles.has(name)) return handles.get(name);
       if ((await names()).includes(name)) return get(name);
@@ -85,4 +96,5 @@ export function createQueueRegistry(opts: { redisUrl: string; prefix: string; lo
       connection.disconnect();
     },
   };
+  return registry;
 }
