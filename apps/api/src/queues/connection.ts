@@ -6,7 +6,7 @@ import { type Redis, UnavailableError } from "@opsdeck/core";
 import type { QueueRegistry } from "./registry";
 
 /** Longest wait for the connection to become ready, ms. */
-const READY_TIMEOUT_MS = 700;
+const READY_TIMEOUT_MS = 400;
 
 export async function readyRedis(registry: QueueRegistry): Promise<Redis> {
   const redis = registry.connection;

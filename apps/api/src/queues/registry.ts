@@ -76,7 +76,7 @@ export function createQueueRegistry(opts: { redisUrl: string; prefix: string; lo
   const registry: QueueRegistry = {
     names,
     async find(name) {
-      // BullMQ waits for its connection without a deadline; a request must not (503 within a second instead).
+      // BullMQ waits for its connection without a deadline; a request must not (503 within 400 ms instead).
       await readyRedis(registry);
       if ((CATALOG_QUEUE_NAMES as string[]).includes(name)) return get(name);
       if (handles.has(name)) return handles.get(name);
