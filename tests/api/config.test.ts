@@ -14,7 +14,7 @@ it("has the SPEC §2 defaults", () => {
   expect(c.QUEUE_PREFIX).toBe("bull");
   expect([c.RATE_LIMIT_READ, c.RATE_LIMIT_WRITE, c.RATE_LIMIT_WINDOW_SECONDS]).toEqual([300, 60, 60]);
   expect([c.INTEGRATION_QUOTA_MINUTE, c.INTEGRATION_QUOTA_HOUR, c.INTEGRATION_QUOTA_DAY]).toEqual([100, 1000, 10000]);
-  expect(c.REQUEST_LOG_RETENTION_DAYS).toBe(30);
+  expect(c.REQUEST_LOG_BUFFER).toBe(10_000);
 });
 
 it("lists every problem, one per line", () => {

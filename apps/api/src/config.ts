@@ -50,9 +50,8 @@ export const apiEnv = baseEnv
     INTEGRATION_QUOTA_DAY: IntEnv(1, 1_000_000_000).default(10_000),
     /** Deadline for one limiter round trip, ms; past it the limiter fails open. */
     RATE_LIMIT_TIMEOUT_MS: IntEnv(10, 5_000).default(250),
-    /** Request logs: buffer bound (entries) and retention (days). */
+    /** Request logs: buffer bound, entries (retention is the worker's REQUEST_LOG_RETENTION_DAYS). */
     REQUEST_LOG_BUFFER: IntEnv(100, 1_000_000).default(10_000),
-    REQUEST_LOG_RETENTION_DAYS: IntEnv(1, 3_650).default(30),
     /** How long a rotated key keeps working, seconds (default 24 h). */
     KEY_ROTATION_GRACE_SECONDS: IntEnv(0, 30 * 86_400).default(86_400),
     /** Largest JSON body accepted, bytes. */

@@ -4,7 +4,7 @@
 import os from "node:os";
 
 import { ConfigError, createLogger } from "@opsdeck/core";
-import { createPool, createPostgresLogTransport, deleteOldRequestLogs, reportDroppedLogs } from "@opsdeck/db";
+import { createPool, createPostgresLogTransport, reportDroppedLogs } from "@opsdeck/db";
 
 import { createApp } from "./app";
 import { loadConfig } from "./config";
@@ -53,16 +53,6 @@ function main(): void {
   });
   // Keep-alive sockets must not outlive a drain.
   server.keepAliveTimeout = 5_000;
-
-  // Request-log retention: once an hour, in chunks (the worker's maintenance does the same; either is enough).
-  const retention = setInterval(
-    () =>
-      void deleteOldRequestLogs(deps.db.pool, config.REQUEST_LOG_RETENTION_DAYS)
-        .then((n) => n && logger.info("request logs past retention deleted", { rows: n }))
-        .catch((err: unknown) => logger.warn("request log retention failed", { err })),
-    3_600_000,
-  );
-  retention.unref();
 
   let stopping = false;
   const stop = (signal: string) => {
