@@ -79,7 +79,10 @@ async function main() {
         fill: { failed: N },
         raw: () => queue.clean(0, N, "failed"),
         ops: () => post("clean", { state: "failed", grace_seconds: 0, limit: N }),
-        check: async () => ({ failed: await redis.zcard(k("failed")), hashes: (await redis.exists(k("1"), k(String(N)))) }),
+        check: async () => ({
+          failed: await redis.zcard(k("failed")),
+          hashes: await redis.exists(k("1"), k(String(N))),
+        }),
         ok: (x) => x.failed === 0 && x.hashes === 0,
       },
       {
@@ -87,7 +90,7 @@ async function main() {
         fill: { waiting: N },
         raw: () => queue.drain(),
         ops: () => post("clean", { state: "wait", grace_seconds: 0, limit: N }),
-        check: async () => ({ wait: await redis.llen(k("wait")), hashes: (await redis.exists(k("1"), k(String(N)))) }),
+        check: async () => ({ wait: await redis.llen(k("wait")), hashes: await redis.exists(k("1"), k(String(N))) }),
         ok: (x) => x.wait === 0 && x.hashes === 0,
       },
     ];

@@ -35,9 +35,35 @@ async function populate(redis, prefix, queue, { waiting = 0, failed = 0, firstId
       const zargs = [];
       for (let i = 0; i < n; i++, id++) {
         const ts = base + id;
-        const fields = ["name", "bench", "data", `{"kind":"minute","n":${id}}`, "opts", '{"attempts":1}', "timestamp", String(ts), "delay", "0", "priority", "0"];
+        const fields = [
+          "name",
+          "bench",
+          "data",
+          `{"kind":"minute","n":${id}}`,
+          "opts",
+          '{"attempts":1}',
+          "timestamp",
+          String(ts),
+          "delay",
+          "0",
+          "priority",
+          "0",
+        ];
         if (kind === "failed") {
-          fields.push("processedOn", String(ts + 1), "finishedOn", String(ts + 2), "attemptsMade", "1", "attemptsStarted", "1", "failedReason", "bench failure", "stacktrace", "[]");
+          fields.push(
+            "processedOn",
+            String(ts + 1),
+            "finishedOn",
+            String(ts + 2),
+            "attemptsMade",
+            "1",
+            "attemptsStarted",
+            "1",
+            "failedReason",
+            "bench failure",
+            "stacktrace",
+            "[]",
+          );
           zargs.push(String(ts + 2), String(id));
         } else ids.push(String(id));
         p.hset(k(String(id)), ...fields);
@@ -115,7 +141,9 @@ async function waitFor(url, headers) {
 
 function cannon(url, headers, connections, duration) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, headers, connections, duration, pipelining: 1, timeout: 60 }, (err, r) => (err ? reject(err) : resolve(r)));
+    autocannon({ url, headers, connections, duration, pipelining: 1, timeout: 60 }, (err, r) =>
+      err ? reject(err) : resolve(r),
+    );
   });
 }
 
@@ -154,7 +182,10 @@ r.ping().then(() => { loop(); process.send("ready"); });
 `;
 
 function pinger() {
-  const child = spawn(process.execPath, ["-e", PINGER], { env: { ...process.env, REDIS_URL: redisUrl }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = spawn(process.execPath, ["-e", PINGER], {
+    env: { ...process.env, REDIS_URL: redisUrl },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   const next = () => new Promise((res) => child.once("message", res));
   const ready = next();
   return {

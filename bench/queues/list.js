@@ -43,7 +43,9 @@ app.listen(Number(process.env.PORT), "127.0.0.1");
 
 async function rawRun(queues, concurrency, durationMs) {
   const counts = () =>
-    Promise.all(queues.map((q) => q.getJobCounts("active", "waiting", "failed", "delayed", "completed", "paused", "prioritized")));
+    Promise.all(
+      queues.map((q) => q.getJobCounts("active", "waiting", "failed", "delayed", "completed", "paused", "prioritized")),
+    );
   const lat = [];
   const end = Date.now() + durationMs;
   let last;
@@ -60,7 +62,14 @@ async function rawRun(queues, concurrency, durationMs) {
   return { ...s, rps: lat.length / (durationMs / 1000), last };
 }
 
-const fromCannon = (r) => ({ mean: r.latency.mean, p99: r.latency.p99, rps: r.requests.average, n: r.requests.total, non2xx: r.non2xx, errors: r.errors });
+const fromCannon = (r) => ({
+  mean: r.latency.mean,
+  p99: r.latency.p99,
+  rps: r.requests.average,
+  n: r.requests.total,
+  non2xx: r.non2xx,
+  errors: r.errors,
+});
 
 async function main() {
   const redis = new c.IORedis(c.redisUrl);
@@ -72,11 +81,19 @@ async function main() {
   try {
     let t = Date.now();
     for (const n of names) await c.populate(redis, prefix, n, { waiting: WAITING / QUEUES, failed: FAILED / QUEUES });
-    console.log(`populated ${QUEUES} queues (${WAITING} waiting, ${FAILED} failed) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `populated ${QUEUES} queues (${WAITING} waiting, ${FAILED} failed) in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+    );
 
     api = c.startApi(38321, databaseUrl, prefix);
     board = spawn(process.execPath, ["-e", BOARD], {
-      env: { ...process.env, PORT: "38322", REDIS_URL: c.redisUrl, BOARD_PREFIX: prefix, BOARD_QUEUES: names.join(",") },
+      env: {
+        ...process.env,
+        PORT: "38322",
+        REDIS_URL: c.redisUrl,
+        BOARD_PREFIX: prefix,
+        BOARD_QUEUES: names.join(","),
+      },
       stdio: ["ignore", "ignore", "inherit"],
     });
     const headers = { "x-api-key": key };
@@ -92,7 +109,9 @@ async function main() {
     const data = body.data ?? body;
     const ours = data.queues.filter((q) => names.includes(q.name));
     const sum = (f) => ours.reduce((a, q) => a + q[f], 0);
-    console.log(`Opsdeck lists ${ours.length}/${QUEUES} bench queues (${data.queues.length} in all); waiting ${sum("waiting_jobs")}, failed ${sum("failed_jobs")}`);
+    console.log(
+      `Opsdeck lists ${ours.length}/${QUEUES} bench queues (${data.queues.length} in all); waiting ${sum("waiting_jobs")}, failed ${sum("failed_jobs")}`,
+    );
     const boardBody = await (await fetch(boardUrl)).json();
     console.log(`Bull Board lists ${boardBody.queues?.length} queues`);
     // Warm up.
@@ -112,7 +131,9 @@ async function main() {
       rows.push({ conns, raw, ops, bb });
     }
 
-    console.log(`\nGET /queues over ${QUEUES} queues, ${WAITING} waiting + ${FAILED} failed, ${seconds} s per run, ${new Date().toISOString()}`);
+    console.log(
+      `\nGET /queues over ${QUEUES} queues, ${WAITING} waiting + ${FAILED} failed, ${seconds} s per run, ${new Date().toISOString()}`,
+    );
     const f = (x) => x.toFixed(x < 10 ? 2 : 1);
     for (const { conns, raw, ops, bb } of rows) {
       console.log(`-- ${conns} connection(s) / concurrent bursts`);

@@ -29,7 +29,9 @@ async function fill(queuePrefix) {
   await q.pause();
   for (let i = 0; i < JOBS; i += 1000) {
     const n = Math.min(1000, JOBS - i);
-    await q.addBulk(Array.from({ length: n }, () => ({ name: "bench", data: { kind: "minute" }, opts: { attempts: 3 } })));
+    await q.addBulk(
+      Array.from({ length: n }, () => ({ name: "bench", data: { kind: "minute" }, opts: { attempts: 3 } })),
+    );
   }
   return q;
 }
@@ -48,7 +50,15 @@ function countCompleted(worker) {
     if (job?.name !== "bench") return;
     if (done + ++failed === JOBS) resolve();
   });
-  return { all, get done() { return done; }, get failed() { return failed; } };
+  return {
+    all,
+    get done() {
+      return done;
+    },
+    get failed() {
+      return failed;
+    },
+  };
 }
 
 async function main() {
@@ -118,7 +128,9 @@ async function main() {
         await c.sleep(50);
       }
       const sRecords = Number(process.hrtime.bigint() - t) / 1e9;
-      const all = (await pool.query("SELECT count(*)::int AS n FROM job_records WHERE queue = $1 AND name = 'bench'", [QUEUE])).rows[0].n;
+      const all = (
+        await pool.query("SELECT count(*)::int AS n FROM job_records WHERE queue = $1 AND name = 'bench'", [QUEUE])
+      ).rows[0].n;
       out.ops = { s, rate: JOBS / s, sRecords, done: cnt.done, failed: cnt.failed, rows, all };
       await runtime.close();
       runtime = null;
@@ -126,11 +138,21 @@ async function main() {
     }
     const { raw, ops } = out;
     console.log(`${JOBS} no-op jobs, concurrency ${CONCURRENCY}, ${new Date().toISOString()}`);
-    console.log(`raw BullMQ Worker                 ${raw.rate.toFixed(0).padStart(6)} jobs/s  (${raw.s.toFixed(2)} s, ${raw.done} completed, ${raw.failed} failed)`);
-    console.log(`Opsdeck runtime + write-back      ${ops.rate.toFixed(0).padStart(6)} jobs/s  (${ops.s.toFixed(2)} s, ${ops.done} completed, ${ops.failed} failed)`);
-    console.log(`  all records landed after        ${ops.sRecords.toFixed(2)} s  → ${(JOBS / ops.sRecords).toFixed(0)} jobs/s end to end`);
-    console.log(`  job_records: ${ops.rows.n} completed rows (${ops.rows.d} distinct job ids), ${ops.all} rows in all for the bench jobs`);
-    console.log(`ratio (Opsdeck / raw): ${(ops.rate / raw.rate).toFixed(2)}x (end to end incl. records: ${(JOBS / ops.sRecords / raw.rate).toFixed(2)}x)`);
+    console.log(
+      `raw BullMQ Worker                 ${raw.rate.toFixed(0).padStart(6)} jobs/s  (${raw.s.toFixed(2)} s, ${raw.done} completed, ${raw.failed} failed)`,
+    );
+    console.log(
+      `Opsdeck runtime + write-back      ${ops.rate.toFixed(0).padStart(6)} jobs/s  (${ops.s.toFixed(2)} s, ${ops.done} completed, ${ops.failed} failed)`,
+    );
+    console.log(
+      `  all records landed after        ${ops.sRecords.toFixed(2)} s  → ${(JOBS / ops.sRecords).toFixed(0)} jobs/s end to end`,
+    );
+    console.log(
+      `  job_records: ${ops.rows.n} completed rows (${ops.rows.d} distinct job ids), ${ops.all} rows in all for the bench jobs`,
+    );
+    console.log(
+      `ratio (Opsdeck / raw): ${(ops.rate / raw.rate).toFixed(2)}x (end to end incl. records: ${(JOBS / ops.sRecords / raw.rate).toFixed(2)}x)`,
+    );
   } finally {
     if (runtime) await runtime.close().catch(() => undefined);
     await pool.end();
