@@ -2,21 +2,18 @@
 // playwright-core) against the real app on a real port, real Redis and
 // Postgres. If chromium is missing, scripts/install-chromium.sh installs it;
 // if that is impossible the suite fails (it never skips).
-import { execFileSync } from "node:child_process";
 import { once } from "node:events";
-import { existsSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 
 import { createKey, revokeKey } from "@opsdeck/db";
 import { type Job, Queue, Worker } from "bullmq";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 
 import { createSessionCodec, SESSION_COOKIE } from "../../apps/api/src/board/session";
+import { launchChromium } from "../helpers/chromium";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SECRET = "browser-test-session-secret-0123456789";
 const QUEUE = "board-browser-failing";
 /** The job page's own actions (retry, duplicate, edit, delete); the retry one has the refresh icon. */
@@ -30,13 +27,6 @@ let producer: Queue;
 let failed: Job[];
 const contexts: BrowserContext[] = [];
 
-function ensureChromium(): void {
-  if (existsSync(CHROMIUM)) return;
-  // Throws (and so fails the suite) when the install is impossible.
-  execFileSync(path.resolve(__dirname, "../../scripts/install-chromium.sh"), { stdio: "pipe", timeout: 600_000 });
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is still missing after scripts/install-chromium.sh`);
-}
-
 /** Polls until `check` returns a value (Redis and Postgres state settle just after the UI's request returns). */
 async function eventually<T>(what: string, check: () => Promise<T | null | undefined | false>): Promise<T> {
   for (let i = 0; i < 200; i++) {
@@ -48,7 +38,6 @@ async function eventually<T>(what: string, check: () => Promise<T | null | undef
 }
 
 beforeAll(async () => {
-  ensureChromium();
   // Key lookups uncached, so the revoked-key case needs no waiting.
   t = await createTestApp({ SESSION_SECRET: SECRET, BOARD_KEY_CACHE_MS: "0" });
   server = t.app.listen(0, "127.0.0.1");
@@ -71,19 +60,7 @@ beforeAll(async () => {
   await eventually("both jobs to fail", async () => (await producer.getFailedCount()) === 2);
   await worker.close();
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 }, 600_000);
 
 afterAll(async () => {

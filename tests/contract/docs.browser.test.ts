@@ -1,44 +1,26 @@
 // GET /docs renders in a real headless Chromium (Debian's chromium, installed
 // by scripts/install-chromium.sh when missing) with every documented route
 // listed, from assets served by the app itself (no CDN).
-import { execFileSync } from "node:child_process";
 import { once } from "node:events";
-import { existsSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 
+import { launchChromium } from "../helpers/chromium";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
-const CHROMIUM = "/usr/bin/chromium";
 let t: TestApp;
 let server: Server;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    execFileSync(path.resolve(__dirname, "../../scripts/install-chromium.sh"), { stdio: "pipe", timeout: 600_000 });
-  }
   t = await createTestApp();
   server = t.app.listen(0, "127.0.0.1");
   await once(server, "listening");
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 }, 600_000);
 
 afterAll(async () => {
