@@ -47,6 +47,22 @@ async function mustGet(deps: AppDeps, id: string): Promise<SmtpIntegrationRow> {
   return row;
 }
 
+/** The body's integration fields, as the db helpers name them (create: all set; update: some undefined). */
+function integrationFields<B extends z.infer<typeof UpdateIntegrationBody>>(b: B) {
+  return {
+    name: b.name,
+    type: b.type,
+    host: b.host,
+    port: b.port,
+    tlsMode: b.tls_mode,
+    sendingIps: b.sending_ips,
+    weight: b.weight,
+    enabled: b.enabled,
+  } as {
+    [K in "name" | "type" | "host" | "port" | "weight" | "enabled"]: B[K];
+  } & { tlsMode: B["tls_mode"]; sendingIps: B["sending_ips"] };
+}
+
 const duplicate = (name: string) =>
   new ConflictError("integration_name_taken", `An integration named '${name}' exists.`);
 const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === "23505";
@@ -92,16 +108,7 @@ export const emailIntegrationRoutes = [
         const sealed = b.credentials
           ? sealSecret(keyringOf(ctx.deps.config), JSON.stringify(b.credentials), credentialsAad(id))
           : null;
-        const fields = {
-          name: b.name,
-          type: b.type,
-          host: b.host,
-          port: b.port,
-          tlsMode: b.tls_mode,
-          sendingIps: b.sending_ips,
-          weight: b.weight,
-          enabled: b.enabled,
-        };
+        const fields = integrationFields(b);
         const row = await insertIntegration(ctx.deps.db.pool, id, fields, sealed);
         if (!row) throw duplicate(b.name);
         return one(ctx.deps, row);
@@ -131,16 +138,7 @@ export const emailIntegrationRoutes = [
             : b.credentials === null
               ? null
               : sealSecret(keyringOf(ctx.deps.config), JSON.stringify(b.credentials), credentialsAad(id));
-        const fields = {
-          name: b.name,
-          type: b.type,
-          host: b.host,
-          port: b.port,
-          tlsMode: b.tls_mode,
-          sendingIps: b.sending_ips,
-          weight: b.weight,
-          enabled: b.enabled,
-        };
+        const fields = integrationFields(b);
         try {
           const row = await updateIntegration(ctx.deps.db.pool, id, fields, sealed);
           return one(ctx.deps, row ?? (await mustGet(ctx.deps, id)));
