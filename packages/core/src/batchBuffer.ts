@@ -16,7 +16,11 @@ export interface BatchBufferOptions<T> {
   /** Milliseconds between flushes. @defaultValue 1000 */
   intervalMs?: number;
   onError?: (err: unknown, batchLength: number) => void;
-  onDrop?: (dropped: number) => void;
+  /**
+   * Called for every dropped entry with the running total; `reason` says whether the buffer was full or
+   * already closed (entries logged during shutdown), so callers can warn about the former only.
+   */
+  onDrop?: (dropped: number, reason: "full" | "closed") => void;
 }
 
 export interface BatchBuffer<T> {
@@ -64,7 +68,7 @@ export function createBatchBuffer<T>(opts: BatchBufferOptions<T>): BatchBuffer<T
     push(entry) {
       if (closed || queue.length >= maxEntries) {
         dropped++;
-        opts.onDrop?.(dropped);
+        opts.onDrop?.(dropped, closed ? "closed" : "full");
         return false;
       }
       queue.push(entry);

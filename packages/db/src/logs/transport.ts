@@ -111,9 +111,12 @@ export class PostgresLogTransport extends TransportStream {
       maxEntries: opts.maxEntries ?? 10_000,
       batchSize: opts.batchSize ?? 500,
       intervalMs: opts.intervalMs ?? 1_000,
-      onDrop: (dropped) => {
+      onDrop: (dropped, reason) => {
         this.dropCounter?.inc();
-        this.warnOnce("drop", "application log buffer full; dropping entries", { dropped_total: dropped });
+        // Lines logged after shutdown are still on stdout; only a full buffer deserves a warning.
+        if (reason === "full") {
+          this.warnOnce("drop", "application log buffer full; dropping entries", { dropped_total: dropped });
+        }
       },
       onError: (err, pending) =>
         this.warnOnce("flush", "writing application logs to Postgres failed; will retry", {
