@@ -1,6 +1,8 @@
 // API entry: config, listen, signals. SIGTERM/SIGINT drain: /readyz turns
-// 503, the server stops accepting, in-flight requests finish (bounded by
-// SHUTDOWN_GRACE_MS), request logs are flushed, connections closed.
+// 503 and responses carry `Connection: close`, the listener accepts for a
+// short window (so the backlog is answered, not reset) and then closes,
+// in-flight requests finish (bounded by SHUTDOWN_GRACE_MS), request logs are
+// flushed, connections closed (shutdown.ts).
 import os from "node:os";
 
 import { ConfigError, createLogger } from "@opsdeck/core";
@@ -9,6 +11,7 @@ import { createPool, createPostgresLogTransport, reportDroppedLogs } from "@opsd
 import { createApp } from "./app";
 import { loadConfig } from "./config";
 import { closeDeps, createDeps } from "./createDeps";
+import { acceptWindowMs, drainHttpServer } from "./shutdown";
 
 function main(): void {
   let config;
@@ -60,24 +63,19 @@ function main(): void {
     stopping = true;
     deps.lifecycle.draining = true;
     logger.info("draining", { signal, grace_ms: config.SHUTDOWN_GRACE_MS });
-    const force = setTimeout(() => {
-      logger.warn("grace period over; closing remaining connections");
-      server.closeAllConnections();
-    }, config.SHUTDOWN_GRACE_MS);
-    force.unref();
-    server.close(() => {
-      clearTimeout(force);
-      void logTransport
-        .shutdown(5_000)
-        .then(() => logPool.end())
-        .then(() => closeDeps(deps))
-        .catch((err: unknown) => logger.error("error while closing", { err }))
-        .finally(() => {
-          logger.info("api stopped");
-          process.exit(0);
-        });
-    });
-    server.closeIdleConnections();
+    void drainHttpServer(server, {
+      acceptMs: acceptWindowMs(config.SHUTDOWN_GRACE_MS),
+      graceMs: config.SHUTDOWN_GRACE_MS,
+      log: logger,
+    })
+      .then(() => logTransport.shutdown(5_000))
+      .then(() => logPool.end())
+      .then(() => closeDeps(deps))
+      .catch((err: unknown) => logger.error("error while closing", { err }))
+      .finally(() => {
+        logger.info("api stopped");
+        process.exit(0);
+      });
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
