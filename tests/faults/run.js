@@ -3,6 +3,7 @@
 // fresh harness (private Redis + Postgres on spare ports, proxies, API and
 // worker processes). Exit code 1 when any scenario misses its bar.
 //   npm run build && npm run test:faults [-- 01 03]      (only the scenarios whose file names contain an argument)
+//   npm run test:faults -- --quick                      (the reduced run .ci/run does: fewer jobs, shorter outages)
 // Env: FAULTS_JOBS (scenario 1, default 10000), FAULTS_KILLS (5), FAULTS_LOG_DIR (keep process logs there).
 // Needs redis-server on PATH and Postgres 15 under /usr/lib/postgresql/15/bin; when root, initdb runs as `postgres`.
 "use strict";
@@ -11,7 +12,22 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const dir = path.join(__dirname, "scenarios");
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+// --quick: the same scenarios and bars at a smaller scale, so CI can afford them (about a third of the
+// full run's time); explicit FAULTS_* values still win.
+const QUICK = {
+  FAULTS_JOBS: "3000",
+  FAULTS_KILLS: "3",
+  FAULTS_DOWN_MS: "5000",
+  FAULTS_STALL_MS: "5000",
+  FAULTS_PG_DOWN_MS: "5000",
+  FAULTS_PG_JOBS: "1500",
+  FAULTS_SIGTERM_JOBS: "1500",
+};
+if (args.includes("--quick")) {
+  for (const [k, v] of Object.entries(QUICK)) process.env[k] ??= v;
+}
+const only = args.filter((a) => a !== "--quick");
 const files = fs
   .readdirSync(dir)
   .filter((f) => f.endsWith(".js"))
