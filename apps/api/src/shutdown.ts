@@ -8,14 +8,18 @@
 // the grace period, after which remaining connections are cut.
 import type { Server } from "node:http";
 
-import type { Logger } from "@opsdeck/core";
+/** The two logger methods the drain uses (a winston Logger fits). */
+export interface DrainLog {
+  warn(message: string, meta?: Record<string, unknown>): unknown;
+  debug(message: string, meta?: Record<string, unknown>): unknown;
+}
 
 export interface DrainOptions {
   /** How long the listener keeps accepting after the signal, ms. */
   acceptMs: number;
   /** Whole budget from the signal to cutting the last connections, ms. */
   graceMs: number;
-  log: Pick<Logger, "warn" | "debug">;
+  log: DrainLog;
 }
 
 /** The accept window for a grace period: long enough to empty the backlog, short against the grace (ms). */
