@@ -1,48 +1,25 @@
-// A small client for the Opsdeck HTTP API: OPSDECK_URL (default
-// http://127.0.0.1:3000) and OPSDECK_KEY. API errors become CliError with the
-// API's own code and message.
+// The CLI's HTTP client: @opsdeck/client (typed from openapi.json, so every
+// call's path, parameters and body are checked against the contract) with
+// OPSDECK_URL (default http://127.0.0.1:3000) and OPSDECK_KEY. The client's
+// errors (OpsdeckError: the API's own code and message, or connection_failed)
+// are printed by main.ts like CliError.
+import { clientFromEnv, type OpsdeckClient } from "@opsdeck/client";
+
 import { CliError } from "./command";
 
-export interface ApiClient {
-  request<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T>;
+export type { ApiBody, ApiData, ApiQuery } from "@opsdeck/client";
+
+/** Throws missing_key before any request when OPSDECK_KEY is unset. */
+export function createApiClient(env: NodeJS.ProcessEnv): OpsdeckClient {
+  if (!env.OPSDECK_KEY)
+    throw new CliError("missing_key", "Set OPSDECK_KEY to an API key (see .opsdeck/bootstrap-key).");
+  return clientFromEnv(env);
 }
 
-/** Per-request deadline, ms. */
-const TIMEOUT_MS = 30_000;
-
-export function createApiClient(env: NodeJS.ProcessEnv): ApiClient {
-  const base = (env.OPSDECK_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
-  const key = env.OPSDECK_KEY;
-  return {
-    async request<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T> {
-      if (!key) throw new CliError("missing_key", "Set OPSDECK_KEY to an API key (see .opsdeck/bootstrap-key).");
-      const headers: Record<string, string> = { Authorization: `Bearer ${key}`, Accept: "application/json" };
-      if (body !== undefined) headers["Content-Type"] = "application/json";
-      let res: Response;
-      try {
-        res = await fetch(`${base}${path}`, {
-          method,
-          headers,
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-          signal: AbortSignal.timeout(TIMEOUT_MS),
-        });
-      } catch (err) {
-        const reason =
-          err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
-        throw new CliError("connection_failed", `Cannot reach ${base}: ${reason}`);
-      }
-      const text = await res.text();
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        throw new CliError("bad_response", `${method} ${path} answered ${res.status} with a non-JSON body.`);
-      }
-      const env = json as { success?: boolean; data?: T; error?: { code?: string; message?: string } };
-      if (!res.ok || env.success === false) {
-        throw new CliError(env.error?.code ?? `http_${res.status}`, env.error?.message ?? `HTTP ${res.status}`);
-      }
-      return env.data as T;
-    },
-  };
-}
+/**
+ * A flag's value for an enum field of the contract, passed through unchecked:
+ * the API validates it (400 validation_failed), so a bad value fails as it
+ * always has (exit 1, the API's code) rather than with a second, CLI-side list
+ * of allowed values to keep in step.
+ */
+export const apiEnum = <T extends string>(value: string | undefined): T | undefined => value as T | undefined;

@@ -23,6 +23,8 @@ export function parse<O extends Options>(args: string[], options: O, positionals
   return parsed;
 }
 
+export function intOption(value: string, name: string): number;
+export function intOption(value: string | undefined, name: string): number | undefined;
 export function intOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw usageError(`--${name} must be a whole number`);

@@ -1,6 +1,8 @@
 // The `opsdeck` CLI: `opsdeck <group> <command> [args]`. Groups live in
 // commands/<group>.ts and register here; `run` returns the exit code (0 ok,
 // 1 failure, 2 usage) and never calls process.exit, so tests can drive it.
+import { OpsdeckError } from "@opsdeck/client";
+
 import { CliError, type CommandGroup, type Io } from "./command";
 import { demo } from "./commands/demo";
 import { integrations } from "./commands/integrations";
@@ -56,6 +58,11 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
         `error: ${err.code}: ${err.message}${err.exitCode === 2 ? `\nusage: opsdeck ${groupName} ${command.usage}` : ""}\n`,
       );
       return err.exitCode;
+    }
+    // From the API client: the API's own error code and message, or connection_failed.
+    if (err instanceof OpsdeckError) {
+      io.err(`error: ${err.code}: ${err.message}\n`);
+      return 1;
     }
     io.err(`error: internal: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;

@@ -9,10 +9,10 @@
 // summary, and keeps the sink up until Ctrl-C (or exits with --exit).
 import { createServer } from "node:net";
 
-import { defaultJobOptions, type EmailBatchPayload, type IntegrationView, type StatusBody } from "@opsdeck/core";
+import { defaultJobOptions, type EmailBatchPayload } from "@opsdeck/core";
 import { Queue } from "bullmq";
 
-import { createApiClient } from "../api";
+import { type ApiBody, createApiClient } from "../api";
 import { parse } from "../args";
 import { type CommandGroup, type Io } from "../command";
 import { startDemoSink } from "../demoSink";
@@ -51,13 +51,16 @@ function batch(
   };
 }
 
-async function ensureIntegration(io: Io, body: Record<string, unknown>): Promise<IntegrationView> {
+async function ensureIntegration(io: Io, body: ApiBody<"post", typeof BASE>) {
   const api = createApiClient(io.env);
-  const { integrations } = await api.request<{ integrations: IntegrationView[] }>("GET", BASE);
+  const { integrations } = await api.get(BASE);
   const existing = integrations.find((i) => i.name === body.name);
-  if (!existing) return api.request<IntegrationView>("POST", BASE, body);
+  if (!existing) return api.post(BASE, { body });
   const { name: _name, ...changes } = body;
-  return api.request<IntegrationView>("PATCH", `${BASE}/${existing.id}`, { ...changes, enabled: true });
+  return api.patch(`${BASE}/{integration_id}`, {
+    params: { path: { integration_id: existing.id } },
+    body: { ...changes, enabled: true },
+  });
 }
 
 export const demo: CommandGroup = {
@@ -134,9 +137,10 @@ export const demo: CommandGroup = {
             if (states.every((s) => s === "completed" || s === "failed") || Date.now() > deadline) break;
             await new Promise((r) => setTimeout(r, 1_000));
           }
-          // /status is not enveloped; the client hands back its `data` member.
+          // /status is not enveloped: {status, data}.
           const status = await createApiClient(io.env)
-            .request<StatusBody["data"]>("GET", "/status")
+            .get("/status")
+            .then((s) => s.data)
             .catch(() => null);
           const states = await Promise.all(added.map((j) => j.getState()));
           io.out(

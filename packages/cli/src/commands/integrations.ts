@@ -2,15 +2,17 @@
 // (SPEC §9 SMTP integrations). Credentials are read from the environment
 // (SMTP_USERNAME, SMTP_PASSWORD) rather than flags, so they never land in
 // shell history or process listings; the API never returns them.
-import type { IntegrationTestResult, IntegrationView } from "@opsdeck/core";
-
-import { createApiClient } from "../api";
+import { type ApiBody, type ApiData, apiEnum, createApiClient } from "../api";
 import { intOption, JSON_FLAG, parse } from "../args";
 import { CliError, type CommandGroup, type Io, usageError } from "../command";
 import { json, keyValues, table } from "../output";
 
 const BASE = "/api/v1/platform/system/email/integrations";
-const one = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
+const one = (id: string) => ({ params: { path: { integration_id: id } } });
+
+type IntegrationView = ApiData<"post", typeof BASE>;
+/** The create body's fields, all optional: an update's body, or a create's once name, host and port are in. */
+type Fields = Partial<ApiBody<"post", typeof BASE>>;
 
 const FIELDS = {
   name: { type: "string" },
@@ -36,13 +38,13 @@ type FieldValues = {
 };
 
 /** The body fields given on the command line (only those). */
-function body(v: FieldValues, io: Io): Record<string, unknown> {
-  const b: Record<string, unknown> = {};
+function body(v: FieldValues, io: Io): Fields {
+  const b: Fields = {};
   if (v.name !== undefined) b.name = v.name;
-  if (v.type !== undefined) b.type = v.type;
+  if (v.type !== undefined) b.type = apiEnum<NonNullable<Fields["type"]>>(v.type);
   if (v.host !== undefined) b.host = v.host;
   if (v.port !== undefined) b.port = intOption(v.port, "port");
-  if (v.tls !== undefined) b.tls_mode = v.tls;
+  if (v.tls !== undefined) b.tls_mode = apiEnum<NonNullable<Fields["tls_mode"]>>(v.tls);
   if (v.weight !== undefined) b.weight = intOption(v.weight, "weight");
   if (v["sending-ip"] !== undefined) b.sending_ips = v["sending-ip"];
   if (v.credentials) {
@@ -77,7 +79,7 @@ export const integrations: CommandGroup = {
       description: "Every integration with its health (never its credentials)",
       async run(args, io) {
         const { values } = parse(args, JSON_FLAG, []);
-        const r = await createApiClient(io.env).request<{ integrations: IntegrationView[] }>("GET", BASE);
+        const r = await createApiClient(io.env).get(BASE);
         if (values.json) return io.out(json(r.integrations));
         io.out(
           table(
@@ -103,9 +105,14 @@ export const integrations: CommandGroup = {
       description: "Add an integration (--credentials: SMTP_USERNAME/SMTP_PASSWORD from the environment)",
       async run(args, io) {
         const { values } = parse(args, FIELDS, []);
-        for (const f of ["name", "host", "port"] as const)
-          if (values[f] === undefined) throw usageError(`--${f} is required`);
-        const r = await createApiClient(io.env).request<IntegrationView>("POST", BASE, body(values, io));
+        const required = (f: "name" | "host" | "port") => {
+          const value = values[f];
+          if (value === undefined) throw usageError(`--${f} is required`);
+          return value;
+        };
+        const [name, host, port] = [required("name"), required("host"), required("port")];
+        const b = { ...body(values, io), name, host, port: intOption(port, "port") };
+        const r = await createApiClient(io.env).post(BASE, { body: b });
         io.out(values.json ? json(r) : show(r));
       },
     },
@@ -118,7 +125,10 @@ export const integrations: CommandGroup = {
         const b = body(values, io);
         if (values.enable) b.enabled = true;
         if (Object.keys(b).length === 0) throw usageError("nothing to change");
-        const r = await createApiClient(io.env).request<IntegrationView>("PATCH", one(positionals[0] as string), b);
+        const r = await createApiClient(io.env).patch(`${BASE}/{integration_id}`, {
+          ...one(positionals[0] as string),
+          body: b,
+        });
         io.out(values.json ? json(r) : show(r));
       },
     },
@@ -127,10 +137,7 @@ export const integrations: CommandGroup = {
       description: "Stop sending through an integration",
       async run(args, io) {
         const { values, positionals } = parse(args, JSON_FLAG, ["id"]);
-        const r = await createApiClient(io.env).request<IntegrationView>(
-          "POST",
-          `${one(positionals[0] as string)}/disable`,
-        );
+        const r = await createApiClient(io.env).post(`${BASE}/{integration_id}/disable`, one(positionals[0] as string));
         io.out(values.json ? json(r) : show(r));
       },
     },
@@ -139,10 +146,7 @@ export const integrations: CommandGroup = {
       description: "Live check: connect, EHLO, STARTTLS and AUTH as configured",
       async run(args, io) {
         const { values, positionals } = parse(args, JSON_FLAG, ["id"]);
-        const r = await createApiClient(io.env).request<IntegrationTestResult>(
-          "POST",
-          `${one(positionals[0] as string)}/test`,
-        );
+        const r = await createApiClient(io.env).post(`${BASE}/{integration_id}/test`, one(positionals[0] as string));
         if (values.json) io.out(json(r));
         if (!r.ok) throw new CliError("check_failed", `failed after ${r.latency_ms} ms: ${r.error ?? "unknown error"}`);
         if (!values.json) io.out(`ok (${r.latency_ms} ms)\n`);

@@ -1,22 +1,19 @@
 // `opsdeck jobs get|retry|delete` over the HTTP API. Job ids resolve across
 // queues; --queue picks one when an id exists in several.
-import type { JobDeleteResult, JobDetail, JobRetryResult } from "@opsdeck/core";
-
-import { createApiClient } from "../api";
+import { type ApiData, createApiClient } from "../api";
 import { JSON_FLAG, parse } from "../args";
 import type { CommandGroup, Io } from "../command";
 import { json, keyValues } from "../output";
 
 const OPTIONS = { ...JSON_FLAG, queue: { type: "string" } } as const;
 
-function jobPath(id: string, queue: string | undefined, suffix = ""): string {
-  const qs = queue ? `?queue=${encodeURIComponent(queue)}` : "";
-  return `/api/v1/platform/system/jobs/${encodeURIComponent(id)}${suffix}${qs}`;
-}
+type JobDetail = ApiData<"get", "/api/v1/platform/system/jobs/{job_id}">;
 
+/** The call's params (the job id and, with --queue, its queue) and --json. */
 function parseJob(args: string[]) {
   const { values, positionals } = parse(args, OPTIONS, ["job_id"]);
-  return { id: positionals[0] as string, queue: values.queue, asJson: values.json };
+  const query = values.queue ? { queue: values.queue } : {};
+  return { options: { params: { path: { job_id: positionals[0] as string }, query } }, asJson: values.json };
 }
 
 function printJob(j: JobDetail, io: Io) {
@@ -53,7 +50,7 @@ export const jobs: CommandGroup = {
       description: "Everything about one job",
       async run(args, io) {
         const a = parseJob(args);
-        const j = await createApiClient(io.env).request<JobDetail>("GET", jobPath(a.id, a.queue));
+        const j = await createApiClient(io.env).get("/api/v1/platform/system/jobs/{job_id}", a.options);
         if (a.asJson) io.out(json(j));
         else printJob(j, io);
       },
@@ -63,7 +60,7 @@ export const jobs: CommandGroup = {
       description: "Re-queue a failed job with its attempts reset",
       async run(args, io) {
         const a = parseJob(args);
-        const r = await createApiClient(io.env).request<JobRetryResult>("POST", jobPath(a.id, a.queue, "/retry"));
+        const r = await createApiClient(io.env).post("/api/v1/platform/system/jobs/{job_id}/retry", a.options);
         io.out(a.asJson ? json(r) : `${r.queue}/${r.job_id}: ${r.status}, attempts reset\n`);
       },
     },
@@ -72,7 +69,7 @@ export const jobs: CommandGroup = {
       description: "Remove a job (refused while a worker holds it)",
       async run(args, io) {
         const a = parseJob(args);
-        const r = await createApiClient(io.env).request<JobDeleteResult>("DELETE", jobPath(a.id, a.queue));
+        const r = await createApiClient(io.env).delete("/api/v1/platform/system/jobs/{job_id}", a.options);
         io.out(a.asJson ? json(r) : `${r.queue}/${r.job_id}: deleted\n`);
       },
     },

@@ -7,14 +7,14 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 
-import type { LogExportView, LogSearchResult } from "@opsdeck/core";
-
-import { createApiClient } from "../api";
+import { type ApiBody, type ApiData, apiEnum, createApiClient } from "../api";
 import { intOption, JSON_FLAG, parse } from "../args";
 import { CliError, type CommandGroup, type Io, usageError } from "../command";
 import { json, keyValues, table } from "../output";
 
-const BASE = "/api/v1/platform/system/logs";
+type LogExportView = ApiData<"get", "/api/v1/platform/system/logs/exports/{export_id}">;
+/** The filters as the export body types them (booleans); search sends them as query strings. */
+type Filters = Omit<ApiBody<"post", "/api/v1/platform/system/logs/exports">, "format" | "gzip">;
 
 const FILTERS = {
   query: { type: "string", short: "q" },
@@ -52,12 +52,12 @@ function time(value: string | undefined, name: string): string | undefined {
   return new Date(value).toISOString();
 }
 
-function filterParams(v: FilterValues): Record<string, string | boolean | undefined> {
+function filterParams(v: FilterValues): Filters {
   return {
     query: v.query,
     regex: v.regex || undefined,
     case_insensitive: v["ignore-case"] || undefined,
-    level: v.level,
+    level: apiEnum<NonNullable<Filters["level"]>>(v.level),
     service: v.service,
     start_time: time(v.since, "since"),
     end_time: time(v.until, "until"),
@@ -66,11 +66,9 @@ function filterParams(v: FilterValues): Record<string, string | boolean | undefi
   };
 }
 
-function queryString(p: Record<string, string | number | boolean | undefined>): string {
-  const s = new URLSearchParams();
-  for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== "") s.set(k, String(v));
-  const q = s.toString();
-  return q ? `?${q}` : "";
+/** `params` without its empty strings: in a search, an empty flag (`-q ""`) means no filter. */
+function withoutEmpty<T extends object>(params: T): T {
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== "")) as T;
 }
 
 function bar(percent: number, rows: number): string {
@@ -79,20 +77,20 @@ function bar(percent: number, rows: number): string {
   return `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${percent.toFixed(1).padStart(5)}% ${rows} rows`;
 }
 
-/** Fetches a signed link through OPSDECK_URL (the API's PUBLIC_URL may not be reachable from here). */
-async function download(io: Io, url: string, output: string | undefined): Promise<string> {
-  const base = (io.env.OPSDECK_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
-  const u = new URL(url);
-  const res = await fetch(`${base}${u.pathname}${u.search}`).catch((err: unknown) => {
-    throw new CliError(
-      "connection_failed",
-      `Cannot reach ${base}: ${err instanceof Error ? err.message : String(err)}`,
-    );
+/**
+ * Downloads a completed export through OPSDECK_URL (the API's PUBLIC_URL, which
+ * the signed link is built on, may not be reachable from here): the link's
+ * expiry and signature, sent to the contract's download route.
+ */
+async function download(io: Io, exportId: string, url: string, output: string | undefined): Promise<string> {
+  const link = new URL(url);
+  const expires = link.searchParams.get("expires");
+  const signature = link.searchParams.get("signature");
+  if (!expires || !signature) throw new CliError("bad_response", `export ${exportId}'s download link is not signed`);
+  const res = await createApiClient(io.env).getRaw("/api/v1/platform/system/logs/exports/{export_id}/download", {
+    params: { path: { export_id: exportId }, query: { expires, signature } },
   });
-  if (!res.ok || !res.body) {
-    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    throw new CliError(body?.error?.code ?? `http_${res.status}`, body?.error?.message ?? `HTTP ${res.status}`);
-  }
+  if (!res.body) throw new CliError("bad_response", `export ${exportId}'s download has no body`);
   const suggested = /filename="([A-Za-z0-9_.-]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1];
   const file = output ?? path.basename(suggested ?? "export.bin");
   await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), fs.createWriteStream(file));
@@ -102,7 +100,9 @@ async function download(io: Io, url: string, output: string | undefined): Promis
 async function waitFor(io: Io, id: string, intervalMs: number, quiet: boolean): Promise<LogExportView> {
   const api = createApiClient(io.env);
   for (;;) {
-    const e = await api.request<LogExportView>("GET", `${BASE}/exports/${encodeURIComponent(id)}`);
+    const e = await api.get("/api/v1/platform/system/logs/exports/{export_id}", {
+      params: { path: { export_id: id } },
+    });
     if (!quiet) io.err(bar(e.progress.percent, e.progress.rows));
     if (e.status === "completed" || e.status === "failed" || e.status === "expired") {
       if (!quiet) io.err("\n");
@@ -125,12 +125,16 @@ export const logs: CommandGroup = {
           { ...JSON_FLAG, ...FILTERS, limit: { type: "string" }, cursor: { type: "string" } },
           [],
         );
-        const q = queryString({
-          ...filterParams(values),
+        const f = filterParams(values);
+        const query = withoutEmpty({
+          ...f,
+          // Query strings: the booleans as "true" (absent means false).
+          regex: f.regex ? ("true" as const) : undefined,
+          case_insensitive: f.case_insensitive ? ("true" as const) : undefined,
           limit: intOption(values.limit, "limit"),
           cursor: values.cursor,
         });
-        const r = await createApiClient(io.env).request<LogSearchResult>("GET", `${BASE}${q}`);
+        const r = await createApiClient(io.env).get("/api/v1/platform/system/logs", { params: { query } });
         if (values.json) return io.out(json(r));
         io.out(
           table(
@@ -170,8 +174,14 @@ export const logs: CommandGroup = {
           },
           [],
         );
-        const body = { ...filterParams(values), format: values.format, gzip: values.gzip };
-        const created = await createApiClient(io.env).request<{ export_id: string }>("POST", `${BASE}/exports`, body);
+        const body = {
+          ...filterParams(values),
+          format: apiEnum<NonNullable<ApiBody<"post", "/api/v1/platform/system/logs/exports">["format"]>>(
+            values.format,
+          ),
+          gzip: values.gzip,
+        };
+        const created = await createApiClient(io.env).post("/api/v1/platform/system/logs/exports", { body });
         if (!values.wait) {
           return io.out(
             values.json
@@ -183,7 +193,7 @@ export const logs: CommandGroup = {
         if (e.status !== "completed" || !e.download_url) {
           throw new CliError(`export_${e.status}`, e.error ?? `export ${e.export_id} ended ${e.status}`);
         }
-        const file = await download(io, e.download_url, values.output);
+        const file = await download(io, e.export_id, e.download_url, values.output);
         if (values.json) return io.out(json({ ...e, file }));
         io.out(
           keyValues([
@@ -202,12 +212,11 @@ export const logs: CommandGroup = {
       async run(args, io) {
         const { values, positionals } = parse(args, { output: { type: "string", short: "o" } }, ["export_id"]);
         const id = positionals[0] as string;
-        const e = await createApiClient(io.env).request<LogExportView>(
-          "GET",
-          `${BASE}/exports/${encodeURIComponent(id)}`,
-        );
+        const e = await createApiClient(io.env).get("/api/v1/platform/system/logs/exports/{export_id}", {
+          params: { path: { export_id: id } },
+        });
         if (!e.download_url) throw new CliError("not_ready", `export ${id} is ${e.status}; nothing to download yet`);
-        io.out(`${await download(io, e.download_url, values.output)}\n`);
+        io.out(`${await download(io, id, e.download_url, values.output)}\n`);
       },
     },
   },

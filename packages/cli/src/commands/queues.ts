@@ -1,13 +1,10 @@
 // `opsdeck queues list|pause|resume|retry` over the HTTP API.
-import type { BulkRetryResult, QueueList, QueuePauseResult } from "@opsdeck/core";
-
-import { createApiClient } from "../api";
+import { type ApiBody, createApiClient } from "../api";
 import { intOption, JSON_FLAG, parse } from "../args";
 import { type CommandGroup, type Io, usageError } from "../command";
 import { json, keyValues, table } from "../output";
 
-const BASE = "/api/v1/platform/system/queues";
-const q = (name: string) => `${BASE}/${encodeURIComponent(name)}`;
+const queue = (name: string) => ({ params: { path: { queue_name: name } } });
 
 function pauseCommand(action: "pause" | "resume") {
   return {
@@ -15,9 +12,9 @@ function pauseCommand(action: "pause" | "resume") {
     description: action === "pause" ? "Pause a queue (active jobs finish)" : "Resume a paused queue",
     async run(args: string[], io: Io) {
       const { values, positionals } = parse(args, JSON_FLAG, ["queue"]);
-      const r = await createApiClient(io.env).request<QueuePauseResult>(
-        "POST",
-        `${q(positionals[0] as string)}/${action}`,
+      const r = await createApiClient(io.env).post(
+        `/api/v1/platform/system/queues/{queue_name}/${action}`,
+        queue(positionals[0] as string),
       );
       io.out(values.json ? json(r) : `${r.queue}: ${r.status} (${r.timestamp})\n`);
     },
@@ -32,7 +29,7 @@ export const queues: CommandGroup = {
       description: "Every queue with its counts and status",
       async run(args, io) {
         const { values } = parse(args, JSON_FLAG, []);
-        const r = await createApiClient(io.env).request<QueueList>("GET", BASE);
+        const r = await createApiClient(io.env).get("/api/v1/platform/system/queues");
         if (values.json) return io.out(json(r.queues));
         io.out(
           table(
@@ -83,19 +80,18 @@ export const queues: CommandGroup = {
           },
           ["queue"],
         );
-        if (values.state !== "failed" && values.state !== "completed")
-          throw usageError("--state must be failed or completed");
-        const body = {
-          state: values.state,
+        const state = values.state;
+        if (state !== "failed" && state !== "completed") throw usageError("--state must be failed or completed");
+        const body: ApiBody<"post", "/api/v1/platform/system/queues/{queue_name}/retry"> = {
+          state,
           dry_run: values["dry-run"],
           older_than_seconds: intOption(values["older-than"], "older-than"),
           limit: intOption(values.limit, "limit"),
         };
-        const r = await createApiClient(io.env).request<BulkRetryResult>(
-          "POST",
-          `${q(positionals[0] as string)}/retry`,
+        const r = await createApiClient(io.env).post("/api/v1/platform/system/queues/{queue_name}/retry", {
+          ...queue(positionals[0] as string),
           body,
-        );
+        });
         if (values.json) return io.out(json(r));
         io.out(
           r.dry_run
