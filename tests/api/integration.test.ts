@@ -127,10 +127,12 @@ it("reports the database down as 503 'down' when Postgres is unreachable, and ke
     createLogger({ service: "api", silent: true }),
   );
   try {
-    const r = await request(createApp(deps)).get("/api/integration/health").set("X-API-Key", t.keys.integration);
+    const r = await request(t.checked(createApp(deps)))
+      .get("/api/integration/health")
+      .set("X-API-Key", t.keys.integration);
     expect(r.status).toBe(503);
     expect(r.body.error.type).toBe("unavailable_error");
-    const ready = await request(createApp(deps)).get("/readyz");
+    const ready = await request(t.checked(createApp(deps))).get("/readyz");
     expect(ready.status).toBe(503);
     expect(ready.body.checks.postgres).toBe("down");
   } finally {

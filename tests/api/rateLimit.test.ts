@@ -92,7 +92,7 @@ it("shares one limit between two app instances on the same Redis", async () => {
   const b = createDeps(config, logger);
   try {
     await Promise.all([ready(a), ready(b)]);
-    const [appA, appB] = [createApp(a), createApp(b)];
+    const [appA, appB] = [t.checked(createApp(a)), t.checked(createApp(b))];
     const k = await createKey(t.deps.db.prisma, { name: "shared", role: "viewer" });
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
@@ -114,7 +114,7 @@ it("limits unauthenticated callers by IP, bad keys included", async () => {
   const deps = createDeps(config, createLogger({ service: "api", silent: true }));
   try {
     await ready(deps);
-    const app = createApp(deps);
+    const app = t.checked(createApp(deps));
     const codes: number[] = [];
     for (let i = 0; i < 7; i++)
       codes.push((await request(app).get("/api/integration").set("X-API-Key", "odk_live_nope")).status);
@@ -128,7 +128,7 @@ it("fails open when Redis is unreachable", async () => {
   const config = { ...t.deps.config, REDIS_URL: "redis://127.0.0.1:1", RATE_LIMIT_TIMEOUT_MS: 100 };
   const deps = createDeps(config, createLogger({ service: "api", silent: true }));
   try {
-    const app = createApp(deps);
+    const app = t.checked(createApp(deps));
     const r = await request(app).get("/api/integration/health").set("X-API-Key", t.keys.integration);
     expect(r.status).toBe(200);
     expect(r.headers["x-ratelimit-limit"]).toBeUndefined();

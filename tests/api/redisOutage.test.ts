@@ -68,7 +68,7 @@ it("answers 503 redis_unavailable when Redis is down", async () => {
     createLogger({ service: "api", silent: true }),
   );
   try {
-    const app = createApp(deps);
+    const app = t.checked(createApp(deps));
     for (const [method, path] of [
       ["post", "/api/v1/platform/system/queues/email-sending/pause"],
       ["get", "/api/v1/platform/system/queues"],
@@ -92,7 +92,7 @@ it("answers 503 while Redis is silently stalled, and recovers when it answers ag
     createLogger({ service: "api", silent: true }),
   );
   try {
-    const app = createApp(deps);
+    const app = t.checked(createApp(deps));
     const pause = () =>
       request(app).post("/api/v1/platform/system/queues/email-sending/pause").set("X-API-Key", t.keys.ops);
     expect((await pause()).status).toBe(200);

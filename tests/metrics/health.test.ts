@@ -71,7 +71,9 @@ it("says Redis is down, with the reason, when Redis is unreachable — and still
   const config = loadConfig({ ...t.env.env, REDIS_URL: "redis://127.0.0.1:1", PROBE_TIMEOUT_MS: "300" });
   const deps = createDeps(config, createLogger({ service: "api", level: "error", silent: true }));
   try {
-    const res = await request(createApp(deps)).get(HEALTH).set("X-API-Key", t.keys.viewer);
+    const res = await request(t.checked(createApp(deps)))
+      .get(HEALTH)
+      .set("X-API-Key", t.keys.viewer);
     expect(res.status).toBe(200);
     expect(service(res.body, "Redis")).toMatchObject({
       status: "down",

@@ -899,7 +899,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -913,7 +913,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -924,7 +924,7 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -946,7 +946,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -967,7 +967,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -978,22 +978,32 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description A dependency is unavailable; retry later */
+      /** @description Not ready: a dependency is unreachable or the process is draining */
       503: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": {
+            /** @enum {string} */
+            status: "ready" | "not_ready";
+            checks: {
+              /** @enum {string} */
+              postgres: "up" | "down";
+              /** @enum {string} */
+              redis: "up" | "down";
+              draining: boolean;
+            };
+          };
         };
       };
     };
@@ -1011,7 +1021,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1022,7 +1032,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1033,7 +1043,7 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1055,7 +1065,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1066,7 +1076,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1077,7 +1087,7 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1099,7 +1109,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1110,7 +1120,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1121,7 +1131,7 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1143,7 +1153,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1154,7 +1164,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1165,7 +1175,7 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1187,7 +1197,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1198,7 +1208,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1209,7 +1219,7 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1231,7 +1241,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1242,7 +1252,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1253,7 +1263,7 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1275,7 +1285,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1321,7 +1331,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1342,7 +1352,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1363,7 +1373,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1384,7 +1394,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1407,7 +1417,7 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1428,7 +1438,7 @@ export interface operations {
       503: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1460,7 +1470,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1497,7 +1507,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1518,7 +1528,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1539,7 +1549,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1560,7 +1570,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1583,7 +1593,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1629,7 +1660,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1669,7 +1700,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1690,7 +1721,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1711,7 +1742,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1732,7 +1763,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1755,7 +1786,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1787,7 +1839,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1829,7 +1881,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1850,7 +1902,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1871,7 +1923,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1892,7 +1944,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1915,7 +1967,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1947,7 +2020,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1976,7 +2049,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -1997,7 +2070,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2018,7 +2091,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2039,7 +2112,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2062,7 +2135,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2097,7 +2191,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2147,7 +2241,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2168,7 +2262,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2189,7 +2283,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2210,7 +2304,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2233,7 +2327,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2293,7 +2408,7 @@ export interface operations {
       201: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2343,7 +2458,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2364,7 +2479,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2385,7 +2500,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2406,7 +2521,7 @@ export interface operations {
       413: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2427,7 +2542,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2450,7 +2565,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2484,7 +2620,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2532,7 +2668,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2553,7 +2689,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2574,7 +2710,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2595,7 +2731,7 @@ export interface operations {
       404: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2616,7 +2752,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2639,7 +2775,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2680,7 +2837,7 @@ export interface operations {
       201: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2756,7 +2913,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2777,7 +2934,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2798,7 +2955,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2819,7 +2976,7 @@ export interface operations {
       404: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2840,7 +2997,7 @@ export interface operations {
       413: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2861,7 +3018,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2884,7 +3041,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2916,7 +3094,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2968,7 +3146,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -2989,7 +3167,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3010,7 +3188,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3031,7 +3209,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3054,7 +3232,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3088,7 +3287,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3173,7 +3372,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3194,7 +3393,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3215,7 +3414,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3236,7 +3435,7 @@ export interface operations {
       404: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3257,7 +3456,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3280,7 +3479,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3330,7 +3550,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3386,7 +3606,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3407,7 +3627,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3428,7 +3648,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3449,7 +3669,7 @@ export interface operations {
       404: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3470,7 +3690,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3493,7 +3713,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3527,7 +3768,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3564,7 +3805,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3585,7 +3826,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3606,7 +3847,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3627,7 +3868,7 @@ export interface operations {
       404: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3648,7 +3889,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3671,7 +3912,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3705,7 +3967,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3742,7 +4004,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3763,7 +4025,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3784,7 +4046,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3805,7 +4067,7 @@ export interface operations {
       404: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3826,7 +4088,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3849,7 +4111,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3899,7 +4182,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3931,7 +4214,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3952,7 +4235,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3973,7 +4256,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -3994,7 +4277,7 @@ export interface operations {
       404: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4015,7 +4298,7 @@ export interface operations {
       413: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4036,7 +4319,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4059,7 +4342,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4112,7 +4416,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4144,7 +4448,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4165,7 +4469,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4186,7 +4490,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4207,7 +4511,7 @@ export interface operations {
       404: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4228,7 +4532,7 @@ export interface operations {
       413: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4249,7 +4553,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4272,7 +4576,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4318,7 +4643,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4348,7 +4673,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4369,7 +4694,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4390,7 +4715,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4411,7 +4736,7 @@ export interface operations {
       404: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4432,7 +4757,7 @@ export interface operations {
       413: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4453,7 +4778,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4476,7 +4801,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4522,7 +4868,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4568,7 +4914,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4589,7 +4935,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4610,7 +4956,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4631,7 +4977,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4654,7 +5000,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4691,7 +5058,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4769,7 +5136,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4790,7 +5157,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4811,7 +5178,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4832,7 +5199,7 @@ export interface operations {
       404: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4853,7 +5220,7 @@ export interface operations {
       409: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4874,7 +5241,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4897,7 +5264,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4934,7 +5322,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4964,7 +5352,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -4985,7 +5373,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5006,7 +5394,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5027,7 +5415,7 @@ export interface operations {
       404: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5048,7 +5436,7 @@ export interface operations {
       409: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5069,7 +5457,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5092,7 +5480,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5129,7 +5538,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5169,7 +5578,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5190,7 +5599,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5211,7 +5620,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5232,7 +5641,7 @@ export interface operations {
       404: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5253,7 +5662,7 @@ export interface operations {
       409: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5274,7 +5683,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5297,7 +5706,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5342,7 +5772,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5387,7 +5817,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5408,7 +5838,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5429,7 +5859,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5450,7 +5880,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5473,7 +5903,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5527,7 +5978,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5572,7 +6023,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5593,7 +6044,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5614,7 +6065,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5635,7 +6086,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5658,7 +6109,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5712,7 +6184,7 @@ export interface operations {
       201: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5739,7 +6211,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5760,7 +6232,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5781,7 +6253,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5802,7 +6274,7 @@ export interface operations {
       413: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5823,7 +6295,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5846,7 +6318,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5897,7 +6390,7 @@ export interface operations {
       202: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5929,7 +6422,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5950,7 +6443,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5971,7 +6464,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -5992,7 +6485,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6015,7 +6508,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6052,7 +6566,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6107,7 +6621,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6128,7 +6642,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6149,7 +6663,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6170,7 +6684,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6193,7 +6707,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6252,7 +6787,7 @@ export interface operations {
       202: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6284,7 +6819,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6305,7 +6840,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6326,7 +6861,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6347,7 +6882,7 @@ export interface operations {
       413: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6368,7 +6903,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6391,7 +6926,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6426,7 +6982,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6474,7 +7030,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6495,7 +7051,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6516,7 +7072,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6537,7 +7093,7 @@ export interface operations {
       404: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6558,7 +7114,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6581,7 +7137,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6616,11 +7193,11 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The file, streamed */
+      /** @description The file, streamed, in its format's media type (gzip when the export was compressed) */
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6634,14 +7211,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/octet-stream": unknown;
+          "text/csv": unknown;
+          "application/json": unknown;
+          "application/x-ndjson": unknown;
+          "text/plain": unknown;
+          "application/gzip": unknown;
         };
       };
       /** @description Invalid parameters or body; `details` lists every bad field */
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the permission this route needs */
+      403: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6662,7 +7264,7 @@ export interface operations {
       404: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6683,7 +7285,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6706,7 +7308,7 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6738,7 +7340,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6798,7 +7400,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6819,7 +7421,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6840,7 +7442,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6861,7 +7463,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6884,7 +7486,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -6953,7 +7576,7 @@ export interface operations {
       201: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7011,7 +7634,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7032,7 +7655,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7053,7 +7676,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7074,7 +7697,7 @@ export interface operations {
       409: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7095,7 +7718,7 @@ export interface operations {
       413: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7116,7 +7739,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7139,7 +7762,7 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7160,7 +7783,7 @@ export interface operations {
       503: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7220,7 +7843,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7278,7 +7901,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7299,7 +7922,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7320,7 +7943,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7341,7 +7964,7 @@ export interface operations {
       404: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7362,7 +7985,7 @@ export interface operations {
       409: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7383,7 +8006,7 @@ export interface operations {
       413: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7404,7 +8027,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7427,7 +8050,7 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7448,7 +8071,7 @@ export interface operations {
       503: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7482,7 +8105,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7540,7 +8163,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7561,7 +8184,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7582,7 +8205,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7603,7 +8226,7 @@ export interface operations {
       404: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7624,7 +8247,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7647,7 +8270,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7681,7 +8325,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7713,7 +8357,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7734,7 +8378,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7755,7 +8399,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7776,7 +8420,7 @@ export interface operations {
       404: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7797,7 +8441,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7820,7 +8464,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7852,7 +8517,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7895,7 +8560,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7916,7 +8581,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7937,7 +8602,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7958,7 +8623,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -7981,7 +8646,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8028,7 +8714,7 @@ export interface operations {
       201: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8058,7 +8744,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8079,7 +8765,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8100,7 +8786,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8121,7 +8807,7 @@ export interface operations {
       413: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8142,7 +8828,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8165,7 +8851,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8197,7 +8904,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8280,7 +8987,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8301,7 +9008,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8322,7 +9029,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8343,7 +9050,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8366,7 +9073,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8398,7 +9126,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8510,7 +9238,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8531,7 +9259,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8552,7 +9280,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8573,7 +9301,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8596,7 +9324,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8633,7 +9382,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8693,7 +9442,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8714,7 +9463,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8735,7 +9484,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8756,7 +9505,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8779,7 +9528,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8813,7 +9583,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8871,7 +9641,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8892,7 +9662,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8913,7 +9683,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8934,7 +9704,7 @@ export interface operations {
       404: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8955,7 +9725,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -8978,7 +9748,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -9010,7 +9801,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -9083,7 +9874,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -9104,7 +9895,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -9125,7 +9916,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -9146,7 +9937,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -9169,7 +9960,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -9208,7 +10020,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -9258,7 +10070,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -9279,7 +10091,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -9300,7 +10112,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -9321,7 +10133,7 @@ export interface operations {
       404: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -9342,7 +10154,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -9365,7 +10177,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -9400,7 +10233,7 @@ export interface operations {
       200: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -9435,7 +10268,7 @@ export interface operations {
       400: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -9456,7 +10289,7 @@ export interface operations {
       401: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -9477,7 +10310,7 @@ export interface operations {
       403: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -9498,7 +10331,7 @@ export interface operations {
       404: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -9519,7 +10352,7 @@ export interface operations {
       429: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */
@@ -9542,7 +10375,28 @@ export interface operations {
       500: {
         headers: {
           /** @description This request's id */
-          "X-Request-Id"?: string;
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
           /** @description Requests allowed in the binding window */
           "X-RateLimit-Limit"?: number;
           /** @description Requests left in the binding window */

@@ -65,7 +65,8 @@ function parameters(route: AnyRoute): Json[] {
 
 function errorStatuses(route: AnyRoute): number[] {
   const s = new Set<number>([400, 500, ...(route.errors ?? [])]);
-  if (route.access !== "public") [401, 403].forEach((c) => s.add(c));
+  // Keyed routes read the key (Postgres) and most touch Redis: an outage answers 503 (errorHandler.ts).
+  if (route.access !== "public") [401, 403, 503].forEach((c) => s.add(c));
   if (route.rateLimit !== "none") s.add(429);
   if (route.body) s.add(413);
   return [...s].sort();
@@ -75,11 +76,18 @@ function operation(
   route: AnyRoute,
   config: Pick<ApiConfig, "RATE_LIMIT_READ" | "RATE_LIMIT_WRITE" | "RATE_LIMIT_WINDOW_SECONDS">,
 ): Json {
-  const headers: Json = { "X-Request-Id": header("This request's id") };
+  // Every response carries its request id (requestId.ts runs first), so the contract can promise it.
+  const headers: Json = { "X-Request-Id": { ...header("This request's id"), required: true } };
   if (route.rateLimit !== "none") Object.assign(headers, RATE_HEADERS);
   let success: Json;
   if (route.kind === "raw") {
-    success = { description: route.response.description, headers, content: { [route.response.contentType]: {} } };
+    const types: readonly string[] =
+      typeof route.response.contentType === "string" ? [route.response.contentType] : route.response.contentType;
+    success = {
+      description: route.response.description,
+      headers,
+      content: Object.fromEntries(types.map((t) => [t, {}])),
+    };
   } else {
     const r = route.response;
     const body = r.envelope === false ? r.schema : z.object({ success: z.literal(true), data: r.schema });
@@ -96,7 +104,13 @@ function operation(
     };
   }
   const responses: Json = { [String(route.response.status ?? 200)]: success };
+  if (route.kind !== "raw") {
+    for (const [status, description] of Object.entries(route.response.sameBodyStatuses ?? {})) {
+      responses[status] = { ...success, description };
+    }
+  }
   for (const status of errorStatuses(route)) {
+    if (responses[String(status)]) continue;
     responses[String(status)] = {
       description: ERROR_DESCRIPTIONS[status] ?? "Error",
       headers: status === 429 ? { ...headers, "Retry-After": header("Seconds to wait", "integer") } : headers,

@@ -66,6 +66,8 @@ export interface JsonRoute<
     /** Wrap as {"success": true, "data": …} (seed 001). @defaultValue true */
     envelope?: boolean;
     description: string;
+    /** Other statuses the handler sends with this same body (not the error shape), e.g. /readyz's 503. */
+    sameBodyStatuses?: Record<number, string>;
     /** Response headers documented for this route, e.g. Location. */
     headers?: Record<string, string>;
     example?: unknown;
@@ -76,7 +78,8 @@ export interface JsonRoute<
 /** A raw route writes the response itself (documents, files, HTML). */
 export interface RawRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> extends RouteBase<P, Q, B> {
   kind: "raw";
-  response: { status?: 200; contentType: string; description: string };
+  /** `contentType`: the media type, or every one the route may send (e.g. a download in its file's own type). */
+  response: { status?: 200; contentType: string | readonly string[]; description: string };
   handler: (ctx: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<void> | void;
 }
 

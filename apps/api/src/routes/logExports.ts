@@ -251,8 +251,13 @@ export const logExportRoutes = [
     rateLimit: "read",
     params: LogExportIdParams,
     query: LogDownloadQuery,
-    errors: [404],
-    response: { contentType: "application/octet-stream", description: "The file, streamed" },
+    // 403: a tampered, expired or unknown link (the link is the credential; the route is public).
+    errors: [403, 404],
+    response: {
+      // The file is sent in its own media type (exportContentType).
+      contentType: ["text/csv", "application/json", "application/x-ndjson", "text/plain", "application/gzip"],
+      description: "The file, streamed, in its format's media type (gzip when the export was compressed)",
+    },
     async handler({ params, query, deps, res }) {
       const refused = (why: string) => new AppError(403, "invalid_download_link", why);
       const id = params.export_id;

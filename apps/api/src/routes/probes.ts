@@ -25,8 +25,12 @@ export const probeRoutes = [
     tags: ["probes"],
     access: "public",
     rateLimit: "none",
-    errors: [503],
-    response: { schema: Readyz, envelope: false, description: "Ready" },
+    response: {
+      schema: Readyz,
+      envelope: false,
+      description: "Ready",
+      sameBodyStatuses: { 503: "Not ready: a dependency is unreachable or the process is draining" },
+    },
     async handler({ deps, res }) {
       const t = deps.config.PROBE_TIMEOUT_MS;
       const [pg, redis] = await Promise.all([probePostgres(deps.db.pool, t), probeRedis(deps.redis, t)]);
