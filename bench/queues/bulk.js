@@ -2,7 +2,7 @@
 // Benchmark (issue 3, #3): bulk retry, clean and drain of 100,000 jobs in one queue:
 // raw BullMQ (queue.retryJobs / queue.clean / queue.drain) against Opsdeck's chunked
 // POST /api/v1/platform/system/queues/{q}/retry and …/clean, in the same run.
-//   npm run build && node bench/queues/bulk.js [jobs=100000]
+//   npm run build && node bench/queues/bulk.js [jobs=100000] [ops=retry,clean,drain]
 // Inputs: Postgres and Redis on their default ports (or DATABASE_SERVER_URL / REDIS_URL).
 // Output, per operation and side: wall time, max and p99 latency of a PING sent every
 // 5 ms on a separate connection (from a separate process) during the operation, and
@@ -20,6 +20,8 @@ const { Queue } = require("bullmq");
 const c = require("./common");
 
 const N = Number(process.argv[2] ?? 100_000);
+// A subset of the operations, by the first word of their name (e.g. `drain` or `retry,clean`).
+const ONLY = (process.argv[3] ?? "retry,clean,drain").split(",");
 const prefix = `bench-qb-${process.pid}`;
 const QUEUE = "bench-bulk";
 const PORT = 38331;
@@ -65,7 +67,7 @@ async function main() {
     await post("retry", { state: "failed", limit: 10, dry_run: true });
     await c.scanUnlink(redis, `${prefix}:${QUEUE}:*`);
 
-    const ops = [
+    const allOps = [
       {
         name: "retry failed",
         fill: { failed: N },
@@ -94,6 +96,7 @@ async function main() {
         ok: (x) => x.wait === 0 && x.hashes === 0,
       },
     ];
+    const ops = allOps.filter((op) => ONLY.includes(op.name.split(" ")[0]));
 
     for (const op of ops) {
       for (const side of ["raw", "ops"]) {

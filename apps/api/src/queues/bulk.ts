@@ -1,17 +1,24 @@
-// Bulk retry, clean and promote, chunked (SPEC §4, issue 3 benchmark 3):
-// each Redis call moves at most CHUNK jobs, so a 100,000-job operation is
-// ~100 short scripts with other clients served in between, and only one
-// chunk of ids is ever in memory. The ids of every chunk update the job
-// records in Postgres. Each operation uses BullMQ's own scripts.
+// Bulk retry, clean and promote (SPEC §4, issue 3 benchmark 3). A 100,000-job
+// operation is a series of short Lua calls (bulkScripts.ts), so Redis keeps
+// serving other clients between them:
+//  - each call is sized to a Redis-time budget (CALL_BUDGET_US), from the time
+//    the previous calls reported per job, instead of a fixed job count;
+//  - the next call is queued behind the running one (PIPELINE_DEPTH), so Redis
+//    never idles on our round trip;
+//  - the job records of the moved/deleted ids are updated in Postgres behind
+//    the Redis work (RecordWriter): in order, batched, bounded, retried, and
+//    all written before the operation returns;
+//  - only a few chunks of ids are ever in memory.
+// Clean walks a state oldest first (a list from its tail, a set by score) and
+// deletes every job older than the cutoff until `limit`, keeping (and walking
+// past) jobs inside the grace period, locked jobs in a list, and a job
+// scheduler's next job; its dry run counts with the same script and test.
 import type { Redis } from "@opsdeck/core";
 import { markJobRecords } from "@opsdeck/db";
 import type { Queue } from "bullmq";
 import type pg from "pg";
 
-import { pipelineValues } from "./connection";
-
-/** Jobs per Redis call. */
-export const CHUNK = 1_000;
+import { type CleanReply, type CleanSpec, type CleanWindow, cleanWindow, moveToWait } from "./bulkScripts";
 
 export interface BulkCtx {
   redis: Redis;
@@ -20,104 +27,295 @@ export interface BulkCtx {
   queue: Queue;
 }
 
-const key = (c: BulkCtx, s: string) => `${c.prefix}:${c.queue.name}:${s}`;
+/**
+ * Redis time one call may take, µs. Another client's command waits behind at
+ * most the running call and the one queued behind it (~2 × this), well inside
+ * the 50 ms aim, while a call's fixed cost (~50 µs: script start, range read,
+ * event) stays under 1 % of it and ~100 calls make 100,000 jobs (fewer hand-
+ * offs between Redis, Node and Postgres, which cost most on a busy machine).
+ */
+export const CALL_BUDGET_US = 8_000;
+/** Jobs in the first call, before any per-job time is known (~1–4 ms of Redis time). */
+const FIRST_WINDOW = 500;
+/** Bounds of a call's jobs; a window at most doubles from one call to the next. */
+const MIN_WINDOW = 50;
+const MAX_WINDOW = 20_000;
+/** Redis calls in flight: the running one and the next, queued behind it. */
+const PIPELINE_DEPTH = 2;
+/** Ids per Postgres UPDATE: fewer statements than chunks when Postgres falls behind. */
+const RECORD_BATCH = 5_000;
+/** Ids waiting for Postgres beyond which the Redis work waits (memory bound). */
+const RECORD_BACKLOG = 20_000;
+/** Tries of one record update, and the pause before each retry, ms: rides out a brief Postgres blip. */
+const RECORD_ATTEMPTS = 4;
+const RECORD_RETRY_MS = [100, 400, 1_500];
+
+const base = (c: BulkCtx) => `${c.prefix}:${c.queue.name}:`;
+
+/** Sizes each call so it takes about CALL_BUDGET_US of Redis time, from the µs per job reported so far. */
+class Pacer {
+  private usPerJob = 0;
+  private last = FIRST_WINDOW;
+
+  window(): number {
+    if (this.usPerJob <= 0) return FIRST_WINDOW;
+    const target = Math.round(CALL_BUDGET_US / this.usPerJob);
+    this.last = Math.max(MIN_WINDOW, Math.min(MAX_WINDOW, target, this.last * 2));
+    return this.last;
+  }
+
+  observe(micros: number, jobs: number): void {
+    // A call over a handful of jobs is mostly fixed cost; it says little about the next window.
+    if (jobs < 32) return;
+    const rate = micros / jobs;
+    this.usPerJob = this.usPerJob === 0 ? rate : (this.usPerJob + rate) / 2;
+  }
+}
+
+/**
+ * The job-record updates of one operation, run behind its Redis work: one
+ * UPDATE at a time, in the order the ids came (a later chunk can hold an id an
+ * earlier one did, after a worker ran it), coalescing the ids that arrive while
+ * one runs. A failed UPDATE is retried; if it still fails, `failed` turns true
+ * (the caller stops its Redis work) and flush() throws. Reconciliation repairs
+ * what a lost update leaves behind only for jobs that are not finished, so
+ * this does not give up on the first error.
+ */
+class RecordWriter {
+  private pending: string[] = [];
+  private running: Promise<void> | null = null;
+  private error: unknown = null;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly queue: string,
+    private readonly status: string,
+  ) {}
+
+  get failed(): boolean {
+    return this.error !== null;
+  }
+
+  /** Queues ids for update; waits while the backlog is over RECORD_BACKLOG. */
+  async add(ids: string[]): Promise<void> {
+    for (const id of ids) this.pending.push(id);
+    this.kick();
+    while (this.running && this.pending.length >= RECORD_BACKLOG) await this.running;
+  }
+
+  /** Waits for every queued update; throws the update error, if one gave up. */
+  async flush(): Promise<void> {
+    while (this.running) await this.running;
+    if (this.error !== null) throw this.error;
+  }
+
+  private kick(): void {
+    if (this.running || this.error !== null || this.pending.length === 0) return;
+    const ids = this.pending.splice(0, RECORD_BATCH);
+    this.running = this.write(ids).finally(() => {
+      this.running = null;
+      this.kick();
+    });
+  }
+
+  private async write(ids: string[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await markJobRecords(this.pool, this.queue, ids, this.status);
+        return;
+      } catch (err) {
+        if (attempt >= RECORD_ATTEMPTS) {
+          this.error = err;
+          return;
+        }
+        await new Promise((r) => setTimeout(r, RECORD_RETRY_MS[attempt - 1]));
+      }
+    }
+  }
+}
+
+/**
+ * Runs calls with PIPELINE_DEPTH in flight: `next` returns the next call's
+ * arguments (null: none now), `onReply` handles replies in order and returns
+ * false to stop issuing. A failed call stops the issuing, but the replies of
+ * calls already sent are still handled (their jobs moved; their records must
+ * be written) before the error is thrown.
+ */
+async function pipelined<C, R>(
+  next: () => C | null,
+  exec: (call: C) => Promise<R>,
+  onReply: (call: C, reply: R) => Promise<boolean>,
+): Promise<void> {
+  const inflight: { call: C; reply: Promise<R> }[] = [];
+  let stop = false;
+  let error: unknown = null;
+  for (;;) {
+    while (!stop && error === null && inflight.length < PIPELINE_DEPTH) {
+      const call = next();
+      if (call === null) break;
+      const reply = exec(call);
+      // Awaited in order below; until then, don't let its rejection count as unhandled.
+      reply.catch(() => undefined);
+      inflight.push({ call, reply });
+    }
+    const head = inflight.shift();
+    if (!head) break;
+    try {
+      if (!(await onReply(head.call, await head.reply))) stop = true;
+    } catch (err) {
+      error ??= err;
+    }
+  }
+  if (error !== null) throw error;
+}
+
+/** Runs `work`, then always waits for the record updates; the Redis error, if any, wins. */
+async function withRecords<T>(writer: RecordWriter, work: () => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await work();
+  } catch (err) {
+    await writer.flush().catch(() => undefined);
+    throw err;
+  }
+  await writer.flush();
+  return result;
+}
+
+/** Moves up to `limit` jobs of a sorted set scored <= maxScore to wait, lowest score first. */
+async function moveAll(
+  c: BulkCtx,
+  state: "failed" | "completed" | "delayed",
+  maxScore: number | "+inf",
+  limit: number,
+): Promise<number> {
+  const pacer = new Pacer();
+  const writer = new RecordWriter(c.pool, c.queue.name, "waiting");
+  let moved = 0;
+  let reserved = 0; // jobs asked of calls in flight
+  let end = false;
+  return withRecords(writer, async () => {
+    await pipelined(
+      () => {
+        const count = Math.min(pacer.window(), limit - moved - reserved);
+        if (end || writer.failed || count <= 0) return null;
+        reserved += count;
+        return count;
+      },
+      (count) => moveToWait(c.redis, base(c), state, maxScore, count),
+      async (count, r) => {
+        reserved -= count;
+        moved += r.ids.length;
+        pacer.observe(r.micros, r.ids.length);
+        if (r.ids.length < count) end = true;
+        await writer.add(r.ids);
+        return !end && moved < limit && !writer.failed;
+      },
+    );
+    return moved;
+  });
+}
 
 /**
  * Moves up to `limit` failed/completed jobs finished at or before `cutoff` (ms)
- * back to wait. Each chunk reads the ids the script will take (the same
- * ZRANGEBYSCORE 0 cutoff LIMIT 0 n) so their records can be updated.
+ * back to wait, oldest first, and marks their records 'waiting'.
  */
-export async function retryFinished(
+export function retryFinished(
   c: BulkCtx,
   state: "failed" | "completed",
   cutoff: number,
   limit: number,
 ): Promise<number> {
-  let retried = 0;
-  while (retried < limit) {
-    const n = Math.min(CHUNK, limit - retried);
-    const ids = await c.redis.zrangebyscore(key(c, state), 0, cutoff, "LIMIT", 0, n);
-    if (ids.length === 0) break;
-    await c.queue.backend.retryFinishedJobs(state, ids.length, cutoff);
-    retried += ids.length;
-    await markJobRecords(c.pool, c.queue.name, ids, "waiting");
-    if (ids.length < n) break;
-  }
-  return retried;
+  return moveAll(c, state, cutoff, limit);
 }
 
 export async function countFinished(c: BulkCtx, state: "failed" | "completed", cutoff: number, limit: number) {
-  return Math.min(limit, await c.redis.zcount(key(c, state), 0, cutoff));
+  return Math.min(limit, await c.redis.zcount(`${base(c)}${state}`, 0, cutoff));
 }
 
 /** Promotes up to `limit` delayed jobs (earliest due first) to wait. */
-export async function promoteDelayed(c: BulkCtx, limit: number): Promise<number> {
-  let promoted = 0;
-  while (promoted < limit) {
-    const n = Math.min(CHUNK, limit - promoted);
-    const ids = await c.redis.zrange(key(c, "delayed"), 0, String(n - 1));
-    if (ids.length === 0) break;
-    await c.queue.backend.promoteJobs(ids.length);
-    promoted += ids.length;
-    await markJobRecords(c.pool, c.queue.name, ids, "waiting");
-    if (ids.length < n) break;
-  }
-  return promoted;
+export function promoteDelayed(c: BulkCtx, limit: number): Promise<number> {
+  return moveAll(c, "delayed", "+inf", limit);
 }
 
 export type CleanState = "completed" | "failed" | "delayed" | "wait" | "paused" | "prioritized";
 
-/** Deletes up to `limit` jobs of `state` older than the grace period, a chunk per call (Queue#clean). */
-export async function cleanState(c: BulkCtx, state: CleanState, graceMs: number, limit: number): Promise<number> {
-  let deleted = 0;
-  while (deleted < limit) {
-    const n = Math.min(CHUNK, limit - deleted);
-    const ids = await c.queue.clean(graceMs, n, state);
-    deleted += ids.length;
-    await markJobRecords(c.pool, c.queue.name, ids, "removed");
-    // BullMQ's clean stops the same way: a short chunk means the rest is within the grace period.
-    if (ids.length < n) break;
-  }
-  return deleted;
-}
-
-/** Which timestamp BullMQ's clean compares per state (cleanJobsInSet-3.lua). */
-const CLEAN_FIELDS: Record<Exclude<CleanState, "completed" | "failed">, string[]> = {
-  delayed: ["processedOn", "timestamp"],
-  prioritized: ["timestamp"],
-  wait: ["finishedOn", "processedOn", "timestamp"],
-  paused: ["finishedOn", "processedOn", "timestamp"],
+/**
+ * How each state is walked and which timestamps are compared with the cutoff
+ * (cleanJobsInSet-3.lua). Lists also keep locked jobs: a waiting job holds no
+ * lock in BullMQ, but one that does is being worked on and must not lose its hash.
+ */
+const CLEAN_SPECS: Record<CleanState, CleanSpec> = {
+  completed: { kind: "finished", fields: [], checkLock: false },
+  failed: { kind: "finished", fields: [], checkLock: false },
+  delayed: { kind: "set", fields: ["processedOn", "timestamp"], checkLock: false },
+  prioritized: { kind: "set", fields: ["timestamp"], checkLock: false },
+  wait: { kind: "list", fields: ["finishedOn", "processedOn", "timestamp"], checkLock: true },
+  paused: { kind: "list", fields: ["finishedOn", "processedOn", "timestamp"], checkLock: true },
 };
 
-/**
- * Dry run of cleanState: walks the state in the order clean does (sets by score,
- * lists from the oldest end), a chunk at a time, and stops where clean would.
- */
+/** Deletes up to `limit` jobs of `state` older than the grace period, oldest first, and marks their records 'removed'. */
+export async function cleanState(c: BulkCtx, state: CleanState, graceMs: number, limit: number): Promise<number> {
+  const cutoff = Date.now() - graceMs;
+  const spec = CLEAN_SPECS[state];
+  const pacer = new Pacer();
+  const writer = new RecordWriter(c.pool, c.queue.name, "removed");
+  let deleted = 0;
+  let reserved = 0; // deletions allowed to calls in flight
+  // Entries at the old end examined and kept. A call queued before the previous
+  // reply starts from the older offset and re-examines the kept entries (harmless).
+  let offset = 0;
+  let end = false;
+  return withRecords(writer, async () => {
+    await pipelined(
+      (): CleanWindow | null => {
+        const window = pacer.window();
+        const take = Math.min(window, limit - deleted - reserved);
+        if (end || writer.failed || take <= 0) return null;
+        reserved += take;
+        return { offset, window, take };
+      },
+      (w) => cleanWindow(c.redis, base(c), state, spec, cutoff, w),
+      async (w, r: CleanReply) => {
+        reserved -= w.take;
+        deleted += r.matched;
+        offset = w.offset + r.examined - r.matched;
+        pacer.observe(r.micros, r.examined);
+        // Every entry examined and the window not full: nothing older is left.
+        if (r.examined === r.entries && r.entries < w.window) end = true;
+        await writer.add(r.ids);
+        return !end && deleted < limit && !writer.failed;
+      },
+    );
+    return deleted;
+  });
+}
+
+/** Dry run of cleanState: how many jobs it would delete now (at most `limit`). */
 export async function countCleanable(c: BulkCtx, state: CleanState, graceMs: number, limit: number): Promise<number> {
   const cutoff = Date.now() - graceMs;
   if (state === "completed" || state === "failed") {
-    return Math.min(limit, await c.redis.zcount(key(c, state), 0, cutoff));
+    return Math.min(limit, await c.redis.zcount(`${base(c)}${state}`, 0, cutoff));
   }
-  const fields = CLEAN_FIELDS[state];
-  const isList = state === "wait" || state === "paused";
+  const spec = CLEAN_SPECS[state];
+  const pacer = new Pacer();
   let matched = 0;
-  let offset = 0;
-  while (matched < limit) {
-    const n = Math.min(CHUNK, limit - matched);
-    const ids = isList
-      ? await c.redis.lrange(key(c, state), -(offset + n), -(offset + 1))
-      : await c.redis.zrange(key(c, state), offset, String(offset + n - 1));
-    if (ids.length === 0) break;
-    const p = c.redis.pipeline();
-    for (const id of ids) p.hmget(key(c, id), ...fields);
-    const stamps = pipelineValues(await p.exec()) as (string | null)[][];
-    const m = stamps.filter((vals) => {
-      const first = (vals ?? []).find((v) => v !== null && v !== "");
-      return first === undefined || Number(first) <= cutoff;
-    }).length;
-    matched += m;
-    offset += ids.length;
-    if (m < ids.length || ids.length < n) break;
-  }
-  return matched;
+  let cursor = 0; // counting changes nothing, so windows follow each other
+  let end = false;
+  await pipelined(
+    (): CleanWindow | null => {
+      if (end || matched >= limit) return null;
+      const w = { offset: cursor, window: pacer.window(), take: 0 };
+      cursor += w.window;
+      return w;
+    },
+    (w) => cleanWindow(c.redis, base(c), state, spec, cutoff, w),
+    async (w, r) => {
+      matched += r.matched;
+      pacer.observe(r.micros, r.examined);
+      if (r.entries < w.window) end = true;
+      return !end && matched < limit;
+    },
+  );
+  return Math.min(limit, matched);
 }
