@@ -16,12 +16,11 @@ import {
   FINAL_STATUSES,
   jobMessageCounts,
   type JobRef,
-  markCommittingMany,
   type MessageOutcome,
   messageStates,
-  recordOutcomes,
   releaseClaims,
   resolveLapsedCommits,
+  writeMarks,
 } from "@opsdeck/db";
 import type { Job } from "bullmq";
 import type pg from "pg";
@@ -36,28 +35,33 @@ const PROGRESS_EVERY_MS = 500;
 
 export class RetryableBatchError extends Error {}
 
-/** Gate and outcome writes of every batch in this process, per pool, coalesced into group commits. */
-const writers = new WeakMap<
-  pg.Pool,
-  {
-    gate: (i: { id: string; token: string; leaseMs: number }) => Promise<boolean>;
-    outcome: (i: { id: string; token: string; outcome: MessageOutcome }) => Promise<boolean>;
-  }
->();
+type Mark =
+  | { kind: "commit"; id: string; token: string; leaseMs: number }
+  | { kind: "outcome"; id: string; token: string; outcome: MessageOutcome };
 
-function writersFor(pool: pg.Pool) {
+/**
+ * Gate and outcome writes of every batch in this process, per pool, coalesced
+ * into group commits: whatever queued while one statement was in flight goes
+ * in the next one, end-of-data marks and outcomes together (writeMarks). A
+ * mark waits at most one statement in flight plus its own; an outcome rides
+ * along with the marks of other messages instead of costing its own round trip.
+ */
+const writers = new WeakMap<pg.Pool, (m: Mark) => Promise<boolean>>();
+
+function writerFor(pool: pg.Pool): (m: Mark) => Promise<boolean> {
   let w = writers.get(pool);
   if (!w) {
-    w = {
-      gate: createCoalescer(async (items: { id: string; token: string; leaseMs: number }[]) => {
-        const held = await markCommittingMany(pool, items, Math.max(...items.map((i) => i.leaseMs)));
-        return items.map((i) => held.has(i.id));
-      }),
-      outcome: createCoalescer(async (items: { id: string; token: string; outcome: MessageOutcome }[]) => {
-        const done = await recordOutcomes(pool, items);
-        return items.map((i) => done.has(i.id));
-      }),
-    };
+    w = createCoalescer(async (items: Mark[]) => {
+      const commits = items.filter((i) => i.kind === "commit");
+      const outcomes = items.filter((i) => i.kind === "outcome");
+      const { committing, recorded } = await writeMarks(
+        pool,
+        commits,
+        outcomes,
+        Math.max(0, ...commits.map((i) => i.leaseMs)),
+      );
+      return items.map((i) => (i.kind === "commit" ? committing : recorded).has(i.id));
+    });
     writers.set(pool, w);
   }
   return w;
@@ -87,7 +91,7 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
   const byEmail = new Map(recipients.map((r) => [r.email, r]));
   const token = randomUUID();
   const lease = settings.EMAIL_CLAIM_LEASE_MS;
-  const write = writersFor(pool);
+  const write = writerFor(pool);
 
   const unconfirmed = await resolveLapsedCommits(pool, ref);
   if (unconfirmed > 0)
@@ -136,13 +140,13 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
         if (!r) continue;
         const rendered = renderFor(p, r);
         const result = await sendOne(router, { from: p.from, to: r.email, messageId: m.message_id, ...rendered }, () =>
-          write.gate({ id: m.id, token, leaseMs: lease }),
+          write({ kind: "commit", id: m.id, token, leaseMs: lease }),
         );
         if (result.kind === "unavailable") {
           unavailable = result.response;
           await releaseClaims(pool, [m.id], token, `not sent: ${result.response}`);
         } else if (result.kind === "done") {
-          if (!(await write.outcome({ id: m.id, token, outcome: result.outcome })))
+          if (!(await write({ kind: "outcome", id: m.id, token, outcome: result.outcome })))
             log.warn("message outcome not recorded: claim lost", { row: m.id });
         }
         await progress();

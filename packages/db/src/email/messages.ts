@@ -72,8 +72,9 @@ export async function claimMessages(
   token: string,
   leaseMs: number,
 ): Promise<ClaimedMessage[]> {
-  const r = await pool.query<ClaimedMessage>(
-    `INSERT INTO email_messages (queue, job_id, job_created_at, recipient, campaign_id, message_id, status,
+  const r = await pool.query<ClaimedMessage>({
+    name: "email_claim_messages",
+    text: `INSERT INTO email_messages (queue, job_id, job_created_at, recipient, campaign_id, message_id, status,
                                  claim_token, lease_until)
      SELECT $1, $2, $3, t.r, $4, t.m, 'sending', $5::uuid, ${leaseExpr("$6")}
      FROM unnest($7::text[], $8::text[]) AS t(r, m)
@@ -83,8 +84,8 @@ export async function claimMessages(
        WHERE email_messages.status IN ('deferred', 'failed')
           OR (email_messages.status = 'sending' AND email_messages.lease_until < now())
      RETURNING id::text, recipient, message_id, attempts`,
-    [job.queue, job.jobId, job.jobCreatedAt, job.campaignId, token, leaseMs, recipients, messageIds],
-  );
+    values: [job.queue, job.jobId, job.jobCreatedAt, job.campaignId, token, leaseMs, recipients, messageIds],
+  });
   return r.rows;
 }
 
@@ -148,45 +149,63 @@ export async function failDeferred(pool: pg.Pool, job: JobRef): Promise<number> 
 
 /** Message counts of a job by status. */
 export async function jobMessageCounts(pool: pg.Pool, job: JobRef): Promise<Record<string, number>> {
-  const r = await pool.query<{ status: string; n: number }>(
-    `SELECT status, count(*)::int AS n FROM email_messages
+  const r = await pool.query<{ status: string; n: number }>({
+    name: "email_job_message_counts",
+    text: `SELECT status, count(*)::int AS n FROM email_messages
      WHERE queue = $1 AND job_id = $2 AND job_created_at = $3 GROUP BY status`,
-    [job.queue, job.jobId, job.jobCreatedAt],
-  );
+    values: [job.queue, job.jobId, job.jobCreatedAt],
+  });
   return Object.fromEntries(r.rows.map((x) => [x.status, x.n]));
 }
 
-/** markCommitting for many rows in one statement: returns the ids whose claim still held. */
-export async function markCommittingMany(
-  pool: pg.Pool,
-  items: { id: string; token: string }[],
-  leaseMs: number,
-): Promise<Set<string>> {
-  const r = await pool.query<{ id: string }>(
-    `UPDATE email_messages m SET status = 'committing', lease_until = ${leaseExpr("$3")}, updated_at = now()
-     FROM unnest($1::bigint[], $2::uuid[]) AS t(id, tok)
-     WHERE m.id = t.id AND m.claim_token = t.tok AND m.status = 'sending'
-     RETURNING m.id::text`,
-    [items.map((i) => i.id), items.map((i) => i.token), leaseMs],
-  );
-  return new Set(r.rows.map((x) => x.id));
+export interface CommitMark {
+  id: string;
+  token: string;
 }
 
-/** recordOutcome for many rows in one statement: returns the ids recorded (claim held). */
-export async function recordOutcomes(
+export interface OutcomeMark {
+  id: string;
+  token: string;
+  outcome: MessageOutcome;
+}
+
+/**
+ * The end-of-data marks (markCommitting) and outcomes (recordOutcome) of many
+ * messages in one statement (one round trip, one commit): the end-of-data marks of messages about to be released and the
+ * outcomes of messages already answered. No row is in both lists (a row's
+ * outcome exists only after its mark returned). Returns the ids whose mark
+ * held the claim (`committing`) and the ids whose outcome was recorded.
+ * A named (prepared) statement: it runs about once per message, so Postgres
+ * skips parsing and planning it each time.
+ */
+export async function writeMarks(
   pool: pg.Pool,
-  items: { id: string; token: string; outcome: MessageOutcome }[],
-): Promise<Set<string>> {
-  const col = <T>(f: (o: { id: string; token: string; outcome: MessageOutcome }) => T) => items.map(f);
-  const r = await pool.query<{ id: string }>(
-    `UPDATE email_messages m SET status = t.status, smtp_code = t.code, smtp_response = left(t.resp, 2000),
-       integration_id = t.integ, sending_ip = t.ip, lease_until = NULL, updated_at = now(),
-       sent_at = CASE WHEN t.status = 'sent' THEN now() ELSE m.sent_at END
-     FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[])
-       AS t(id, tok, status, code, resp, integ, ip)
-     WHERE m.id = t.id AND m.claim_token = t.tok AND m.status IN ('sending', 'committing', 'unconfirmed')
-     RETURNING m.id::text`,
-    [
+  commits: CommitMark[],
+  outcomes: OutcomeMark[],
+  leaseMs: number,
+): Promise<{ committing: Set<string>; recorded: Set<string> }> {
+  const col = <T>(f: (o: OutcomeMark) => T) => outcomes.map(f);
+  const r = await pool.query<{ k: "c" | "o"; id: string }>({
+    name: "email_write_marks",
+    text: `WITH c AS (
+       UPDATE email_messages m SET status = 'committing', lease_until = ${leaseExpr("$3")}, updated_at = now()
+       FROM unnest($1::bigint[], $2::uuid[]) AS t(id, tok)
+       WHERE m.id = t.id AND m.claim_token = t.tok AND m.status = 'sending'
+       RETURNING m.id
+     ), o AS (
+       UPDATE email_messages m SET status = t.status, smtp_code = t.code, smtp_response = left(t.resp, 2000),
+         integration_id = t.integ, sending_ip = t.ip, lease_until = NULL, updated_at = now(),
+         sent_at = CASE WHEN t.status = 'sent' THEN now() ELSE m.sent_at END
+       FROM unnest($4::bigint[], $5::uuid[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[])
+         AS t(id, tok, status, code, resp, integ, ip)
+       WHERE m.id = t.id AND m.claim_token = t.tok AND m.status IN ('sending', 'committing', 'unconfirmed')
+       RETURNING m.id
+     )
+     SELECT 'c' AS k, id::text FROM c UNION ALL SELECT 'o' AS k, id::text FROM o`,
+    values: [
+      commits.map((i) => i.id),
+      commits.map((i) => i.token),
+      leaseMs,
       col((i) => i.id),
       col((i) => i.token),
       col((i) => i.outcome.status),
@@ -195,6 +214,9 @@ export async function recordOutcomes(
       col((i) => i.outcome.integrationId),
       col((i) => i.outcome.sendingIp),
     ],
-  );
-  return new Set(r.rows.map((x) => x.id));
+  });
+  const committing = new Set<string>();
+  const recorded = new Set<string>();
+  for (const x of r.rows) (x.k === "c" ? committing : recorded).add(x.id);
+  return { committing, recorded };
 }
