@@ -108,8 +108,9 @@ async function createOpsKey(databaseUrl) {
   return raw;
 }
 
-function startApi(port, databaseUrl, prefix, extraEnv = {}) {
-  return spawn(process.execPath, [path.join(root, "apps/api/dist/main.js")], {
+/** Starts apps/api/dist/main.js; `nodeArgs` go before the script (e.g. ["--cpu-prof"], which NODE_OPTIONS refuses). */
+function startApi(port, databaseUrl, prefix, extraEnv = {}, nodeArgs = []) {
+  return spawn(process.execPath, [...nodeArgs, path.join(root, "apps/api/dist/main.js")], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -6,11 +6,17 @@
 //   npm run build && node bench/queues/list.js [seconds=10] [connections=10]
 // Inputs: Postgres and Redis on their default ports (or DATABASE_SERVER_URL / REDIS_URL).
 // Output: mean/p99 latency and requests/s of each at 1 connection and at `connections`,
-// and the ratios Opsdeck/raw and Opsdeck/Bull Board.
+// and the ratios Opsdeck/raw and Opsdeck/Bull Board; as a reference for the request's
+// fixed cost (key auth, rate limit, request log), the same for Opsdeck's
+// GET /api/integration/health (which adds a Postgres, a storage and a Redis probe); and
+// the Redis commands one GET /queues sends, from MONITOR.
+// QL_API_NODE_ARGS (space-separated) go on the API child's node command line (e.g.
+// "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it; the profile is written when it exits).
 // It creates and drops its own database (opsdeck_bench_queues_list) and Redis prefix
 // (bench-ql-<pid>, SCAN+UNLINKed at the end).
 "use strict";
 const { spawn } = require("node:child_process");
+const fs = require("node:fs");
 const path = require("node:path");
 const { Queue } = require("bullmq");
 const c = require("./common");
@@ -41,12 +47,28 @@ app.use("/", serverAdapter.getRouter());
 app.listen(Number(process.env.PORT), "127.0.0.1");
 `;
 
+/** CPU time (user + system) a process has used, ms, from /proc (Linux). */
+function cpuMs(pid) {
+  // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name.
+  const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = 100; // USER_HZ: 100 on every Linux we run on
+
+/** Runs autocannon and adds the server's CPU ms per request, a figure less swayed by other load than latency. */
+async function withCpu(pid, run) {
+  const before = cpuMs(pid);
+  const r = fromCannon(await run());
+  return { ...r, cpuPerReq: (cpuMs(pid) - before) / Math.max(1, r.n) };
+}
+
 async function rawRun(queues, concurrency, durationMs) {
   const counts = () =>
     Promise.all(
       queues.map((q) => q.getJobCounts("active", "waiting", "failed", "delayed", "completed", "paused", "prioritized")),
     );
   const lat = [];
+  const cpu0 = process.cpuUsage();
   const end = Date.now() + durationMs;
   let last;
   await Promise.all(
@@ -59,7 +81,8 @@ async function rawRun(queues, concurrency, durationMs) {
     }),
   );
   const s = c.stats(lat);
-  return { ...s, rps: lat.length / (durationMs / 1000), last };
+  const cpu = process.cpuUsage(cpu0);
+  return { ...s, rps: lat.length / (durationMs / 1000), last, cpuPerReq: (cpu.user + cpu.system) / 1000 / lat.length };
 }
 
 const fromCannon = (r) => ({
@@ -70,6 +93,35 @@ const fromCannon = (r) => ({
   non2xx: r.non2xx,
   errors: r.errors,
 });
+
+/**
+ * The Redis commands one GET /queues sends: MONITOR on its own connection while `n` requests
+ * run one after another, keeping the commands of the connections that touched this run's
+ * prefix (the API's queue and rate-limit connections; REDIS_KEY_PREFIX is the same prefix).
+ */
+async function redisCommandsPerRequest(redis, prefix, url, headers, n = 20) {
+  const monitor = await redis.monitor();
+  const seen = [];
+  monitor.on("monitor", (_time, args, source) => seen.push({ source, args }));
+  await c.sleep(100);
+  for (let i = 0; i < n; i++) await (await fetch(url, { headers })).arrayBuffer();
+  await c.sleep(100);
+  // Lines still arriving after disconnect() are taken for replies to no command: ioredis emits an error; ignore it.
+  monitor.on("error", () => undefined);
+  monitor.disconnect();
+  // Commands a script runs are listed with the source "lua"; only what went over the wire counts.
+  const wire = seen.filter((e) => e.source !== "lua");
+  const ours = new Set(wire.filter((e) => e.args.some((a) => String(a).startsWith(`${prefix}:`))).map((e) => e.source));
+  const byName = new Map();
+  for (const e of wire) {
+    if (!ours.has(e.source)) continue;
+    const name = String(e.args[0]).toLowerCase();
+    byName.set(name, (byName.get(name) ?? 0) + 1);
+  }
+  const total = [...byName.values()].reduce((a, b) => a + b, 0);
+  const parts = [...byName].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / n).toFixed(1)}`);
+  return { requests: n, summary: `${(total / n).toFixed(1)} (${parts.join(", ")}) from ${ours.size} connection(s)` };
+}
 
 async function main() {
   const redis = new c.IORedis(c.redisUrl);
@@ -85,7 +137,12 @@ async function main() {
       `populated ${QUEUES} queues (${WAITING} waiting, ${FAILED} failed) in ${((Date.now() - t) / 1000).toFixed(1)} s`,
     );
 
-    api = c.startApi(38321, databaseUrl, prefix);
+    // If this process dies on an uncaught error, the servers must not outlive it (they would hold the ports).
+    process.once("exit", () => {
+      api?.kill("SIGKILL");
+      board?.kill("SIGKILL");
+    });
+    api = c.startApi(38321, databaseUrl, prefix, {}, (process.env.QL_API_NODE_ARGS ?? "").split(" ").filter(Boolean));
     board = spawn(process.execPath, ["-e", BOARD], {
       env: {
         ...process.env,
@@ -99,6 +156,7 @@ async function main() {
     const headers = { "x-api-key": key };
     const opsUrl = "http://127.0.0.1:38321/api/v1/platform/system/queues";
     const boardUrl = "http://127.0.0.1:38322/api/queues";
+    const fixedUrl = "http://127.0.0.1:38321/api/integration/health";
     await c.waitFor("http://127.0.0.1:38321/livez");
     await c.waitFor(boardUrl);
 
@@ -116,6 +174,7 @@ async function main() {
     console.log(`Bull Board lists ${boardBody.queues?.length} queues`);
     // Warm up.
     for (let i = 0; i < 5; i++) await Promise.all([fetch(opsUrl, { headers }), fetch(boardUrl), rawRun(queues, 1, 1)]);
+    const perRequest = await redisCommandsPerRequest(redis, prefix, opsUrl, headers);
 
     const rows = [];
     for (const conns of [1, connections]) {
@@ -125,30 +184,39 @@ async function main() {
         const f = raw.last.reduce((a, x) => a + x.failed, 0);
         console.log(`raw getJobCounts: waiting ${w}, failed ${f}`);
       }
-      const ops = fromCannon(await c.cannon(opsUrl, headers, conns, seconds));
-      const bb = fromCannon(await c.cannon(boardUrl, {}, conns, seconds));
+      const ops = await withCpu(api.pid, () => c.cannon(opsUrl, headers, conns, seconds));
+      const bb = await withCpu(board.pid, () => c.cannon(boardUrl, {}, conns, seconds));
+      const fixed = await withCpu(api.pid, () => c.cannon(fixedUrl, headers, conns, seconds));
       if (ops.non2xx || ops.errors) throw new Error(`Opsdeck: ${ops.non2xx} non-2xx, ${ops.errors} errors`);
-      rows.push({ conns, raw, ops, bb });
+      rows.push({ conns, raw, ops, bb, fixed });
     }
 
     console.log(
       `\nGET /queues over ${QUEUES} queues, ${WAITING} waiting + ${FAILED} failed, ${seconds} s per run, ${new Date().toISOString()}`,
     );
     const f = (x) => x.toFixed(x < 10 ? 2 : 1);
-    for (const { conns, raw, ops, bb } of rows) {
+    console.log(
+      `Redis commands per GET /queues (MONITOR, ${perRequest.requests} requests; admin commands such as CLIENT LIST are not shown): ${perRequest.summary}`,
+    );
+    console.log("CPU ms/req: the bench process's for raw, the server process's for the others");
+    for (const { conns, raw, ops, bb, fixed } of rows) {
       console.log(`-- ${conns} connection(s) / concurrent bursts`);
       const line = (name, r) =>
-        `${name.padEnd(40)} mean ${f(r.mean).padStart(7)} ms   p99 ${f(r.p99).padStart(7)} ms   ${r.rps.toFixed(0).padStart(6)} req/s`;
+        `${name.padEnd(42)} mean ${f(r.mean).padStart(7)} ms   p99 ${f(r.p99).padStart(7)} ms   ${r.rps.toFixed(0).padStart(6)} req/s   CPU ${r.cpuPerReq.toFixed(2)} ms/req`;
       console.log(line("raw BullMQ getJobCounts ×50 (pipelined)", raw));
       console.log(line("Opsdeck GET /queues", ops));
       console.log(line("Bull Board GET /api/queues", bb));
+      console.log(line("(ref) Opsdeck GET /api/integration/health", fixed));
       console.log(
         `ratio Opsdeck/raw: mean ${(ops.mean / raw.mean).toFixed(2)}x, p99 ${(ops.p99 / raw.p99).toFixed(2)}x, req/s ${(ops.rps / raw.rps).toFixed(2)}x` +
           ` | Opsdeck/BullBoard: mean ${(ops.mean / bb.mean).toFixed(2)}x, p99 ${(ops.p99 / bb.p99).toFixed(2)}x, req/s ${(ops.rps / bb.rps).toFixed(2)}x`,
       );
     }
   } finally {
+    // Wait for the API to exit (up to 10 s) so a --cpu-prof profile gets written.
+    const apiExited = api && api.exitCode === null ? new Promise((r) => api.once("exit", r)) : null;
     api?.kill("SIGTERM");
+    if (apiExited) await Promise.race([apiExited, c.sleep(10_000)]);
     board?.kill("SIGTERM");
     await Promise.all(queues.map((q) => q.close().catch(() => undefined)));
     sharedConn.disconnect();

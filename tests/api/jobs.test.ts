@@ -17,7 +17,7 @@ let retryJob: Job;
 beforeAll(async () => {
   t = await createTestApp();
   f = createFixtures(t);
-  // Every queue exists before the first request: discovery of new queues is cached for 5 s.
+  // Every queue exists before the first request: discovery of new queues is cached for 30 s.
   [detailJob] = (await f.failJobs("detail-q", 1, () => ({ campaign_id: "cmp_detail" }))) as [Job];
   [retryJob] = (await f.failJobs("retry-q", 1)) as [Job];
   await f.queue("twin-a").add("x", { side: "a" }, { jobId: "shared-1" });

@@ -392,7 +392,7 @@ export interface paths {
     put?: never;
     /**
      * Retry failed (or completed) jobs in bulk
-     * @description Oldest first, at most `limit`, in chunks of 1000 so Redis keeps serving other clients.
+     * @description Oldest first, at most `limit`, in script calls of about 8 ms of Redis time each, so Redis keeps serving other clients.
      */
     post: operations["retryQueueJobs"];
     delete?: never;
@@ -412,7 +412,7 @@ export interface paths {
     put?: never;
     /**
      * Delete jobs in a state older than a grace period
-     * @description At most `limit`, in chunks of 1000. `dry_run` counts what would be deleted.
+     * @description Oldest first, at most `limit`, in script calls of about 8 ms of Redis time each; jobs still locked and a scheduler's next job are kept. `dry_run` counts what would be deleted.
      */
     post: operations["cleanQueue"];
     delete?: never;
@@ -432,7 +432,7 @@ export interface paths {
     put?: never;
     /**
      * Move delayed jobs to waiting now
-     * @description Earliest due first, at most `limit`, in chunks of 1000. The body is optional.
+     * @description Earliest due first, at most `limit`, in script calls of about 8 ms of Redis time each. The body is optional.
      */
     post: operations["promoteQueueJobs"];
     delete?: never;

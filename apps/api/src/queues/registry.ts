@@ -1,21 +1,37 @@
 // The queues Opsdeck manages: the catalog's plus every BullMQ queue found
 // under QUEUE_PREFIX (SPEC §1: SCAN for `<prefix>:*:meta`, never KEYS).
-// SCAN walks the whole keyspace — about a thousand round trips on a Redis
-// holding a million jobs — so no request waits for it once a first result
+// SCAN walks the whole keyspace — on a Redis holding a million jobs, ~110
+// calls and 1–5 s of Redis CPU (measured with bench/queues/list.js's 1.1 M
+// keys on 2 busy cores) — so no request waits for it once a first result
 // exists: a result older than DISCOVERY_TTL_MS is still served while one
 // refresh runs in the background (stale-while-revalidate), and `find` checks
 // a name missing from the list directly. Queue objects share one connection
-// of their own (not the rate limiter's).
+// of their own (not the rate limiter's). `snapshot` reads every listed
+// queue's counts for GET /queues, sharing reads between concurrent callers.
 import { CATALOG_QUEUE_NAMES, createRedis, discoverQueues, type Logger, type Redis } from "@opsdeck/core";
 import { Queue } from "bullmq";
 
 import { readyRedis } from "./connection";
+import { coalesce, fetchQueueCounts, type QueueCounts } from "./counts";
 
 /** Deadline of one queue command on the request path, ms: with the limiter's 250 ms fail-open before it, a request on a stalled Redis is answered within a second. */
 export const QUEUE_COMMAND_TIMEOUT_MS = 600;
 
-/** How long a discovery result is reused, ms. */
-const DISCOVERY_TTL_MS = 5_000;
+/**
+ * How long a discovery result is reused, ms. A refresh costs seconds of Redis CPU on a
+ * big keyspace (see above), so with a short TTL a polled dashboard kept Redis scanning
+ * almost all the time; a queue created meanwhile is reachable at once through `find`
+ * and appears in the list within this time.
+ */
+const DISCOVERY_TTL_MS = 30_000;
+
+export interface QueueSnapshot {
+  /** names() at the time of the read. */
+  names: string[];
+  counts: Map<string, QueueCounts>;
+  /** When the counts were read, ms (for ages and the last hour). */
+  at: number;
+}
 
 export interface QueueRegistry {
   /** Catalog queues first, then discovered ones, sorted. */
@@ -24,6 +40,12 @@ export interface QueueRegistry {
   find(name: string): Promise<Queue | undefined>;
   /** A Queue handle without the existence check (for catalog queues and internal use). */
   get(name: string): Queue;
+  /**
+   * Every listed queue's counts in one round trip. Concurrent callers share a read, but
+   * never one that started before they called (`coalesce`), so counts are never older
+   * than the call.
+   */
+  snapshot(): Promise<QueueSnapshot>;
   readonly prefix: string;
   readonly connection: Redis;
   close(): Promise<void>;
@@ -73,8 +95,16 @@ export function createQueueRegistry(opts: { redisUrl: string; prefix: string; lo
     return cached.names;
   }
 
+  const snapshot = coalesce(async (): Promise<QueueSnapshot> => {
+    const redis = await readyRedis(registry);
+    const list = await names();
+    const at = Date.now();
+    return { names: list, counts: await fetchQueueCounts(redis, opts.prefix, list, at), at };
+  });
+
   const registry: QueueRegistry = {
     names,
+    snapshot,
     async find(name) {
       // BullMQ waits for its connection without a deadline; a request must not (503 within 400 ms instead).
       await readyRedis(registry);

@@ -21,7 +21,6 @@ import { audited } from "../http/audit";
 import { defineRoute } from "../http/route";
 import { cleanState, countCleanable, countFinished, promoteDelayed, retryFinished } from "../queues/bulk";
 import { readyRedis } from "../queues/connection";
-import { fetchQueueCounts } from "../queues/counts";
 import { queueDetail } from "../queues/detail";
 import { listJobs } from "../queues/jobList";
 import { findQueue } from "../queues/resolveJob";
@@ -79,14 +78,11 @@ export const queueRoutes = [
     rateLimit: "read",
     response: { schema: QueueList, description: "Queues, catalog first" },
     async handler({ deps }) {
-      const redis = await readyRedis(deps.queues);
-      const names = await deps.queues.names();
-      const now = Date.now();
-      const counts = await fetchQueueCounts(redis, deps.queues.prefix, names, now);
+      const { names, counts, at } = await deps.queues.snapshot();
       return {
         queues: names.flatMap((n) => {
           const c = counts.get(n);
-          return c ? [queueSummary(deps.config, n, c, now)] : [];
+          return c ? [queueSummary(deps.config, n, c, at)] : [];
         }),
       };
     },
@@ -133,7 +129,8 @@ export const queueRoutes = [
     path: `${BASE}/{queue_name}/retry`,
     operationId: "retryQueueJobs",
     summary: "Retry failed (or completed) jobs in bulk",
-    description: "Oldest first, at most `limit`, in chunks of 1000 so Redis keeps serving other clients.",
+    description:
+      "Oldest first, at most `limit`, in script calls of about 8 ms of Redis time each, so Redis keeps serving other clients.",
     tags: TAGS,
     access: WRITE,
     rateLimit: "write",
@@ -158,7 +155,8 @@ export const queueRoutes = [
     path: `${BASE}/{queue_name}/clean`,
     operationId: "cleanQueue",
     summary: "Delete jobs in a state older than a grace period",
-    description: "At most `limit`, in chunks of 1000. `dry_run` counts what would be deleted.",
+    description:
+      "Oldest first, at most `limit`, in script calls of about 8 ms of Redis time each; jobs still locked and a scheduler's next job are kept. `dry_run` counts what would be deleted.",
     tags: TAGS,
     access: WRITE,
     rateLimit: "write",
@@ -172,9 +170,14 @@ export const queueRoutes = [
       return audited(ctx, "queue.clean", `queue:${name}`, { ...b }, async () => {
         const c = await bulkCtx(ctx.deps, name);
         const graceMs = b.grace_seconds * 1000;
-        const matched = await countCleanable(c, b.state, graceMs, b.limit);
-        const deleted = b.dry_run ? 0 : await cleanState(c, b.state, graceMs, b.limit);
-        return { queue: name, state: b.state, matched, deleted, dry_run: b.dry_run };
+        // A real clean deletes exactly what matches (up to limit), so it counts as it goes: a separate
+        // count pass would read the whole state once more (for a drain, ~40 % of raw BullMQ's work).
+        if (b.dry_run) {
+          const matched = await countCleanable(c, b.state, graceMs, b.limit);
+          return { queue: name, state: b.state, matched, deleted: 0, dry_run: true };
+        }
+        const deleted = await cleanState(c, b.state, graceMs, b.limit);
+        return { queue: name, state: b.state, matched: deleted, deleted, dry_run: false };
       });
     },
   }),
@@ -183,7 +186,8 @@ export const queueRoutes = [
     path: `${BASE}/{queue_name}/promote`,
     operationId: "promoteQueueJobs",
     summary: "Move delayed jobs to waiting now",
-    description: "Earliest due first, at most `limit`, in chunks of 1000. The body is optional.",
+    description:
+      "Earliest due first, at most `limit`, in script calls of about 8 ms of Redis time each. The body is optional.",
     tags: TAGS,
     access: WRITE,
     rateLimit: "write",
