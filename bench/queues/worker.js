@@ -1,22 +1,37 @@
 #!/usr/bin/env node
 // Benchmark (issue 3, #2): worker throughput on no-op jobs at concurrency 50 with job-record
 // write-back, against a raw BullMQ Worker with a no-op processor on the same jobs, same run.
-//   npm run build && node bench/queues/worker.js [jobs=20000] [concurrency=50]
+//   npm run build && node bench/queues/worker.js [jobs=20000] [concurrency=50] [rounds=3] [--only=raw|ops]
 // Inputs: Postgres and Redis on their default ports (or DATABASE_SERVER_URL / REDIS_URL).
-// Output: jobs/s of each, the ratio Opsdeck/raw, and the count of job_records rows written.
-// Each side gets `jobs` jobs on a paused queue (addBulk, 1000 a call) and is timed from
-// resume to its last `completed` event. Opsdeck = apps/worker/dist/runtime.js startWorker
-// serving metric-rollups (payload {kind:'minute'}) with a no-op processor override,
-// WORKER_CONCURRENCY=50, default record write-back (RECORD_BATCH 500, RECORD_FLUSH_MS 250).
+// Output, per round: jobs/s of each, the ratio Opsdeck/raw, when the job_records rows all landed,
+// and the CPU seconds each side cost: this process, Redis (whole server, so other clients' work
+// shows up there too) and this database's Postgres backends.
+//
+// Both sides are started once and kept running: a raw BullMQ Worker (no-op processor) and
+// Opsdeck's apps/worker/dist/runtime.js startWorker serving metric-rollups (payload
+// {kind:'minute'}) with a no-op processor override, WORKER_CONCURRENCY=`concurrency`, default
+// record write-back (RECORD_BATCH 500, RECORD_FLUSH_MS 250). The raw Worker gets the same
+// worker options as Opsdeck's (retention, lock duration, stalled interval, autorun: false then
+// run()), from the same loaded config. A warm-up round (2,000 jobs each, not reported) JITs both
+// paths; then each round fills each side's paused queue with `jobs` jobs (addBulk, 1000 a call,
+// a job name per round) and times it from resume to its last `completed` event. The order
+// alternates (raw first in odd rounds), and each round waits for the Opsdeck records to land
+// before the next side starts, so one side's Postgres writes never run during the other's timing.
 // It creates and drops its own database (opsdeck_bench_queues_worker) and Redis prefix
-// (bench-qw-<pid>, SCAN+UNLINKed at the end).
+// (bench-qw-<pid>, SCAN+UNLINKed at the end). `--only=ops` (or raw) runs one side, for profiling
+// with `node --cpu-prof`.
 "use strict";
+const fs = require("node:fs");
 const path = require("node:path");
 const { Queue, Worker } = require("bullmq");
 const c = require("./common");
 
-const JOBS = Number(process.argv[2] ?? 20_000);
-const CONCURRENCY = Number(process.argv[3] ?? 50);
+const positional = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const JOBS = Number(positional[0] ?? 20_000);
+const CONCURRENCY = Number(positional[1] ?? 50);
+const ROUNDS = Number(positional[2] ?? 3);
+const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length) ?? null;
+const WARMUP_JOBS = 2_000;
 const prefix = `bench-qw-${process.pid}`;
 const QUEUE = "metric-rollups";
 
@@ -24,137 +39,184 @@ const { loadConfig } = require(path.join(c.root, "apps/worker/dist/config.js"));
 const { startWorker } = require(path.join(c.root, "apps/worker/dist/runtime.js"));
 const { createLogger } = require(path.join(c.root, "packages/core/dist/index.js"));
 
-async function fill(queuePrefix) {
-  const q = new Queue(QUEUE, { connection: { url: c.redisUrl }, prefix: queuePrefix });
+async function fill(q, name, n) {
   await q.pause();
-  for (let i = 0; i < JOBS; i += 1000) {
-    const n = Math.min(1000, JOBS - i);
-    await q.addBulk(
-      Array.from({ length: n }, () => ({ name: "bench", data: { kind: "minute" }, opts: { attempts: 3 } })),
-    );
+  for (let i = 0; i < n; i += 1000) {
+    const k = Math.min(1000, n - i);
+    await q.addBulk(Array.from({ length: k }, () => ({ name, data: { kind: "minute" }, opts: { attempts: 3 } })));
   }
-  return q;
 }
 
-function countCompleted(worker) {
-  let done = 0;
-  let failed = 0;
-  let resolve;
-  const all = new Promise((r) => (resolve = r));
-  // Only the bench's jobs (the runtime's job schedulers may add a metric-rollups job of their own).
-  worker.on("completed", (job) => {
-    if (job.name !== "bench") return;
-    if (++done + failed === JOBS) resolve();
-  });
-  worker.on("failed", (job) => {
-    if (job?.name !== "bench") return;
-    if (done + ++failed === JOBS) resolve();
-  });
-  return {
-    all,
-    get done() {
-      return done;
-    },
-    get failed() {
-      return failed;
-    },
+/** Counts one round's `completed`/`failed` events (by job name: the runtime's job schedulers add jobs too). */
+function counter(worker) {
+  let round = null;
+  const on = (failed) => (job) => {
+    if (!round || job?.name !== round.name) return;
+    if (failed) round.failed++;
+    else round.done++;
+    if (round.done + round.failed === round.n) round.resolve();
   };
+  worker.on("completed", on(false));
+  worker.on("failed", on(true));
+  return (name, n) => {
+    round = { name, n, done: 0, failed: 0 };
+    round.all = new Promise((r) => (round.resolve = r));
+    return round;
+  };
+}
+
+// CPU seconds: this process, Redis (INFO cpu: whole server, so other clients show up there too) and
+// this database's Postgres backends (their /proc stat; 0 when Postgres is not local).
+function procCpuTicks(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(f[11]) + Number(f[12]); // utime + stime, clock ticks (stat fields 14 and 15)
+  } catch {
+    return null; // not local, or exited
+  }
+}
+async function cpuNow(redis, pool) {
+  const info = await redis.info("cpu");
+  const f = (k) => Number(new RegExp(`${k}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+  const u = process.cpuUsage();
+  const { rows } = await pool.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database()");
+  const pg = new Map(rows.map((r) => [r.pid, procCpuTicks(r.pid)]));
+  return { node: (u.user + u.system) / 1e6, redis: f("used_cpu_user") + f("used_cpu_sys"), pg };
+}
+function cpuSince(a, b) {
+  // Backends alive at the end, less what they had used at the start (0 for ones opened since). USER_HZ = 100.
+  let ticks = 0;
+  for (const [pid, t] of b.pg) if (t !== null) ticks += t - (a.pg.get(pid) ?? 0);
+  return { node: b.node - a.node, redis: b.redis - a.redis, pg: ticks / 100 };
 }
 
 async function main() {
   const redis = new c.IORedis(c.redisUrl);
   const databaseUrl = await c.createBenchDb("opsdeck_bench_queues_worker");
   const pool = c.db.createPool({ url: databaseUrl, max: 2 });
-  let runtime;
-  const out = {};
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: c.redisUrl,
+    QUEUE_PREFIX: `${prefix}-ops`,
+    REDIS_KEY_PREFIX: `${prefix}-ops`,
+    WORKER_QUEUES: QUEUE,
+    WORKER_CONCURRENCY: String(CONCURRENCY),
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+  });
+  let runtime = null;
+  let rawWorker = null;
+  const queues = [];
+  const results = [];
   try {
-    // (a) raw BullMQ Worker, no-op, same retention options as the Opsdeck worker's defaults.
-    {
-      const q = await fill(`${prefix}-raw`);
-      const w = new Worker(QUEUE, async () => null, {
+    const sides = {};
+    if (ONLY !== "ops") {
+      const q = new Queue(QUEUE, { connection: { url: c.redisUrl }, prefix: `${prefix}-raw` });
+      queues.push(q);
+      await q.pause();
+      rawWorker = new Worker(QUEUE, async () => null, {
         connection: { url: c.redisUrl, maxRetriesPerRequest: null },
         prefix: `${prefix}-raw`,
         concurrency: CONCURRENCY,
-        removeOnComplete: { count: 1000, age: 86_400 },
-        removeOnFail: { count: 10_000, age: 7 * 86_400 },
+        lockDuration: config.WORKER_LOCK_DURATION_MS,
+        stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
+        maxStalledCount: config.WORKER_MAX_STALLED_COUNT,
+        removeOnComplete: { count: config.REMOVE_ON_COMPLETE_COUNT, age: config.REMOVE_ON_COMPLETE_AGE },
+        removeOnFail: { count: config.REMOVE_ON_FAIL_COUNT, age: config.REMOVE_ON_FAIL_AGE },
         autorun: false,
       });
-      const cnt = countCompleted(w);
-      void w.run();
-      await w.waitUntilReady();
-      await c.sleep(200);
-      const t = process.hrtime.bigint();
-      await q.resume();
-      await cnt.all;
-      const s = Number(process.hrtime.bigint() - t) / 1e9;
-      out.raw = { s, rate: JOBS / s, done: cnt.done, failed: cnt.failed };
-      await w.close();
-      await q.close();
+      void rawWorker.run();
+      await rawWorker.waitUntilReady();
+      sides.raw = { q, round: counter(rawWorker) };
     }
-    // (b) Opsdeck's runtime.
-    {
-      const opsPrefix = `${prefix}-ops`;
-      const q = await fill(opsPrefix);
-      const config = loadConfig({
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        REDIS_URL: c.redisUrl,
-        QUEUE_PREFIX: opsPrefix,
-        REDIS_KEY_PREFIX: opsPrefix,
-        WORKER_QUEUES: QUEUE,
-        WORKER_CONCURRENCY: String(CONCURRENCY),
-        NODE_ENV: "production",
-        LOG_LEVEL: "warn",
-      });
+    if (ONLY !== "raw") {
+      const q = new Queue(QUEUE, { connection: { url: c.redisUrl }, prefix: `${prefix}-ops` });
+      queues.push(q);
+      await q.pause();
       const logger = createLogger({ service: "bench-worker", level: "warn" });
       runtime = startWorker(config, logger, { processors: { [QUEUE]: async () => null } });
-      const cnt = countCompleted(runtime.workers[0]);
       await runtime.ready();
+      sides.ops = { q, round: counter(runtime.workers[0]) };
+    }
+
+    async function runSide(side, name, n) {
+      const { q, round } = sides[side];
+      await fill(q, name, n);
+      const r = round(name, n);
       await c.sleep(200);
+      const cpu0 = await cpuNow(redis, pool);
       const t = process.hrtime.bigint();
       await q.resume();
-      await cnt.all;
+      await r.all;
       const s = Number(process.hrtime.bigint() - t) / 1e9;
-      // Records: wait for the write-back buffer to land every row.
-      let rows = 0;
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        const r = await pool.query(
-          "SELECT count(*)::int AS n, count(DISTINCT job_id)::int AS d FROM job_records WHERE queue = $1 AND name = 'bench' AND status = 'completed'",
-          [QUEUE],
-        );
-        rows = r.rows[0];
-        if (rows.n >= JOBS || Date.now() > deadline) break;
-        await c.sleep(50);
+      const out = { s, rate: n / s, done: r.done, failed: r.failed };
+      if (side === "ops") {
+        // Records: wait for the write-back buffer to land every row of this round.
+        const deadline = Date.now() + 60_000;
+        for (;;) {
+          const { rows } = await pool.query(
+            "SELECT count(*)::int AS n, count(DISTINCT job_id)::int AS d FROM job_records WHERE queue = $1 AND name = $2 AND status = 'completed'",
+            [QUEUE, name],
+          );
+          out.rows = rows[0];
+          if (out.rows.n >= n || Date.now() > deadline) break;
+          await c.sleep(20);
+        }
+        out.sRecords = Number(process.hrtime.bigint() - t) / 1e9;
+        out.all = (
+          await pool.query("SELECT count(*)::int AS n FROM job_records WHERE queue = $1 AND name = $2", [QUEUE, name])
+        ).rows[0].n;
+        out.events = (
+          await pool.query(
+            `SELECT count(*)::int AS n FROM job_events e JOIN job_records r USING (queue, job_id)
+              WHERE r.queue = $1 AND r.name = $2`,
+            [QUEUE, name],
+          )
+        ).rows[0].n;
       }
-      const sRecords = Number(process.hrtime.bigint() - t) / 1e9;
-      const all = (
-        await pool.query("SELECT count(*)::int AS n FROM job_records WHERE queue = $1 AND name = 'bench'", [QUEUE])
-      ).rows[0].n;
-      out.ops = { s, rate: JOBS / s, sRecords, done: cnt.done, failed: cnt.failed, rows, all };
-      await runtime.close();
-      runtime = null;
-      await q.close();
+      out.cpu = cpuSince(cpu0, await cpuNow(redis, pool));
+      await q.pause();
+      return out;
     }
-    const { raw, ops } = out;
-    console.log(`${JOBS} no-op jobs, concurrency ${CONCURRENCY}, ${new Date().toISOString()}`);
-    console.log(
-      `raw BullMQ Worker                 ${raw.rate.toFixed(0).padStart(6)} jobs/s  (${raw.s.toFixed(2)} s, ${raw.done} completed, ${raw.failed} failed)`,
-    );
-    console.log(
-      `Opsdeck runtime + write-back      ${ops.rate.toFixed(0).padStart(6)} jobs/s  (${ops.s.toFixed(2)} s, ${ops.done} completed, ${ops.failed} failed)`,
-    );
-    console.log(
-      `  all records landed after        ${ops.sRecords.toFixed(2)} s  → ${(JOBS / ops.sRecords).toFixed(0)} jobs/s end to end`,
-    );
-    console.log(
-      `  job_records: ${ops.rows.n} completed rows (${ops.rows.d} distinct job ids), ${ops.all} rows in all for the bench jobs`,
-    );
-    console.log(
-      `ratio (Opsdeck / raw): ${(ops.rate / raw.rate).toFixed(2)}x (end to end incl. records: ${(JOBS / ops.sRecords / raw.rate).toFixed(2)}x)`,
-    );
+
+    const order = Object.keys(sides);
+    for (const side of order) await runSide(side, "warmup", WARMUP_JOBS);
+    for (let i = 1; i <= ROUNDS; i++) {
+      const round = { i };
+      for (const side of i % 2 === 1 ? order : [...order].reverse())
+        round[side] = await runSide(side, `bench-${i}`, JOBS);
+      results.push(round);
+    }
+
+    const cpu = (x) => `cpu s: node ${x.node.toFixed(2)}, redis ${x.redis.toFixed(2)}, postgres ${x.pg.toFixed(2)}`;
+    console.log(`${JOBS} no-op jobs, concurrency ${CONCURRENCY}, ${ROUNDS} rounds, ${new Date().toISOString()}`);
+    for (const { i, raw, ops } of results) {
+      console.log(`round ${i}${raw && ops ? (i % 2 === 1 ? " (raw first)" : " (Opsdeck first)") : ""}`);
+      if (raw) {
+        console.log(
+          `  raw BullMQ Worker             ${raw.rate.toFixed(0).padStart(6)} jobs/s  (${raw.s.toFixed(2)} s, ${raw.done} completed, ${raw.failed} failed; ${cpu(raw.cpu)})`,
+        );
+      }
+      if (ops) {
+        console.log(
+          `  Opsdeck runtime + write-back  ${ops.rate.toFixed(0).padStart(6)} jobs/s  (${ops.s.toFixed(2)} s, ${ops.done} completed, ${ops.failed} failed; ${cpu(ops.cpu)})`,
+        );
+        console.log(
+          `    records all landed after ${ops.sRecords.toFixed(2)} s; ${ops.rows.n} completed rows (${ops.rows.d} distinct job ids), ${ops.all} rows in all, ${ops.events} events`,
+        );
+      }
+      if (raw && ops) {
+        console.log(
+          `  ratio (Opsdeck / raw): ${(ops.rate / raw.rate).toFixed(2)}x (end to end incl. records: ${(JOBS / ops.sRecords / raw.rate).toFixed(2)}x)`,
+        );
+      }
+    }
   } finally {
     if (runtime) await runtime.close().catch(() => undefined);
+    if (rawWorker) await rawWorker.close().catch(() => undefined);
+    for (const q of queues) await q.close().catch(() => undefined);
     await pool.end();
     const n = await c.scanUnlink(redis, `${prefix}-*`);
     console.log(`cleanup: unlinked ${n} keys under ${prefix}-*`);

@@ -99,6 +99,25 @@ describe("fenced upsert", () => {
     expect(big?.name).toBe("name");
     expect((await readRecord(pool, "email-sending", "j7"))?.payload).toEqual({ s: "nulinside" });
   });
+
+  it("replaces lone surrogates, drops NUL in events too, and keeps a literal backslash-u0000", async () => {
+    await upsertJobRecords(pool, [
+      write("j8", {
+        name: "a\ud800b",
+        failedReason: "x\udc00y\u0000",
+        payload: { s: "lone\ud83d", pair: "\ud83d\ude00", lit: "\\u0000 stays", nul: "\\\u0000" },
+      }),
+    ]);
+    expect(await readRecord(pool, "email-sending", "j8")).toMatchObject({
+      name: "a\ufffdb",
+      failed_reason: "x\ufffdy",
+      payload: { s: "lone\ufffd", pair: "\ud83d\ude00", lit: "\\u0000 stays", nul: "\\" },
+    });
+    await insertJobEvents(pool, [
+      { queue: "email-sending", jobId: "j8", attempt: 1, event: "retry", detail: "d\u0000e\udfff", at: created },
+    ]);
+    expect((await getJobHistory(pool, "email-sending", "j8")).events).toMatchObject([{ detail: "de\ufffd" }]);
+  });
 });
 
 describe("reconciliation repairs", () => {

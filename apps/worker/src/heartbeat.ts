@@ -47,7 +47,7 @@ export function startHeartbeat(pool: pg.Pool, queues: string[], intervalMs: numb
     };
   }
 
-  async function write(stoppedAt: Date | null): Promise<void> {
+  async function writeNow(stoppedAt: Date | null): Promise<void> {
     try {
       await upsertWorkerHeartbeat(pool, sample(stoppedAt));
       if (failing) log.info("heartbeat written again");
@@ -58,7 +58,19 @@ export function startHeartbeat(pool: pg.Pool, queues: string[], intervalMs: numb
     }
   }
 
-  const timer = setInterval(() => void write(null), intervalMs);
+  // One write at a time, in order: a beat still in flight when stop() runs must not commit after the
+  // stopped_at write and undo it. A timer beat is skipped while one is pending (Postgres slow or down).
+  let last: Promise<void> = Promise.resolve();
+  let pending = 0;
+  function write(stoppedAt: Date | null): Promise<void> {
+    pending++;
+    last = last.then(() => writeNow(stoppedAt)).finally(() => pending--);
+    return last;
+  }
+
+  const timer = setInterval(() => {
+    if (pending === 0) void write(null);
+  }, intervalMs);
   timer.unref();
   void write(null);
 

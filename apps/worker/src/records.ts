@@ -1,10 +1,14 @@
 // Job-record write-back (SPEC §9 "Status write-back"). Worker events become
-// fenced record upserts and history events, pushed into a bounded batch
-// buffer that writes one statement per batch and never blocks a job. If
-// Postgres is down the buffer keeps the batch and retries; what still goes
-// missing (a process killed before its flush) is repaired by reconcile.ts.
-import { type BatchBuffer, createBatchBuffer, type Logger } from "@opsdeck/core";
-import { insertJobEvents, JOB_PHASE, type JobEventWrite, type JobRecordWrite, upsertJobRecords } from "@opsdeck/db";
+// fenced record upserts and history events, pushed into a bounded buffer that
+// never blocks a job. The buffer keeps one entry per job: a later phase of the
+// same job replaces its pending record (the fence decides which is newer) and
+// its events queue up with it, so a job that starts and finishes between two
+// flushes costs one row upsert, not an insert and then an update. Each batch
+// is one statement (events and records together). If Postgres is down the
+// failed batch is kept and retried; what still goes missing (a process killed
+// before its flush, a full buffer) is repaired by reconcile.ts.
+import type { Logger } from "@opsdeck/core";
+import { JOB_PHASE, type JobEventWrite, type JobRecordWrite, writeJobRecordsWithEvents } from "@opsdeck/db";
 import type { Job, JobState, Queue, Worker } from "bullmq";
 import type pg from "pg";
 
@@ -12,8 +16,6 @@ export interface RecordEntry {
   record?: JobRecordWrite;
   event?: JobEventWrite;
 }
-
-export type RecordBuffer = BatchBuffer<RecordEntry>;
 
 const date = (ms: number | undefined): Date | null => (ms === undefined || !Number.isFinite(ms) ? null : new Date(ms));
 
@@ -64,48 +66,255 @@ export async function snapshotJob(queue: Queue, jobId: string): Promise<JobRecor
 
 const PG_DATA_ERROR = /^(22|23)/; // data exception / integrity violation: retrying the same rows cannot succeed
 
-async function writeEntries(pool: pg.Pool, entries: RecordEntry[]): Promise<void> {
-  const records = entries.flatMap((e) => (e.record ? [e.record] : []));
-  const events = entries.flatMap((e) => (e.event ? [e.event] : []));
-  // Events first: once a record shows a state, the history leading to it is already there.
-  await insertJobEvents(pool, events);
-  await upsertJobRecords(pool, records);
+export interface RecordBuffer {
+  /** O(1); never waits. False when the entry was dropped (buffer full or closed); drops are counted. */
+  push(entry: RecordEntry): boolean;
+  /** Writes everything pending now, including records of jobs still active. */
+  flush(): Promise<void>;
+  /** Stops the timer and flushes what is left (bounded by `timeoutMs`); later pushes are dropped. */
+  close(timeoutMs?: number): Promise<void>;
+  /** Units held and not yet written: a pending job counts one per event it carries, at least one. */
+  readonly size: number;
+  readonly dropped: number;
+  readonly written: number;
 }
 
+/** One job's pending write: its newest record and the events since its last flush. */
+interface Pending {
+  queue: string;
+  jobId: string;
+  record: JobRecordWrite | null;
+  events: JobEventWrite[];
+  /** Push sequence number when it last entered its list (each list is in `seq` order). */
+  seq: number;
+  prev: Pending | null;
+  next: Pending | null;
+}
+
+/** A FIFO of pending jobs, linked through the jobs themselves: O(1) append and unlink, nothing hashed. */
+class PendingList {
+  head: Pending | null = null;
+  private tail: Pending | null = null;
+  size = 0;
+
+  append(p: Pending): void {
+    p.prev = this.tail;
+    p.next = null;
+    if (this.tail) this.tail.next = p;
+    else this.head = p;
+    this.tail = p;
+    this.size++;
+  }
+
+  unlink(p: Pending): void {
+    if (p.prev) p.prev.next = p.next;
+    else this.head = p.next;
+    if (p.next) p.next.prev = p.prev;
+    else this.tail = p.prev;
+    p.prev = p.next = null;
+    this.size--;
+  }
+}
+
+const unitsOf = (p: Pending): number => Math.max(1, p.events.length);
+const isActive = (p: Pending): boolean => p.record?.phase === JOB_PHASE.active;
+
+function newer(a: JobRecordWrite, b: JobRecordWrite): boolean {
+  // The write-side fence (packages/db jobRecords.ts): (created_at, attempt, phase), later wins ties.
+  const ca = a.createdAt.getTime();
+  const cb = b.createdAt.getTime();
+  if (ca !== cb) return ca > cb;
+  if (a.attempt !== b.attempt) return a.attempt > b.attempt;
+  return a.phase >= b.phase;
+}
+
+async function writeBatch(pool: pg.Pool, batch: Pending[]): Promise<void> {
+  const records: JobRecordWrite[] = [];
+  const events: JobEventWrite[] = [];
+  for (const p of batch) {
+    if (p.record) records.push(p.record);
+    for (const e of p.events) events.push(e);
+  }
+  await writeJobRecordsWithEvents(pool, records, events);
+}
+
+/**
+ * The write-back buffer. Pending jobs sit in two lists: `settled` (finished, retrying, or no record) and
+ * `active` (the record says active, so the job may well finish before the next flush). A flush writes
+ * settled jobs at once — by size as soon as `batchSize` are waiting, and every `intervalMs` — while an
+ * active job is written once it has waited a full interval (so within 1–2 intervals), or by flush()/close().
+ * Only one write runs at a time. At most `maxEntries` units are held; beyond that pushes are dropped
+ * and counted (reconciliation repairs them).
+ */
 export function createRecordBuffer(
   pool: pg.Pool,
   log: Logger,
   opts: { maxEntries: number; batchSize: number; intervalMs: number },
 ): RecordBuffer {
+  const { maxEntries, batchSize } = opts;
+  // Pending jobs by queue, then job id: the job id strings come from the Job objects, whose hashes V8
+  // caches, where a combined "queue/id" key would be a new string to hash on every push.
+  const byQueue = new Map<string, Map<string, Pending>>();
+  // In push order, so the oldest due job is always at the head.
+  const settled = new PendingList();
+  const active = new PendingList();
+  let retry: Pending[] | null = null; // a batch whose write failed: written first on the next flush
+  let seq = 0;
+  let settledTo = 0; // settled entries with seq <= this are due (set by the timer and flush())
+  let activeTo = 0; // active entries with seq <= this are due
+  let seqAtLastTick = 0;
+  let held = 0;
+  let dropped = 0;
+  let written = 0;
+  let flushing: Promise<void> | null = null;
+  let closed = false;
+
   let lastWarn = 0;
   const warn = (msg: string, meta: Record<string, unknown>) => {
     if (Date.now() - lastWarn < 10_000) return; // throttled: an outage would otherwise log every flush
     lastWarn = Date.now();
     log.warn(msg, meta);
   };
-  return createBatchBuffer<RecordEntry>({
-    ...opts,
-    async write(batch) {
-      try {
-        await writeEntries(pool, batch);
-      } catch (err) {
-        const code = (err as { code?: unknown }).code;
-        if (typeof code !== "string" || !PG_DATA_ERROR.test(code)) throw err; // transient: keep the batch
-        // One bad row must not block every later write: write one by one, skip what Postgres refuses.
-        for (const entry of batch) {
-          await writeEntries(pool, [entry]).catch((rowErr: unknown) => {
-            log.error("job record refused by Postgres; skipped", {
-              queue: entry.record?.queue ?? entry.event?.queue,
-              job_id: entry.record?.jobId ?? entry.event?.jobId,
-              err: rowErr,
-            });
+
+  async function write(batch: Pending[]): Promise<void> {
+    try {
+      await writeBatch(pool, batch);
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (typeof code !== "string" || !PG_DATA_ERROR.test(code)) throw err; // transient: keep the batch
+      // One bad row must not block every later write: write job by job, skip what Postgres refuses.
+      for (const p of batch) {
+        await writeBatch(pool, [p]).catch((rowErr: unknown) => {
+          log.error("job record refused by Postgres; skipped", {
+            queue: p.queue,
+            job_id: p.jobId,
+            err: rowErr,
           });
-        }
+        });
+      }
+    }
+  }
+
+  /** Moves due jobs (seq <= `upTo`) from the head of `list` into `batch`, until it holds `batchSize`. */
+  function take(list: PendingList, upTo: number, batch: Pending[]): void {
+    for (let p = list.head; p && batch.length < batchSize && p.seq <= upTo; p = list.head) {
+      list.unlink(p);
+      byQueue.get(p.queue)?.delete(p.jobId);
+      batch.push(p);
+    }
+  }
+
+  async function drain(): Promise<void> {
+    for (;;) {
+      let batch = retry;
+      if (!batch) {
+        batch = [];
+        // Due active jobs first (there are few, and a steady stream of settled ones must not starve them),
+        // then settled ones: all of them while a full batch is waiting, else those due.
+        take(active, activeTo, batch);
+        take(settled, settled.size + batch.length >= batchSize ? Infinity : settledTo, batch);
+        if (batch.length === 0) return;
+      }
+      try {
+        await write(batch);
+      } catch (err) {
+        retry = batch;
+        warn("job record write failed; will retry", { err, pending: held });
+        return;
+      }
+      retry = null;
+      let units = 0;
+      for (const p of batch) units += unitsOf(p);
+      held -= units;
+      written += units;
+    }
+  }
+
+  function run(): Promise<void> {
+    flushing ??= drain().finally(() => (flushing = null));
+    return flushing;
+  }
+
+  const timer = setInterval(() => {
+    // Active jobs pushed before the previous tick have waited a full interval. (flush() may have set more.)
+    activeTo = Math.max(activeTo, seqAtLastTick);
+    seqAtLastTick = seq;
+    settledTo = seq;
+    void run();
+  }, opts.intervalMs);
+  timer.unref();
+
+  function flush(): Promise<void> {
+    settledTo = activeTo = seq;
+    return run();
+  }
+
+  return {
+    push(entry) {
+      const ref = entry.record ?? entry.event;
+      if (!ref) return true;
+      let jobs = byQueue.get(ref.queue);
+      const p = jobs?.get(ref.jobId);
+      const before = p ? unitsOf(p) : 0;
+      const after = Math.max(1, (p ? p.events.length : 0) + (entry.event ? 1 : 0));
+      if (closed || held - before + after > maxEntries) {
+        dropped++;
+        warn(
+          closed
+            ? "job record arrived after close; reconciliation will repair"
+            : "job record buffer full; reconciliation will repair",
+          { dropped_total: dropped },
+        );
+        return false;
+      }
+      held += after - before;
+      const job: Pending = p ?? {
+        queue: ref.queue,
+        jobId: ref.jobId,
+        record: null,
+        events: [],
+        seq: 0,
+        prev: null,
+        next: null,
+      };
+      const wasActive = p !== undefined && isActive(job);
+      if (entry.record && (!job.record || newer(entry.record, job.record))) job.record = entry.record;
+      if (entry.event) job.events.push(entry.event);
+      const nowActive = isActive(job);
+      if (!p) {
+        if (!jobs) byQueue.set(ref.queue, (jobs = new Map()));
+        jobs.set(ref.jobId, job);
+      }
+      // Keep each list in seq order: a job that is new or changes list goes to the tail.
+      if (!p || wasActive !== nowActive) {
+        if (p) (wasActive ? active : settled).unlink(job);
+        job.seq = ++seq;
+        (nowActive ? active : settled).append(job);
+      }
+      if (settled.size >= batchSize && !flushing) void run();
+      return true;
+    },
+    flush,
+    async close(timeoutMs = 5_000) {
+      closed = true;
+      clearInterval(timer);
+      const deadline = Date.now() + timeoutMs;
+      while (held > 0 && Date.now() < deadline) {
+        const before = held;
+        await flush();
+        if (held === before) await new Promise((r) => setTimeout(r, 100));
       }
     },
-    onError: (err, pending) => warn("job record write failed; will retry", { err, pending }),
-    onDrop: (dropped) => warn("job record buffer full; reconciliation will repair", { dropped_total: dropped }),
-  });
+    get size() {
+      return held;
+    },
+    get dropped() {
+      return dropped;
+    },
+    get written() {
+      return written;
+    },
+  };
 }
 
 const event = (job: Job, name: string, detail: string | null, attempt = job.attemptsStarted): JobEventWrite => ({

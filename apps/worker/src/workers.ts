@@ -10,7 +10,7 @@ import { type Job, UnrecoverableError, Worker } from "bullmq";
 
 import type { WorkerConfig } from "./config";
 import type { ProcessorMap } from "./processors";
-import type { Processor } from "./processors/types";
+import type { Processor, ProcessorContext } from "./processors/types";
 
 export interface WorkerDeps {
   config: WorkerConfig;
@@ -69,32 +69,46 @@ export function parsePayload<Q extends CatalogQueueName>(queue: Q, data: unknown
   throw new UnrecoverableError(`invalid payload for queue '${queue}': ${problems.slice(0, 10).join("; ")}`);
 }
 
+/**
+ * A processor's context. The job's child logger is built on first use: most jobs log nothing, and a
+ * winston child per job is a measurable share of a short job's cost at thousands of jobs a second.
+ * (A class, so the lazy getter lives on the prototype rather than being built per job.)
+ */
+class JobContext implements ProcessorContext {
+  #log: Logger | undefined;
+  constructor(
+    readonly config: WorkerConfig,
+    readonly db: Db,
+    private readonly parentLog: Logger,
+    private readonly queue: CatalogQueueName,
+    private readonly jobId: string | undefined,
+  ) {}
+  get log(): Logger {
+    return (this.#log ??= this.parentLog.child({ queue: this.queue, job_id: this.jobId }));
+  }
+}
+
 function createQueueWorker<Q extends CatalogQueueName>(queue: Q, processor: Processor<PayloadOf<Q>>, deps: WorkerDeps) {
   const { config } = deps;
-  const worker = new Worker(
-    queue,
-    async (job: Job) => {
-      const log = deps.log.child({ queue, job_id: job.id });
-      return deps.tracker.track(
-        (async () => {
-          const payload = parsePayload(queue, job.data);
-          return processor(job as Job<PayloadOf<Q>>, payload, { config, log, db: deps.db });
-        })(),
-      );
-    },
-    {
-      // BullMQ's blocking connections must retry forever rather than fail a command.
-      connection: { url: config.REDIS_URL, maxRetriesPerRequest: null, connectionName: `opsdeck-worker-${queue}` },
-      prefix: config.QUEUE_PREFIX,
-      concurrency: config.concurrency[queue],
-      lockDuration: config.WORKER_LOCK_DURATION_MS,
-      stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
-      maxStalledCount: config.WORKER_MAX_STALLED_COUNT,
-      removeOnComplete: { count: config.REMOVE_ON_COMPLETE_COUNT, age: config.REMOVE_ON_COMPLETE_AGE },
-      removeOnFail: { count: config.REMOVE_ON_FAIL_COUNT, age: config.REMOVE_ON_FAIL_AGE },
-      autorun: false,
-    },
-  );
+  // Async, so a payload that fails to parse rejects inside the tracked promise rather than throwing.
+  const run = async (job: Job) =>
+    processor(
+      job as Job<PayloadOf<Q>>,
+      parsePayload(queue, job.data),
+      new JobContext(config, deps.db, deps.log, queue, job.id),
+    );
+  const worker = new Worker(queue, (job: Job) => deps.tracker.track(run(job)), {
+    // BullMQ's blocking connections must retry forever rather than fail a command.
+    connection: { url: config.REDIS_URL, maxRetriesPerRequest: null, connectionName: `opsdeck-worker-${queue}` },
+    prefix: config.QUEUE_PREFIX,
+    concurrency: config.concurrency[queue],
+    lockDuration: config.WORKER_LOCK_DURATION_MS,
+    stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
+    maxStalledCount: config.WORKER_MAX_STALLED_COUNT,
+    removeOnComplete: { count: config.REMOVE_ON_COMPLETE_COUNT, age: config.REMOVE_ON_COMPLETE_AGE },
+    removeOnFail: { count: config.REMOVE_ON_FAIL_COUNT, age: config.REMOVE_ON_FAIL_AGE },
+    autorun: false,
+  });
   let lastError = 0;
   worker.on("error", (err) => {
     // Connection errors repeat while Redis is down; one line per 10 s is enough.
