@@ -87,7 +87,12 @@ it("sends each message once when two processors run the same job at the same tim
   // Two processors over separate pools (as two worker processes would be), on the same job.
   const config = testConfig(env, EMAIL_ENV);
   const other = new pg.Pool({ connectionString: env.databaseUrl, max: 4 });
-  const ctx = (p: pg.Pool) => ({ config, log: silentLogger(), db: { pool: p } as Db });
+  const ctx = (p: pg.Pool) => ({
+    config,
+    log: silentLogger(),
+    db: { pool: p } as Db,
+    signal: new AbortController().signal,
+  });
   const [a, b] = await Promise.all([sendEmail(job, job.data, ctx(pool)), sendEmail(job, job.data, ctx(other))]);
   await closeEmailSending();
   await other.end();

@@ -41,6 +41,7 @@ beforeAll(async () => {
     (job: Job) =>
       exportLogs(job, job.data as { export_id: string }, {
         config: { EXPORT_DIR: t.deps.config.EXPORT_DIR } as WorkerConfig,
+        signal: new AbortController().signal,
         log,
         db: t.deps.db,
       }),

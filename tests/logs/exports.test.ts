@@ -36,6 +36,7 @@ function runWorker(dir: string) {
     (job: Job) =>
       exportLogs(job, job.data as { export_id: string }, {
         config: { EXPORT_DIR: dir } as WorkerConfig,
+        signal: new AbortController().signal,
         log,
         db: t.deps.db,
       }),
@@ -361,7 +362,12 @@ describe("crash and retry", () => {
     // Leftovers of a crashed attempt: a half-written temp file.
     fs.mkdirSync(exportDir, { recursive: true });
     fs.writeFileSync(path.join(exportDir, `${id}.ndjson.deadbeef.part`), '{"half": ');
-    const ctx = (dir: string) => ({ config: { EXPORT_DIR: dir } as WorkerConfig, log, db: t.deps.db });
+    const ctx = (dir: string) => ({
+      config: { EXPORT_DIR: dir } as WorkerConfig,
+      log,
+      db: t.deps.db,
+      signal: new AbortController().signal,
+    });
     await expect(exportLogs(job, { export_id: id }, ctx(path.join(blocked, "sub")))).rejects.toThrow();
     const mid = await request(t.app).get(`${LOGS}/exports/${id}`).set("X-API-Key", t.keys.ops);
     expect(mid.body.data).toMatchObject({ status: "processing", download_url: null });

@@ -8,6 +8,7 @@ import pg from "pg";
 import type { Processor } from "../../apps/worker/src/processors/types";
 import { startWorker, type WorkerRuntime } from "../../apps/worker/src/runtime";
 import { SCHEDULES } from "../../apps/worker/src/schedule";
+import { SHUTDOWN_REASON } from "../../apps/worker/src/workers";
 import type { LogExportPayload } from "../../packages/core/src";
 import { createTestEnv, type TestEnv } from "../helpers/testEnv";
 import { producer, readRecord, silentLogger, testConfig, waitFor } from "./workerHelpers";
@@ -48,9 +49,11 @@ function createGates() {
 // A log-exports processor whose behaviour the export id selects: fail-N fails
 // the first N attempts, fail-always always fails, hold-X waits for gate X.
 const calls: string[] = [];
+const signals = new Map<string, AbortSignal>();
 const gates = createGates();
-const scripted: Processor<LogExportPayload> = async (job, payload) => {
+const scripted: Processor<LogExportPayload> = async (job, payload, ctx) => {
   calls.push(payload.export_id);
+  signals.set(payload.export_id, ctx.signal);
   const [kind, arg] = payload.export_id.split("-", 2) as [string, string | undefined];
   if (kind === "fail" && (arg === "always" || job.attemptsMade < Number(arg))) {
     throw new Error(`scripted failure ${job.attemptsMade + 1}`);
@@ -214,7 +217,7 @@ describe("close", () => {
     await q.remove("late-1");
   });
 
-  it("forces the close after the grace period, leaving the job for stalled-job recovery", async () => {
+  it("after the grace period hands the running job back to wait (no attempt spent, not stalled) and tells its processor", async () => {
     const rt = startWorker(
       testConfig(env, { WORKER_QUEUES: "log-exports", SHUTDOWN_GRACE_MS: "100" }),
       silentLogger(),
@@ -227,7 +230,15 @@ describe("close", () => {
     await q.add("export", { export_id: "hold-never" }, { jobId: "n-1" });
     await waitFor("n-1 active", async () => (await q.getJobState("n-1")) === "active");
     await rt.close(); // resolves although the processor is still holding
-    expect(await q.getJobState("n-1")).toBe("active"); // its lock lapses; another worker's stalled check recovers it
+    // Back in wait for the next worker at once, rather than active until its lock lapses and a stalled check finds it.
+    expect(await q.getJobState("n-1")).toBe("waiting");
+    const job = await Job.fromId(q, "n-1");
+    expect(job?.attemptsMade).toBe(0);
+    expect(job?.stalledCounter ?? 0).toBe(0);
+    expect(job?.failedReason ?? null).toBeNull();
+    expect(signals.get("hold-never")?.aborted).toBe(true);
+    expect(signals.get("hold-never")?.reason).toBe(SHUTDOWN_REASON);
     gates.release("never");
+    await q.remove("n-1");
   });
 });

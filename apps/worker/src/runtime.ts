@@ -2,9 +2,10 @@
 // workers for the served queues with record write-back, the heartbeat, the
 // job schedulers and periodic reconciliation. `close()` drains: workers stop
 // taking jobs, active jobs get SHUTDOWN_GRACE_MS to finish (then they are
-// cancelled and the workers force-closed; BullMQ's stalled-job recovery hands
-// them to another worker), the record buffer is flushed and the heartbeat
-// marked stopped.
+// handed back to `wait` for another worker and cancelled, and the workers
+// force-closed; should the hand-back fail, BullMQ's stalled-job recovery
+// still returns them), the record buffer is flushed and the heartbeat marked
+// stopped.
 import { CATALOG_QUEUE_NAMES, createRedis, type Logger } from "@opsdeck/core";
 import { createDb } from "@opsdeck/db";
 import { Queue, type Worker } from "bullmq";
@@ -17,7 +18,7 @@ import { createReconciler, type Reconciler } from "./reconcile";
 import { attachRecordWriter, createRecordBuffer, type RecordBuffer } from "./records";
 import { startAlertWebhooks } from "./rollups/tick";
 import { upsertSchedules } from "./schedule";
-import { createActiveJobs, createWorkers } from "./workers";
+import { createActiveJobs, createWorkers, SHUTDOWN_REASON } from "./workers";
 
 export interface WorkerRuntime {
   readonly workers: Worker[];
@@ -119,6 +120,8 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
     concurrency: Object.fromEntries(config.queues.map((q) => [q, config.concurrency[q]])),
   });
 
+  /** After a hand-back, how long processors get to reach a safe point, ms. */
+  const HAND_BACK_SETTLE_MS = 500;
   let closing: Promise<void> | null = null;
   let draining = false;
   async function close(): Promise<void> {
@@ -137,7 +140,13 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
         active: tracker.count,
         grace_ms: config.SHUTDOWN_GRACE_MS,
       });
-      for (const w of workers) w.cancelAllJobs("worker shutting down");
+      for (const w of workers) w.cancelAllJobs(SHUTDOWN_REASON);
+      // One Redis call per job; bounded so an unreachable Redis cannot hold the exit (ms).
+      await tracker.whenHandedBack(2_000);
+      // Told through ctx.signal, processors stop at their next safe point (the email sender finishes the
+      // SMTP transactions in flight and releases its other claims, so the next worker needn't wait out
+      // their lease); a short, bounded wait (ms) before their connections are closed under them.
+      await tracker.whenIdle(HAND_BACK_SETTLE_MS);
     }
     // 3. Close: forced when jobs are still running (their locks lapse and another worker recovers them).
     await Promise.all(workers.map((w) => w.close(!drained).catch(() => undefined)));

@@ -6,7 +6,7 @@
 // removeOnFail bound jobs added without them.
 import { type CatalogQueueName, type Logger, type PayloadOf, QUEUES } from "@opsdeck/core";
 import type { Db } from "@opsdeck/db";
-import { type Job, UnrecoverableError, Worker } from "bullmq";
+import { type Job, UnrecoverableError, WaitingError, Worker } from "bullmq";
 
 import type { WorkerConfig } from "./config";
 import type { ProcessorMap } from "./processors";
@@ -20,20 +20,41 @@ export interface WorkerDeps {
   tracker: ActiveJobs;
 }
 
+/** The abort reason runtime.ts gives jobs still running when the shutdown grace period is over. */
+export const SHUTDOWN_REASON = "worker shutting down";
+
 /** Counts processor calls in flight, so shutdown can wait for them with its own deadline. */
 export interface ActiveJobs {
   readonly count: number;
   track<T>(work: Promise<T>): Promise<T>;
   /** Resolves true once nothing is in flight, false if `timeoutMs` passes first. */
   whenIdle(timeoutMs: number): Promise<boolean>;
+  /** Notes a job being handed back to `wait` at shutdown (one Redis call). */
+  handingBack(moving: Promise<unknown>): void;
+  /** Waits for every hand-back noted so far, at most `timeoutMs`. */
+  whenHandedBack(timeoutMs: number): Promise<void>;
 }
 
 export function createActiveJobs(): ActiveJobs {
   let count = 0;
   let waiters: (() => void)[] = [];
+  const handBacks: Promise<unknown>[] = [];
   return {
     get count() {
       return count;
+    },
+    handingBack(moving) {
+      handBacks.push(moving.catch(() => undefined));
+    },
+    async whenHandedBack(timeoutMs) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all(handBacks),
+        new Promise((r) => {
+          timer = setTimeout(r, timeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
     },
     async track(work) {
       count++;
@@ -82,6 +103,7 @@ class JobContext implements ProcessorContext {
     private readonly parentLog: Logger,
     private readonly queue: CatalogQueueName,
     private readonly jobId: string | undefined,
+    readonly signal: AbortSignal,
   ) {}
   get log(): Logger {
     return (this.#log ??= this.parentLog.child({ queue: this.queue, job_id: this.jobId }));
@@ -91,13 +113,18 @@ class JobContext implements ProcessorContext {
 function createQueueWorker<Q extends CatalogQueueName>(queue: Q, processor: Processor<PayloadOf<Q>>, deps: WorkerDeps) {
   const { config } = deps;
   // Async, so a payload that fails to parse rejects inside the tracked promise rather than throwing.
-  const run = async (job: Job) =>
+  const run = async (job: Job, signal: AbortSignal) =>
     processor(
       job as Job<PayloadOf<Q>>,
       parsePayload(queue, job.data),
-      new JobContext(config, deps.db, deps.log, queue, job.id),
+      new JobContext(config, deps.db, deps.log, queue, job.id, signal),
     );
-  const worker = new Worker(queue, (job: Job) => deps.tracker.track(run(job)), {
+  // Three parameters: BullMQ only creates the per-job AbortController for processors that take a signal.
+  const processJob = (job: Job, token?: string, signal?: AbortSignal) => {
+    const work = deps.tracker.track(run(job, signal ?? NEVER_ABORTED));
+    return signal && token !== undefined ? handBackOnShutdown(job, token, signal, work, deps) : work;
+  };
+  const worker = new Worker(queue, processJob, {
     // BullMQ's blocking connections must retry forever rather than fail a command.
     connection: { url: config.REDIS_URL, maxRetriesPerRequest: null, connectionName: `opsdeck-worker-${queue}` },
     prefix: config.QUEUE_PREFIX,
@@ -117,6 +144,40 @@ function createQueueWorker<Q extends CatalogQueueName>(queue: Q, processor: Proc
     deps.log.warn("worker error", { queue, err });
   });
   return worker;
+}
+
+const NEVER_ABORTED = new AbortController().signal;
+
+/**
+ * When shutdown cancels a job that outlived the grace period, moves it back to
+ * `wait` (releasing its lock) and settles BullMQ's processor call with
+ * WaitingError, so the job is neither failed (no attempt spent) nor left
+ * active for the stalled checker to find a lock duration later: the next
+ * worker takes it at once. The processor itself is told through ctx.signal.
+ * If the move fails (Redis gone), the job stays active and is recovered as
+ * stalled, as before.
+ */
+function handBackOnShutdown<T>(job: Job, token: string, signal: AbortSignal, work: Promise<T>, deps: WorkerDeps) {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      if (signal.reason !== SHUTDOWN_REASON) return;
+      const moving = job.moveToWait(token).then(
+        () => {
+          deps.log.info("job handed back to wait at shutdown", { queue: job.queueName, job_id: job.id });
+          reject(new WaitingError());
+        },
+        (err: unknown) =>
+          deps.log.warn("could not hand the job back; it will be recovered as stalled", {
+            queue: job.queueName,
+            job_id: job.id,
+            err,
+          }),
+      );
+      deps.tracker.handingBack(moving);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
 
 /** Creates (not yet running) workers for `config.queues`; call `worker.run()` after attaching listeners. */

@@ -302,13 +302,16 @@ async function startSink() {
           to: session.envelope.rcptTo.map((r) => r.address),
           messageId: /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(raw)?.[1] ?? null,
         });
-        cb(null);
+        // `sink.delayMs` makes every message slow to accept (long-running jobs for scenario 5).
+        if (sink.delayMs > 0) setTimeout(() => cb(null), sink.delayMs);
+        else cb(null);
       });
     },
   });
   server.on("error", () => undefined);
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   const sink = {
+    delayMs: 0,
     port: server.server.address().port,
     messages,
     countByRecipient() {

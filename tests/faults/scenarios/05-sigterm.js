@@ -1,8 +1,11 @@
 // Scenario 5: SIGTERM to the API and to the worker under load.
 // API: every request sent before the signal gets its answer (none reset), the
-// process exits within SHUTDOWN_GRACE_MS. Worker: active jobs finish (or are
-// handed back) within SHUTDOWN_GRACE_MS, exit within it, 0 stalled jobs after,
-// 0 duplicate emails, all jobs completed by a fresh worker.
+// process exits within SHUTDOWN_GRACE_MS. Worker: active jobs finish within
+// SHUTDOWN_GRACE_MS, exit within it, 0 stalled jobs after, 0 duplicate emails,
+// all jobs completed by a fresh worker. Then jobs longer than the grace period
+// (a slow SMTP sink): they are handed back to `wait` before the worker exits —
+// not failed, not left active to stall — and a fresh worker finishes them,
+// each recipient delivered once.
 "use strict";
 const path = require("node:path");
 
@@ -109,6 +112,79 @@ h.runScenario("5. SIGTERM to API and worker under load", async (bars) => {
   bars.check("worker: 0 stalled jobs", stalled === 0, `${stalled}`);
   bars.check("worker: all jobs completed", final.completed === N, `${final.completed}/${N}`);
   bars.check("worker: 0 duplicate emails", dup === 0, `${dup}`);
+  worker.kill("SIGTERM");
+  await Promise.race([h.exited(worker), h.sleep(12_000)]);
+
+  // ---- Worker, jobs longer than the grace period.
+  const LONG_GRACE = 2_000;
+  const LONG_JOBS = 4;
+  const PER_JOB = 100;
+  sink.delayMs = 100; // ≥ 2 s per job even over 5 pooled connections
+  const long = [];
+  for (let j = 0; j < LONG_JOBS; j++) {
+    const recipients = [];
+    for (let i = 0; i < PER_JOB; i++) recipients.push({ email: `long${j}-${i}@long.example.com`, variables: {} });
+    long.push({
+      name: "send",
+      data: { campaign_id: `long${j}`, from: "Opsdeck <ops@example.com>", subject: "Long", text: "Long", recipients },
+      opts: { jobId: `long-${j}`, attempts: 5, backoff: { type: "fixed", delay: 500 } },
+    });
+  }
+  await q.addBulk(long);
+  worker = stack.startWorker({ ...WORKER_ENV, SHUTDOWN_GRACE_MS: String(LONG_GRACE) });
+  await h.waitFor("long jobs active", async () => (await q.getJobCounts("active")).active === LONG_JOBS, 60_000, 100);
+  await h.sleep(500);
+  const t2 = Date.now();
+  worker.kill("SIGTERM");
+  const lExitMs = await Promise.race([
+    h.exited(worker).then(() => Date.now() - t2),
+    h.sleep(LONG_GRACE + 10_000).then(() => null),
+  ]);
+  const handed = await q.getJobCounts("active", "waiting", "failed", "completed");
+  const states = await Promise.all(long.map((j) => q.getJobState(j.opts.jobId)));
+  console.log(
+    `  long jobs: SIGTERM with ${LONG_JOBS} active; exit after ${lExitMs} ms (grace ${LONG_GRACE}); states after: ${states.join(", ")}`,
+  );
+  sink.delayMs = 0;
+  worker = stack.startWorker(WORKER_ENV);
+  await h.waitFor(
+    "long jobs done",
+    async () => (await Promise.all(long.map((j) => q.getJobState(j.opts.jobId)))).every((st) => st === "completed"),
+    120_000,
+    200,
+  );
+  const longJobs = await Promise.all(long.map((j) => q.getJob(j.opts.jobId)));
+  const longStalled = longJobs.filter((j) => (j?.stalledCounter ?? 0) > 0).length;
+  const counts = sink.countByRecipient();
+  let missing = 0;
+  let twice = 0;
+  for (let j = 0; j < LONG_JOBS; j++) {
+    for (let i = 0; i < PER_JOB; i++) {
+      const n = counts.get(`long${j}-${i}@long.example.com`) ?? 0;
+      if (n === 0) missing++;
+      if (n > 1) twice++;
+    }
+  }
+  console.log(
+    `  long jobs: ${JSON.stringify(handed)} right after exit; stalled ${longStalled}; recipients missing ${missing}, delivered twice ${twice}`,
+  );
+  bars.check(
+    "long jobs: worker exits within the grace period",
+    lExitMs !== null && lExitMs <= LONG_GRACE + 1_000,
+    `${lExitMs} ms`,
+  );
+  bars.check(
+    "long jobs: handed back to wait before exit (none active, none failed)",
+    states.every((st) => st === "waiting"),
+    states.join(", "),
+  );
+  bars.check("long jobs: 0 stalled", longStalled === 0, `${longStalled}`);
+  bars.check(
+    "long jobs: every recipient delivered exactly once",
+    missing === 0 && twice === 0,
+    `${missing} missing, ${twice} twice`,
+  );
+
   redis.disconnect();
   worker.kill("SIGTERM");
   await Promise.race([h.exited(worker), h.sleep(12_000)]);

@@ -41,6 +41,8 @@ export class IntegrationRouter {
   private readonly transports = new TransportCache(IDLE_MS);
   private readonly keyring: Keyring;
   private readonly timer: NodeJS.Timeout;
+  /** Set once close() starts: failures after that are our own doing. */
+  private closing = false;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -115,6 +117,8 @@ export class IntegrationRouter {
 
   /** An integration-level failure: counted now, and the circuit may open for every worker. */
   async failure(id: string, error: string): Promise<void> {
+    // Sends cut by our own shutdown (pools closing under them) say nothing about the integration.
+    if (this.closing) return;
     this.count(id, true);
     const r = await recordIntegrationFailure(this.pool, id, error, {
       consecutiveFailures: this.s.EMAIL_CIRCUIT_CONSECUTIVE_FAILURES,
@@ -162,6 +166,7 @@ export class IntegrationRouter {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     clearInterval(this.timer);
     await this.flush();
     this.transports.closeAll();

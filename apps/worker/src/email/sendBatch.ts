@@ -72,6 +72,8 @@ export interface BatchDeps {
   router: IntegrationRouter;
   settings: EmailSettings;
   log: Logger;
+  /** Aborted at shutdown once the job has been handed back: stop taking messages, release the claims held. */
+  signal?: AbortSignal;
 }
 
 type Recipient = EmailBatchPayload["recipients"][number];
@@ -120,7 +122,7 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
     const chunk = Math.max(1, settings.EMAIL_SEND_CONCURRENCY * 2);
     // Claims the next chunk in one statement when the local buffer runs dry (one claim in flight at a time).
     const take = async () => {
-      while (claimed.length === 0 && next < todo.length && unavailable === null) {
+      while (claimed.length === 0 && next < todo.length && unavailable === null && !deps.signal?.aborted) {
         claiming ??= (async () => {
           const part = todo.slice(next, next + chunk);
           next += part.length;
@@ -132,7 +134,7 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
         })().finally(() => (claiming = null));
         await claiming;
       }
-      return unavailable === null ? claimed.shift() : undefined;
+      return unavailable === null && !deps.signal?.aborted ? claimed.shift() : undefined;
     };
     const lane = async () => {
       for (let m = await take(); m; m = await take()) {
@@ -159,7 +161,7 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
         pool,
         claimed.splice(0).map((m) => m.id),
         token,
-        `not sent: ${unavailable ?? "stopped"}`,
+        `not sent: ${unavailable ?? (deps.signal?.aborted ? "worker shutting down" : "stopped")}`,
       );
     return skipped;
   };
@@ -184,6 +186,8 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
     const held = todo.filter(live);
     const free = todo.filter((r) => !live(r));
     const skipped = free.length ? await sendAll(free) : [];
+    // Handed back at shutdown: the claims are released, so the next worker sends the rest at once.
+    if (deps.signal?.aborted) throw new Error(`stopped: ${String(deps.signal.reason)}`);
     if (unavailable !== null) break;
     candidates = [...held, ...skipped];
     if (candidates.length === 0) break;

@@ -33,6 +33,7 @@ export const sendEmail: Processor<EmailBatchPayload> = async (job, payload, ctx)
     router,
     settings: ctx.config,
     log: ctx.log.child({ campaign_id: payload.campaign_id }),
+    signal: ctx.signal,
   });
   ctx.log.info("email batch done", result);
   return result;

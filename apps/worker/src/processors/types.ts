@@ -11,6 +11,12 @@ export interface ProcessorContext {
   /** Scoped to the queue and job (queue, job_id). */
   log: Logger;
   db: Db;
+  /**
+   * Aborted (reason SHUTDOWN_REASON) when the worker shuts down and this job outlived the grace
+   * period: the job has then already been handed back to `wait`, so a long processor should stop at
+   * its next safe point (releasing what it holds) rather than carry on.
+   */
+  signal: AbortSignal;
 }
 
 export type Processor<P> = (job: Job<P>, payload: P, ctx: ProcessorContext) => Promise<unknown>;
