@@ -7,6 +7,7 @@ import request from "supertest";
 
 import { checkIntegrations } from "../../apps/worker/src/email/checks";
 import { closeEmailSending } from "../../apps/worker/src/email/emailRuntime";
+import { IntegrationRouter } from "../../apps/worker/src/email/integrations";
 import { startWorker, type WorkerRuntime } from "../../apps/worker/src/runtime";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 import { producer, silentLogger, testConfig } from "../worker/workerHelpers";
@@ -113,4 +114,25 @@ it("opens the dead integration's circuit (sends and live check) and /status says
       },
     },
   });
+});
+
+it("does not count sends cut by its own shutdown against an integration", async () => {
+  // Regression (fault scenario 5): closing the SMTP pools under sends in flight used to
+  // count as integration failures and open a healthy integration's circuit for every worker.
+  const read = async () =>
+    (
+      await t.deps.db.pool.query(`SELECT circuit_state, consecutive_failures FROM smtp_integrations WHERE id = $1`, [
+        live,
+      ])
+    ).rows[0];
+  const before = await read();
+  const router = new IntegrationRouter(t.deps.db.pool, testConfig(t.env, EMAIL_ENV), silentLogger());
+  await router.close();
+  for (let i = 0; i < 10; i++) await router.failure(live, "Connection pool was closed");
+  expect(await read()).toEqual(before);
+  // An open router still counts them (the check above is not vacuous).
+  const open = new IntegrationRouter(t.deps.db.pool, testConfig(t.env, EMAIL_ENV), silentLogger());
+  await open.failure(live, "connection refused");
+  expect((await read()).consecutive_failures).toBe(before.consecutive_failures + 1);
+  await open.close();
 });
