@@ -4,6 +4,8 @@
 // cursor), the statement timeout as a 400, the capped total and permissions.
 import request from "supertest";
 
+import { logQueryError } from "../../apps/api/src/logs/searchErrors";
+import type { AppError } from "../../packages/core/src";
 import { insertAppLogs } from "../../packages/db/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 import { BASE_TIME, FIXTURE, seedLogs } from "./fixtures";
@@ -217,5 +219,24 @@ describe("access", () => {
     const r = await request(t.app).get(URL).set("X-API-Key", t.keys.integration);
     expect(r.status).toBe(403);
     expect((await request(t.app).get(URL)).status).toBe(401);
+  });
+});
+
+describe("Postgres errors as 4xx (logQueryError)", () => {
+  it("reads a regex cancelled by the statement timeout (2201B 'operation cancelled') as a timeout, not a bad regex", () => {
+    // Seen in CI: the timeout fired inside Postgres' regex engine, which reports REG_CANCEL as 2201B.
+    const cancelled = logQueryError(
+      Object.assign(new Error("invalid regular expression: operation cancelled"), { code: "2201B" }),
+      1,
+    ) as AppError;
+    expect(cancelled.code).toBe("search_timeout");
+    const bad = logQueryError(
+      Object.assign(new Error("invalid regular expression: parentheses () not balanced"), { code: "2201B" }),
+      1,
+    ) as AppError;
+    expect(bad.code).toBe("validation_failed");
+    expect(
+      logQueryError(Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" }), 1),
+    ).toMatchObject({ code: "search_timeout" });
   });
 });

@@ -4,7 +4,10 @@ import { AppError, ValidationError } from "@opsdeck/core";
 
 export function logQueryError(err: unknown, timeoutMs: number): unknown {
   const e = err as { code?: string; message?: string };
-  if (e.code === "57014") {
+  // A statement timeout that lands inside the regex engine surfaces as 2201B "invalid regular
+  // expression: operation cancelled" (Postgres' REG_CANCEL), not 57014: still a timeout.
+  const cancelledRegex = e.code === "2201B" && /operation cancell?ed/i.test(e.message ?? "");
+  if (e.code === "57014" || cancelledRegex) {
     return new AppError(
       400,
       "search_timeout",
