@@ -37,6 +37,7 @@ const QUEUE = "metric-rollups";
 
 const { loadConfig } = require(path.join(c.root, "apps/worker/dist/config.js"));
 const { startWorker } = require(path.join(c.root, "apps/worker/dist/runtime.js"));
+const { workerOptions } = require(path.join(c.root, "apps/worker/dist/workers.js"));
 const { createLogger } = require(path.join(c.root, "packages/core/dist/index.js"));
 
 async function fill(q, name, n) {
@@ -116,17 +117,8 @@ async function main() {
       const q = new Queue(QUEUE, { connection: { url: c.redisUrl }, prefix: `${prefix}-raw` });
       queues.push(q);
       await q.pause();
-      rawWorker = new Worker(QUEUE, async () => null, {
-        connection: { url: c.redisUrl, maxRetriesPerRequest: null },
-        prefix: `${prefix}-raw`,
-        concurrency: CONCURRENCY,
-        lockDuration: config.WORKER_LOCK_DURATION_MS,
-        stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
-        maxStalledCount: config.WORKER_MAX_STALLED_COUNT,
-        removeOnComplete: { count: config.REMOVE_ON_COMPLETE_COUNT, age: config.REMOVE_ON_COMPLETE_AGE },
-        removeOnFail: { count: config.REMOVE_ON_FAIL_COUNT, age: config.REMOVE_ON_FAIL_AGE },
-        autorun: false,
-      });
+      // Exactly the runtime's BullMQ options, only the prefix differs.
+      rawWorker = new Worker(QUEUE, async () => null, { ...workerOptions(config, QUEUE), prefix: `${prefix}-raw` });
       void rawWorker.run();
       await rawWorker.waitUntilReady();
       sides.raw = { q, round: counter(rawWorker) };

@@ -6,7 +6,7 @@
 // removeOnFail bound jobs added without them.
 import { type CatalogQueueName, type Logger, type PayloadOf, QUEUES } from "@opsdeck/core";
 import type { Db } from "@opsdeck/db";
-import { type Job, UnrecoverableError, WaitingError, Worker } from "bullmq";
+import { type Job, UnrecoverableError, WaitingError, Worker, type WorkerOptions } from "bullmq";
 
 import type { WorkerConfig } from "./config";
 import type { ProcessorMap } from "./processors";
@@ -124,7 +124,23 @@ function createQueueWorker<Q extends CatalogQueueName>(queue: Q, processor: Proc
     const work = deps.tracker.track(run(job, signal ?? NEVER_ABORTED));
     return signal && token !== undefined ? handBackOnShutdown(job, token, signal, work, deps) : work;
   };
-  const worker = new Worker(queue, processJob, {
+  const worker = new Worker(queue, processJob, workerOptions(config, queue));
+  let lastError = 0;
+  worker.on("error", (err) => {
+    // Connection errors repeat while Redis is down; one line per 10 s is enough.
+    if (Date.now() - lastError < 10_000) return;
+    lastError = Date.now();
+    deps.log.warn("worker error", { queue, err });
+  });
+  return worker;
+}
+
+/**
+ * BullMQ options of a catalog queue's worker (also used by bench/queues/worker.js, so its raw
+ * baseline runs with exactly these). Not started: call `run()` after attaching listeners.
+ */
+export function workerOptions(config: WorkerConfig, queue: CatalogQueueName): WorkerOptions {
+  return {
     // BullMQ's blocking connections must retry forever rather than fail a command.
     connection: { url: config.REDIS_URL, maxRetriesPerRequest: null, connectionName: `opsdeck-worker-${queue}` },
     prefix: config.QUEUE_PREFIX,
@@ -135,15 +151,7 @@ function createQueueWorker<Q extends CatalogQueueName>(queue: Q, processor: Proc
     removeOnComplete: { count: config.REMOVE_ON_COMPLETE_COUNT, age: config.REMOVE_ON_COMPLETE_AGE },
     removeOnFail: { count: config.REMOVE_ON_FAIL_COUNT, age: config.REMOVE_ON_FAIL_AGE },
     autorun: false,
-  });
-  let lastError = 0;
-  worker.on("error", (err) => {
-    // Connection errors repeat while Redis is down; one line per 10 s is enough.
-    if (Date.now() - lastError < 10_000) return;
-    lastError = Date.now();
-    deps.log.warn("worker error", { queue, err });
-  });
-  return worker;
+  };
 }
 
 const NEVER_ABORTED = new AbortController().signal;
