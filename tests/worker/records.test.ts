@@ -116,7 +116,8 @@ describe("fenced upsert", () => {
     await insertJobEvents(pool, [
       { queue: "email-sending", jobId: "j8", attempt: 1, event: "retry", detail: "d\u0000e\udfff", at: created },
     ]);
-    expect((await getJobHistory(pool, "email-sending", "j8")).events).toMatchObject([{ detail: "de\ufffd" }]);
+    const stored = (await getJobHistory(pool, "email-sending", "j8")).events.filter((e) => e.event === "retry");
+    expect(stored).toMatchObject([{ detail: "de\ufffd" }]);
   });
 });
 
@@ -180,5 +181,52 @@ describe("marks and history", () => {
     expect(h.record).toMatchObject({ job_id: "h1", attempt: 2, status: "active" });
     expect(h.events.map((e) => `${e.attempt}:${e.event}`)).toEqual(["1:active", "1:retry", "2:active"]);
     expect(await getJobHistory(pool, "email-sending", "nope")).toEqual({ record: null, events: [] });
+  });
+
+  it("derives the latest attempt's start and end from the record, without duplicating stored events", async () => {
+    const at = (sec: number) => new Date(created.getTime() + sec * 1_000);
+    // Completed on its first attempt: no event rows at all (the worker's common path).
+    await upsertJobRecords(pool, [
+      write("d1", { status: "completed", phase: JOB_PHASE.finished, attemptsMade: 1, finishedAt: at(2) }),
+    ]);
+    const d1 = await getJobHistory(pool, "email-sending", "d1");
+    expect(d1.events).toEqual([
+      { attempt: 1, event: "active", detail: null, at: at(1) },
+      { attempt: 1, event: "completed", detail: null, at: at(2) },
+    ]);
+    // Failed for good, recorded by reconciliation (no events written): the failure comes with its reason.
+    await upsertJobRecords(pool, [
+      write("d2", {
+        status: "failed",
+        phase: JOB_PHASE.finished,
+        attempt: 2,
+        attemptsMade: 2,
+        failedReason: "550 no such user",
+        processedAt: at(5),
+        finishedAt: at(6),
+      }),
+    ]);
+    await insertJobEvents(pool, [
+      { queue: "email-sending", jobId: "d2", attempt: 1, event: "active", detail: null, at: at(1) },
+      { queue: "email-sending", jobId: "d2", attempt: 1, event: "retry", detail: "421 busy", at: at(2) },
+    ]);
+    const d2 = await getJobHistory(pool, "email-sending", "d2");
+    expect(d2.events.map((e) => `${e.attempt}:${e.event}:${e.detail ?? ""}`)).toEqual([
+      "1:active:",
+      "1:retry:421 busy",
+      "2:active:",
+      "2:failed:550 no such user",
+    ]);
+    // The worker wrote the failed attempt's events itself: nothing is derived twice.
+    await insertJobEvents(pool, [
+      { queue: "email-sending", jobId: "d2", attempt: 2, event: "active", detail: null, at: at(5) },
+      { queue: "email-sending", jobId: "d2", attempt: 2, event: "failed", detail: "550 no such user", at: at(6) },
+    ]);
+    expect((await getJobHistory(pool, "email-sending", "d2")).events).toHaveLength(4);
+    // A job that has never started has no history yet.
+    await upsertJobRecords(pool, [
+      write("d3", { status: "waiting", phase: JOB_PHASE.queued, attempt: 0, processedAt: null }),
+    ]);
+    expect((await getJobHistory(pool, "email-sending", "d3")).events).toEqual([]);
   });
 });

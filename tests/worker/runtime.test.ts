@@ -10,6 +10,7 @@ import { startWorker, type WorkerRuntime } from "../../apps/worker/src/runtime";
 import { SCHEDULES } from "../../apps/worker/src/schedule";
 import { SHUTDOWN_REASON } from "../../apps/worker/src/workers";
 import type { LogExportPayload } from "../../packages/core/src";
+import { getJobHistory } from "../../packages/db/src";
 import { createTestEnv, type TestEnv } from "../helpers/testEnv";
 import { producer, readRecord, silentLogger, testConfig, waitFor } from "./workerHelpers";
 
@@ -107,13 +108,22 @@ describe("worker runtime", () => {
     expect(rec).toMatchObject({ attempt: 2, attempts_made: job.attemptsMade, name: "export" });
     expect(rec.payload).toEqual({ export_id: "fail-1" });
     expect(rec.created_at.getTime()).toBe(job.timestamp);
-    const ev = await pool.query(`SELECT attempt, event FROM job_events WHERE job_id = 'r-1' ORDER BY at, id`);
+    // Stored: only what the record cannot keep (the failed first attempt); the rest derives from the record.
+    const ev = await pool.query(`SELECT attempt, event, at FROM job_events WHERE job_id = 'r-1' ORDER BY at, id`);
     expect(ev.rows.map((e: { attempt: number; event: string }) => `${e.attempt}:${e.event}`)).toEqual([
+      "1:active",
+      "1:retry",
+    ]);
+    const history = await getJobHistory(pool, "log-exports", "r-1");
+    expect(history.events.map((e) => `${e.attempt}:${e.event}`)).toEqual([
       "1:active",
       "1:retry",
       "2:active",
       "2:completed",
     ]);
+    expect(history.events[2]?.at).toEqual(rec.processed_at);
+    expect(history.events[3]?.at).toEqual(rec.finished_at);
+    expect(history.events[0]?.at.getTime()).toBeLessThanOrEqual(history.events[1]?.at.getTime() ?? 0);
   });
 
   it("records a job that exhausts its attempts as failed with the last reason", async () => {

@@ -1,5 +1,6 @@
 // Job-record write-back (SPEC §9 "Status write-back"). Worker events become
-// fenced record upserts and history events, pushed into a bounded buffer that
+// fenced record upserts (and, for failed attempts and stalls, history events;
+// see attachRecordWriter), pushed into a bounded buffer that
 // never blocks a job. The buffer keeps one entry per job: a later phase of the
 // same job replaces its pending record (the fence decides which is newer) and
 // its events queue up with it, so a job that starts and finishes between two
@@ -317,31 +318,38 @@ export function createRecordBuffer(
   };
 }
 
-const event = (job: Job, name: string, detail: string | null, attempt = job.attemptsStarted): JobEventWrite => ({
+const event = (job: Job, name: string, detail: string | null, at = new Date()): JobEventWrite => ({
   queue: job.queueName,
   jobId: String(job.id),
-  attempt,
+  attempt: job.attemptsStarted,
   event: name,
   detail,
-  at: new Date(),
+  at,
 });
 
-/** Subscribes the write-back to one worker's events; `queue` resolves stalled job ids. */
+/**
+ * Subscribes the write-back to one worker's events; `queue` resolves stalled job ids. A job's start
+ * and completion change only its record: its history derives those from the record (db historyOf),
+ * so the common path costs one row. An attempt that fails leaves what the record will not keep once
+ * the next attempt runs: an `active` event at the attempt's start and its `retry` or `failed`.
+ */
 export function attachRecordWriter(worker: Worker, queue: Queue, buffer: RecordBuffer, log: Logger): void {
   worker.on("active", (job) => {
-    buffer.push({ record: recordOf(job, "active", JOB_PHASE.active), event: event(job, "active", null) });
+    buffer.push({ record: recordOf(job, "active", JOB_PHASE.active) });
   });
   worker.on("progress", (job) => {
     buffer.push({ record: recordOf(job, "active", JOB_PHASE.active) });
   });
   worker.on("completed", (job) => {
-    buffer.push({ record: recordOf(job, "completed", JOB_PHASE.finished), event: event(job, "completed", null) });
+    buffer.push({ record: recordOf(job, "completed", JOB_PHASE.finished) });
   });
   worker.on("failed", (job, err) => {
     if (!job) return; // removed on failure before we saw it; reconciliation has nothing to repair
     // moveToFailed sets finishedOn only when the job failed for good; otherwise it was scheduled to retry.
     const final = job.finishedOn !== undefined;
     const status = final ? "failed" : job.delay > 0 ? "delayed" : "waiting";
+    const started = date(job.processedOn);
+    if (started) buffer.push({ event: event(job, "active", null, started) });
     buffer.push({
       record: recordOf(job, status, JOB_PHASE.finished),
       event: event(job, final ? "failed" : "retry", err.message),

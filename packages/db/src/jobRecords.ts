@@ -320,7 +320,35 @@ export interface JobEventRow {
 const RECORD_COLUMNS = `queue, job_id, name, status, attempt, phase, attempts_made, progress, failed_reason, payload,
                         created_at, processed_at, finished_at, updated_at`;
 
-/** A job's record and its events, oldest first (for GET /jobs/{job_id}). */
+/**
+ * A job's history: the stored events plus those its record implies, oldest first. The worker stores
+ * only what the record cannot tell (SPEC §9): an ended attempt that failed or is retried (its `active`
+ * at the attempt's start, and `retry` or `failed`), stalls, replays. The latest attempt's `active`
+ * (record.processed_at) and a `completed` or `failed` end (record.finished_at) come from the record,
+ * so the common path — a job that runs once and completes — writes no event rows at all. A record
+ * repaired by reconciliation (the worker's own write lost) gets its history the same way.
+ */
+export function historyOf(record: JobRecordRow | null, stored: JobEventRow[]): JobEventRow[] {
+  if (!record || record.attempt < 1) return stored;
+  const has = (attempt: number, event: string) => stored.some((e) => e.attempt === attempt && e.event === event);
+  const derived: JobEventRow[] = [];
+  const { attempt } = record;
+  if (record.processed_at && !has(attempt, "active"))
+    derived.push({ attempt, event: "active", detail: null, at: record.processed_at });
+  const end = record.status === "completed" || record.status === "failed" ? record.status : null;
+  if (end && record.finished_at && !has(attempt, end))
+    derived.push({
+      attempt,
+      event: end,
+      detail: end === "failed" ? record.failed_reason : null,
+      at: record.finished_at,
+    });
+  if (derived.length === 0) return stored;
+  // Stable: equal instants keep stored events first (they were written when they happened).
+  return [...stored, ...derived].sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** A job's record and its history (historyOf), oldest first (for GET /jobs/{job_id}). */
 export async function getJobHistory(
   pool: pg.Pool,
   queue: string,
@@ -337,7 +365,8 @@ export async function getJobHistory(
       [queue, jobId],
     ),
   ]);
-  return { record: rec.rows[0] ?? null, events: ev.rows };
+  const record = rec.rows[0] ?? null;
+  return { record, events: historyOf(record, ev.rows) };
 }
 
 /** Records of the given jobs (reconciliation compares them with Redis). */
