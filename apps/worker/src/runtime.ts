@@ -83,7 +83,7 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
     },
     log,
   });
-  const tracker = createActiveJobs();
+  const tracker = createActiveJobs(log);
   const processors: ProcessorMap = { ...createProcessors({ reconciler }), ...opts.processors };
   const workers = createWorkers({ config, processors, db, log, tracker });
   for (const w of workers) {
@@ -140,7 +140,7 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
         active: tracker.count,
         grace_ms: config.SHUTDOWN_GRACE_MS,
       });
-      for (const w of workers) w.cancelAllJobs(SHUTDOWN_REASON);
+      tracker.cancelAll(SHUTDOWN_REASON);
       // One Redis call per job; bounded so an unreachable Redis cannot hold the exit (ms).
       await tracker.whenHandedBack(2_000);
       // Told through ctx.signal, processors stop at their next safe point (the email sender finishes the

@@ -23,28 +23,80 @@ export interface WorkerDeps {
 /** The abort reason runtime.ts gives jobs still running when the shutdown grace period is over. */
 export const SHUTDOWN_REASON = "worker shutting down";
 
-/** Counts processor calls in flight, so shutdown can wait for them with its own deadline. */
+/**
+ * The processor calls in flight, so shutdown can wait for them with its own deadline and then cancel
+ * the ones still running. Per job it costs one small object and a Set entry: the job's AbortSignal is
+ * built only when its processor reads ctx.signal (BullMQ's own per-job AbortController, made for every
+ * processor that takes a signal argument, was a measurable share of a short job's cost).
+ */
 export interface ActiveJobs {
   readonly count: number;
-  track<T>(work: Promise<T>): Promise<T>;
+  /** Runs `work` as `job`'s processor call (token: its BullMQ lock token). See processJob for the contract. */
+  run<T>(job: Job, token: string | undefined, work: (signal: () => AbortSignal) => Promise<T>): Promise<T>;
   /** Resolves true once nothing is in flight, false if `timeoutMs` passes first. */
   whenIdle(timeoutMs: number): Promise<boolean>;
-  /** Notes a job being handed back to `wait` at shutdown (one Redis call). */
-  handingBack(moving: Promise<unknown>): void;
-  /** Waits for every hand-back noted so far, at most `timeoutMs`. */
+  /**
+   * Cancels every call in flight: each job is handed back to `wait` (one Redis call, see
+   * handBack) and its processor told through its signal (aborted with `reason`).
+   */
+  cancelAll(reason: string): void;
+  /** Waits for every hand-back started so far, at most `timeoutMs`. */
   whenHandedBack(timeoutMs: number): Promise<void>;
 }
 
-export function createActiveJobs(): ActiveJobs {
-  let count = 0;
+interface Running {
+  job: Job;
+  token: string | undefined;
+  /** Built on first read of the processor's signal. */
+  controller: AbortController | null;
+  /** Set by cancelAll: a signal read later starts aborted. */
+  reason: string | null;
+  /** Settles BullMQ's processor call early (hand-back). */
+  reject: (err: unknown) => void;
+}
+
+export function createActiveJobs(log: Logger): ActiveJobs {
+  const running = new Set<Running>();
   let waiters: (() => void)[] = [];
   const handBacks: Promise<unknown>[] = [];
+  const signalOf = (r: Running) => (): AbortSignal => {
+    if (!r.controller) {
+      r.controller = new AbortController();
+      if (r.reason !== null) r.controller.abort(r.reason);
+    }
+    return r.controller.signal;
+  };
+  const done = (r: Running) => {
+    running.delete(r);
+    if (running.size === 0) for (const w of waiters.splice(0)) w();
+  };
   return {
     get count() {
-      return count;
+      return running.size;
     },
-    handingBack(moving) {
-      handBacks.push(moving.catch(() => undefined));
+    run(job, token, work) {
+      return new Promise((resolve, reject) => {
+        const r: Running = { job, token, controller: null, reason: null, reject };
+        running.add(r);
+        work(signalOf(r)).then(
+          (v) => {
+            done(r);
+            resolve(v);
+          },
+          (err: unknown) => {
+            done(r);
+            reject(err);
+          },
+        );
+      });
+    },
+    cancelAll(reason) {
+      for (const r of running) {
+        if (r.reason !== null) continue;
+        r.reason = reason;
+        if (r.token !== undefined) handBacks.push(handBack(r, log).catch(() => undefined));
+        r.controller?.abort(reason);
+      }
     },
     async whenHandedBack(timeoutMs) {
       let timer: NodeJS.Timeout | undefined;
@@ -56,30 +108,44 @@ export function createActiveJobs(): ActiveJobs {
       ]);
       clearTimeout(timer);
     },
-    async track(work) {
-      count++;
-      try {
-        return await work;
-      } finally {
-        count--;
-        if (count === 0) for (const w of waiters.splice(0)) w();
-      }
-    },
     whenIdle(timeoutMs) {
-      if (count === 0) return Promise.resolve(true);
+      if (running.size === 0) return Promise.resolve(true);
       return new Promise((resolve) => {
-        const done = () => {
+        const idle = () => {
           clearTimeout(timer);
           resolve(true);
         };
         const timer = setTimeout(() => {
-          waiters = waiters.filter((w) => w !== done);
+          waiters = waiters.filter((w) => w !== idle);
           resolve(false);
         }, timeoutMs);
-        waiters.push(done);
+        waiters.push(idle);
       });
     },
   };
+}
+
+/**
+ * Moves a job that outlived the shutdown grace period back to `wait` (releasing its lock) and settles
+ * BullMQ's processor call with WaitingError, so the job is neither failed (no attempt spent) nor left
+ * active for the stalled checker to find a lock duration later: the next worker takes it at once. The
+ * processor itself is told through ctx.signal and may still be running. If the move fails (Redis
+ * gone), the job stays active and is recovered as stalled, as before.
+ */
+async function handBack(r: Running, log: Logger): Promise<void> {
+  const { job } = r;
+  try {
+    await job.moveToWait(r.token);
+  } catch (err) {
+    log.warn("could not hand the job back; it will be recovered as stalled", {
+      queue: job.queueName,
+      job_id: job.id,
+      err,
+    });
+    return;
+  }
+  log.info("job handed back to wait at shutdown", { queue: job.queueName, job_id: job.id });
+  r.reject(new WaitingError());
 }
 
 /** Parses a job's data with its queue's schema; throws UnrecoverableError listing every problem. */
@@ -103,27 +169,28 @@ class JobContext implements ProcessorContext {
     private readonly parentLog: Logger,
     private readonly queue: CatalogQueueName,
     private readonly jobId: string | undefined,
-    readonly signal: AbortSignal,
+    private readonly signalOf: () => AbortSignal,
   ) {}
   get log(): Logger {
     return (this.#log ??= this.parentLog.child({ queue: this.queue, job_id: this.jobId }));
+  }
+  get signal(): AbortSignal {
+    return this.signalOf();
   }
 }
 
 function createQueueWorker<Q extends CatalogQueueName>(queue: Q, processor: Processor<PayloadOf<Q>>, deps: WorkerDeps) {
   const { config } = deps;
   // Async, so a payload that fails to parse rejects inside the tracked promise rather than throwing.
-  const run = async (job: Job, signal: AbortSignal) =>
+  const run = async (job: Job, signal: () => AbortSignal) =>
     processor(
       job as Job<PayloadOf<Q>>,
       parsePayload(queue, job.data),
       new JobContext(config, deps.db, deps.log, queue, job.id, signal),
     );
-  // Three parameters: BullMQ only creates the per-job AbortController for processors that take a signal.
-  const processJob = (job: Job, token?: string, signal?: AbortSignal) => {
-    const work = deps.tracker.track(run(job, signal ?? NEVER_ABORTED));
-    return signal && token !== undefined ? handBackOnShutdown(job, token, signal, work, deps) : work;
-  };
+  // Two parameters, not three: BullMQ builds a per-job AbortController for processors that take its
+  // signal; ours (ActiveJobs) is built only when a processor asks for it.
+  const processJob = (job: Job, token?: string) => deps.tracker.run(job, token, (signal) => run(job, signal));
   const worker = new Worker(queue, processJob, workerOptions(config, queue));
   let lastError = 0;
   worker.on("error", (err) => {
@@ -152,40 +219,6 @@ export function workerOptions(config: WorkerConfig, queue: CatalogQueueName): Wo
     removeOnFail: { count: config.REMOVE_ON_FAIL_COUNT, age: config.REMOVE_ON_FAIL_AGE },
     autorun: false,
   };
-}
-
-const NEVER_ABORTED = new AbortController().signal;
-
-/**
- * When shutdown cancels a job that outlived the grace period, moves it back to
- * `wait` (releasing its lock) and settles BullMQ's processor call with
- * WaitingError, so the job is neither failed (no attempt spent) nor left
- * active for the stalled checker to find a lock duration later: the next
- * worker takes it at once. The processor itself is told through ctx.signal.
- * If the move fails (Redis gone), the job stays active and is recovered as
- * stalled, as before.
- */
-function handBackOnShutdown<T>(job: Job, token: string, signal: AbortSignal, work: Promise<T>, deps: WorkerDeps) {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
-      if (signal.reason !== SHUTDOWN_REASON) return;
-      const moving = job.moveToWait(token).then(
-        () => {
-          deps.log.info("job handed back to wait at shutdown", { queue: job.queueName, job_id: job.id });
-          reject(new WaitingError());
-        },
-        (err: unknown) =>
-          deps.log.warn("could not hand the job back; it will be recovered as stalled", {
-            queue: job.queueName,
-            job_id: job.id,
-            err,
-          }),
-      );
-      deps.tracker.handingBack(moving);
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
 }
 
 /** Creates (not yet running) workers for `config.queues`; call `worker.run()` after attaching listeners. */
