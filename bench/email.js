@@ -4,7 +4,8 @@
 // sending the same messages directly, in the same run, to the same local SMTP sink.
 //   npm run build && node bench/email.js [messages=10000] [batch=1000]
 // Inputs: Postgres and Redis on their default ports (or DATABASE_SERVER_URL / REDIS_URL).
-// Output: messages/s of each and the ratio worker / direct (aim: ≥ 0.7).
+// Output: messages/s of each and the ratio worker / direct (aim: ≥ 0.7), and the CPU seconds
+// each side cost: the sending process, the sink, Postgres backends and Redis.
 // Both sides use the same pool: 5 connections (EMAIL_POOL_MAX_CONNECTIONS default), 1,000
 // messages per connection (EMAIL_POOL_MAX_MESSAGES default), PIPELINING as the sink offers it,
 // 100 messages in flight; each side sends from a process of its own, the sink runs in this one.
@@ -27,6 +28,51 @@ const server = process.env.DATABASE_SERVER_URL ?? "postgresql://postgres@127.0.0
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const databaseUrl = `${server}/opsdeck_bench_email`;
 const prefix = `bench-email-${process.pid}`;
+
+// CPU seconds by where they were spent, per side: the sending process, the sink (this process),
+// Postgres backends of the bench database and Redis (INFO: the whole server). Linux /proc; 0 elsewhere.
+const fs = require("node:fs");
+function procCpuS(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[11]) + Number(f[12])) / 100; // utime + stime, USER_HZ = 100
+  } catch {
+    return 0;
+  }
+}
+function pgCpuS() {
+  let total = 0;
+  for (const pid of fs.existsSync("/proc") ? fs.readdirSync("/proc") : []) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("opsdeck_bench_email")) total += procCpuS(pid);
+    } catch {
+      /* exited */
+    }
+  }
+  return total;
+}
+async function redisCpuS() {
+  const redis = new Redis(redisUrl);
+  try {
+    const info = await redis.info("cpu");
+    const v = (k) => Number(new RegExp(`${k}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+    return v("used_cpu_user") + v("used_cpu_sys");
+  } finally {
+    redis.disconnect();
+  }
+}
+const selfCpuS = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+async function cpuSnap(senderPid) {
+  return { sender: senderPid ? procCpuS(senderPid) : 0, sink: selfCpuS(), pg: pgCpuS(), redis: await redisCpuS() };
+}
+const cpuDelta = (a, b) => Object.fromEntries(Object.keys(a).map((k) => [k, b[k] - a[k]]));
+const cpuLine = (c) =>
+  `cpu s: sender ${c.sender.toFixed(2)}, sink ${c.sink.toFixed(2)}, postgres ${c.pg.toFixed(2)}, redis ${c.redis.toFixed(2)}`;
 
 async function startSink() {
   let count = 0;
@@ -80,7 +126,7 @@ function directChild(port) {
     child.stdout.on("data", (c) => (out += c));
     child.once("error", reject);
     child.once("exit", (code) =>
-      code === 0 ? resolve(Number(JSON.parse(out).seconds)) : reject(new Error(`direct sender exited ${code}`)),
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`direct sender exited ${code}`)),
     );
   });
 }
@@ -102,10 +148,12 @@ async function direct(port) {
   const lane = async () => {
     while (next < total) await transport.sendMail(message(next++, "direct"));
   };
+  const cpu0 = selfCpuS();
   await Promise.all(Array.from({ length: 100 }, lane));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = selfCpuS() - cpu0;
   transport.close();
-  return seconds;
+  return { seconds, cpu };
 }
 
 async function viaWorker(port) {
@@ -177,14 +225,16 @@ async function viaWorker(port) {
         opts: { attempts: 3 },
       });
     }
+    const cpu0 = await cpuSnap(worker.pid);
     const started = process.hrtime.bigint();
     const added = await q.addBulk(jobs);
     await Promise.all(added.map((j) => j.waitUntilFinished(events, 600_000)));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = cpuDelta(cpu0, await cpuSnap(worker.pid));
     const r = await pool.query(
       `SELECT status, count(*)::int AS n FROM email_messages WHERE campaign_id = 'bench' GROUP BY 1`,
     );
-    return { seconds, statuses: Object.fromEntries(r.rows.map((x) => [x.status, x.n])) };
+    return { seconds, cpu, statuses: Object.fromEntries(r.rows.map((x) => [x.status, x.n])) };
   } finally {
     worker.kill("SIGTERM");
     await new Promise((r) => worker.once("exit", r));
@@ -206,7 +256,11 @@ async function viaWorker(port) {
 async function main() {
   const sink = await startSink();
   try {
-    const directSeconds = await directChild(sink.port);
+    const cpu0 = await cpuSnap(null);
+    const directRun = await directChild(sink.port);
+    const directSeconds = directRun.seconds;
+    // The child's own figure for its timed window; the sink's (and others') over the whole child run.
+    const directCpu = { ...cpuDelta(cpu0, await cpuSnap(null)), sender: directRun.cpu };
     const directDelivered = sink.count - 1; // minus the warm-up message
     const before = sink.count;
     const w = await viaWorker(sink.port);
@@ -223,6 +277,8 @@ async function main() {
     out(
       `opsdeck worker:            ${v.toFixed(0)} msg/s (${w.seconds.toFixed(2)} s), delivered ${workerDelivered}, records ${JSON.stringify(w.statuses)}`,
     );
+    out(`  direct  ${cpuLine(directCpu)}`);
+    out(`  worker  ${cpuLine(w.cpu)}`);
     out(`ratio worker / direct:     ${(v / d).toFixed(2)}`);
   } finally {
     await sink.close();
@@ -235,7 +291,7 @@ const fail = (err) => {
 };
 if (process.env.EMAIL_BENCH_DIRECT_PORT) {
   direct(Number(process.env.EMAIL_BENCH_DIRECT_PORT))
-    .then((seconds) => process.stdout.write(JSON.stringify({ seconds })))
+    .then((r) => process.stdout.write(JSON.stringify(r)))
     .catch(fail);
 } else {
   main().catch(fail);

@@ -26,7 +26,13 @@ export function emailSendingFor(pool: pg.Pool, config: WorkerConfig, log: Logger
       connectionTimeoutMillis: 3_000,
       idleTimeoutMillis: 30_000,
       application_name: "opsdeck-worker-email",
-      options: `-c synchronous_commit=${config.EMAIL_DB_SYNCHRONOUS_COMMIT}`,
+      // Custom plans only: its statements are prepared (named) and would otherwise settle, after five runs,
+      // on a generic plan costed against the table as it was then. On a new database that is nearly empty,
+      // so the plan seq-scans email_messages, and it keeps doing so at every mark (measured: 0.7 ms of
+      // Postgres CPU per statement at 10,000 rows, growing with the table) until autovacuum's analyze
+      // invalidates it. A custom plan sees the real table and the real array lengths; replanning these
+      // small statements costs far less than one wrong plan.
+      options: `-c synchronous_commit=${config.EMAIL_DB_SYNCHRONOUS_COMMIT} -c plan_cache_mode=force_custom_plan`,
     });
     writes.on("error", (err) => log.warn("postgres pool error", { err }));
     s = { router: new IntegrationRouter(pool, config, log), writes };

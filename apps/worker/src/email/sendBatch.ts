@@ -25,7 +25,7 @@ import {
 import type { Job } from "bullmq";
 import type pg from "pg";
 
-import { createCoalescer } from "./coalesce";
+import { type Coalescer, createCoalescer } from "./coalesce";
 import type { IntegrationRouter } from "./integrations";
 import { sendOne } from "./sendOne";
 import { fromDomain, messageIdFor, renderFor, uniqueRecipients } from "./template";
@@ -43,12 +43,14 @@ type Mark =
  * Gate and outcome writes of every batch in this process, per pool, coalesced
  * into group commits: whatever queued while one statement was in flight goes
  * in the next one, end-of-data marks and outcomes together (writeMarks). A
- * mark waits at most one statement in flight plus its own; an outcome rides
- * along with the marks of other messages instead of costing its own round trip.
+ * mark is urgent (an SMTP transaction waits on it): it waits at most one
+ * statement in flight plus its own. An outcome is not (the lane moves on to
+ * its next message): it rides along with the next mark, so a message costs
+ * about one statement rather than two.
  */
-const writers = new WeakMap<pg.Pool, (m: Mark) => Promise<boolean>>();
+const writers = new WeakMap<pg.Pool, Coalescer<Mark, boolean>>();
 
-function writerFor(pool: pg.Pool): (m: Mark) => Promise<boolean> {
+function writerFor(pool: pg.Pool): Coalescer<Mark, boolean> {
   let w = writers.get(pool);
   if (!w) {
     w = createCoalescer(async (items: Mark[]) => {
@@ -113,6 +115,9 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
   };
 
   let unavailable: string | null = null;
+  /** Outcome writes in flight, and the first that failed (Postgres down: the job retries). */
+  const recording: Promise<void>[] = [];
+  let recordError: unknown = null;
   /** Sends `todo`; returns the recipients it could not claim (another worker holds them, or they are final). */
   const sendAll = async (todo: Recipient[]): Promise<Recipient[]> => {
     const claimed: { id: string; recipient: string; message_id: string }[] = [];
@@ -122,7 +127,13 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
     const chunk = Math.max(1, settings.EMAIL_SEND_CONCURRENCY * 2);
     // Claims the next chunk in one statement when the local buffer runs dry (one claim in flight at a time).
     const take = async () => {
-      while (claimed.length === 0 && next < todo.length && unavailable === null && !deps.signal?.aborted) {
+      while (
+        claimed.length === 0 &&
+        next < todo.length &&
+        unavailable === null &&
+        recordError === null &&
+        !deps.signal?.aborted
+      ) {
         claiming ??= (async () => {
           const part = todo.slice(next, next + chunk);
           next += part.length;
@@ -134,7 +145,7 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
         })().finally(() => (claiming = null));
         await claiming;
       }
-      return unavailable === null && !deps.signal?.aborted ? claimed.shift() : undefined;
+      return unavailable === null && recordError === null && !deps.signal?.aborted ? claimed.shift() : undefined;
     };
     const lane = async () => {
       for (let m = await take(); m; m = await take()) {
@@ -148,13 +159,25 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
           unavailable = result.response;
           await releaseClaims(pool, [m.id], token, `not sent: ${result.response}`);
         } else if (result.kind === "done") {
-          if (!(await write({ kind: "outcome", id: m.id, token, outcome: result.outcome })))
-            log.warn("message outcome not recorded: claim lost", { row: m.id });
+          // Not awaited here (see writerFor); all are awaited before the batch ends. Until it lands the row
+          // stays 'committing', which a crash turns into 'unconfirmed': never sent twice either way.
+          recording.push(
+            write.later({ kind: "outcome", id: m.id, token, outcome: result.outcome }).then(
+              (ok) => {
+                if (!ok) log.warn("message outcome not recorded: claim lost", { row: m.id });
+              },
+              (err: unknown) => {
+                recordError ??= err;
+              },
+            ),
+          );
         }
         await progress();
       }
     };
     await Promise.all(Array.from({ length: Math.min(settings.EMAIL_SEND_CONCURRENCY, todo.length) }, lane));
+    await Promise.all(recording.splice(0));
+    if (recordError) throw recordError;
     // Claimed but never started (the job stopped early): give them back.
     if (claimed.length)
       await releaseClaims(
