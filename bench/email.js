@@ -3,6 +3,7 @@
 // gate, outcome record, progress, BullMQ) against nodemailer's pooled SMTP transport
 // sending the same messages directly, in the same run, to the same local SMTP sink.
 //   npm run build && node bench/email.js [messages=10000] [batch=1000]
+// WORKER_NODE_ARGS adds node flags to the worker process only (e.g. --cpu-prof --cpu-prof-dir=DIR).
 // Inputs: Postgres and Redis on their default ports (or DATABASE_SERVER_URL / REDIS_URL).
 // Output: messages/s of each and the ratio worker / direct (aim: ≥ 0.7), and the CPU seconds
 // each side cost: the sending process, the sink, Postgres backends and Redis.
@@ -185,7 +186,9 @@ async function viaWorker(port) {
     LOG_LEVEL: "error",
     NODE_ENV: "production",
   };
-  const worker = spawn(process.execPath, [path.join(root, "apps/worker/dist/main.js")], {
+  // WORKER_NODE_ARGS adds node flags to the worker process only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.WORKER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const worker = spawn(process.execPath, [...nodeArgs, path.join(root, "apps/worker/dist/main.js")], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -135,6 +135,22 @@ it("writes an active job once it has waited a full flush interval", async () => 
   expect(rec).toMatchObject({ status: "active" });
 });
 
+it("keeps the payload when a progress write (no payload) replaces a pending record or lands later", async () => {
+  const b = buffer();
+  const progress = (jobId: string, pct: number) => ({
+    record: record(jobId, { progress: pct, payload: null }),
+  });
+  // Never written yet: the progress write replaces the pending active record and must carry its payload.
+  b.push(active("prog-1"));
+  b.push(progress("prog-1", 10));
+  await b.flush();
+  expect(await readRecord(pool, QUEUE, "prog-1")).toMatchObject({ progress: 10, payload: { export_id: "prog-1" } });
+  // Already written: a later progress write leaves the stored payload alone.
+  b.push(progress("prog-1", 60));
+  await b.flush();
+  expect(await readRecord(pool, QUEUE, "prog-1")).toMatchObject({ progress: 60, payload: { export_id: "prog-1" } });
+});
+
 it("applies the fence within the buffer and keeps every event", async () => {
   const b = buffer();
   // A late 'active' of attempt 1 after its completion changes nothing.

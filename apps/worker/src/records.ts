@@ -20,8 +20,12 @@ export interface RecordEntry {
 
 const date = (ms: number | undefined): Date | null => (ms === undefined || !Number.isFinite(ms) ? null : new Date(ms));
 
-/** A record write describing `job` as it is now, with the given status and phase. */
-export function recordOf(job: Job, status: string, phase: number): JobRecordWrite {
+/**
+ * A record write describing `job` as it is now, with the given status and phase. `withPayload` false
+ * leaves the stored payload as it is (null payload): a progress update of a big batch job would
+ * otherwise serialize, send and rewrite its whole payload each time.
+ */
+export function recordOf(job: Job, status: string, phase: number, withPayload = true): JobRecordWrite {
   return {
     queue: job.queueName,
     jobId: String(job.id),
@@ -32,7 +36,7 @@ export function recordOf(job: Job, status: string, phase: number): JobRecordWrit
     attemptsMade: job.attemptsMade,
     progress: job.progress ?? null,
     failedReason: job.failedReason || null,
-    payload: job.data ?? null,
+    payload: withPayload ? (job.data ?? null) : null,
     createdAt: new Date(job.timestamp),
     processedAt: date(job.processedOn),
     finishedAt: status === "completed" || status === "failed" ? date(job.finishedOn) : null,
@@ -279,7 +283,13 @@ export function createRecordBuffer(
         next: null,
       };
       const wasActive = p !== undefined && isActive(job);
-      if (entry.record && (!job.record || newer(entry.record, job.record))) job.record = entry.record;
+      if (entry.record && (!job.record || newer(entry.record, job.record))) {
+        // A write without payload keeps the stored one, which may be the one this replaces: carry it over.
+        job.record =
+          entry.record.payload === null && job.record && job.record.payload !== null
+            ? { ...entry.record, payload: job.record.payload }
+            : entry.record;
+      }
       if (entry.event) job.events.push(entry.event);
       const nowActive = isActive(job);
       if (!p) {
@@ -338,7 +348,7 @@ export function attachRecordWriter(worker: Worker, queue: Queue, buffer: RecordB
     buffer.push({ record: recordOf(job, "active", JOB_PHASE.active) });
   });
   worker.on("progress", (job) => {
-    buffer.push({ record: recordOf(job, "active", JOB_PHASE.active) });
+    buffer.push({ record: recordOf(job, "active", JOB_PHASE.active, false) });
   });
   worker.on("completed", (job) => {
     buffer.push({ record: recordOf(job, "completed", JOB_PHASE.finished) });
