@@ -85,23 +85,28 @@ export class IntegrationRouter {
     }
     if (!chosen) return null;
     const row = chosen;
-    let auth: { username: string; password: string } | null = null;
-    if (row.credentials) {
-      try {
-        auth = JSON.parse(openSecret(this.keyring, row.credentials, `smtp_integration:${row.id}`)) as typeof auth;
-      } catch (err) {
-        await this.failure(row.id, `credentials cannot be opened: ${(err as Error).message}`);
-        return this.pick(new Set([...exclude, row.id]));
+    // Credentials are opened only when a transport is built (a new or changed integration), not per message.
+    let transport = this.transports.lookup(row);
+    if (!transport) {
+      let auth: { username: string; password: string } | null = null;
+      if (row.credentials) {
+        try {
+          auth = JSON.parse(openSecret(this.keyring, row.credentials, `smtp_integration:${row.id}`)) as typeof auth;
+        } catch (err) {
+          await this.failure(row.id, `credentials cannot be opened: ${(err as Error).message}`);
+          return this.pick(new Set([...exclude, row.id]));
+        }
       }
+      transport = this.transports.put(
+        row,
+        createPooledTransport(row, auth, {
+          connectMs: this.s.EMAIL_SMTP_CONNECT_TIMEOUT_MS,
+          socketMs: this.s.EMAIL_SMTP_SOCKET_TIMEOUT_MS,
+          maxConnections: this.s.EMAIL_POOL_MAX_CONNECTIONS,
+          maxMessages: this.s.EMAIL_POOL_MAX_MESSAGES,
+        }),
+      );
     }
-    const transport = this.transports.get(row, () =>
-      createPooledTransport(row, auth, {
-        connectMs: this.s.EMAIL_SMTP_CONNECT_TIMEOUT_MS,
-        socketMs: this.s.EMAIL_SMTP_SOCKET_TIMEOUT_MS,
-        maxConnections: this.s.EMAIL_POOL_MAX_CONNECTIONS,
-        maxMessages: this.s.EMAIL_POOL_MAX_MESSAGES,
-      }),
-    );
     return { row, transport, sendingIp: row.sending_ips.length === 1 ? (row.sending_ips[0] ?? null) : null };
   }
 

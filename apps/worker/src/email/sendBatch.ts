@@ -18,6 +18,7 @@ import {
   type JobRef,
   type MessageOutcome,
   messageStates,
+  type MessageStatus,
   releaseClaims,
   resolveLapsedCommits,
   writeMarks,
@@ -32,6 +33,8 @@ import { fromDomain, messageIdFor, renderFor, uniqueRecipients } from "./templat
 
 /** Progress is written to Redis at most this often, ms. */
 const PROGRESS_EVERY_MS = 500;
+/** Most recipients claimed in one statement. */
+const CLAIM_CHUNK_MAX = 100;
 
 export class RetryableBatchError extends Error {}
 
@@ -101,17 +104,25 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
   if (unconfirmed > 0)
     log.warn("messages left committing by a stopped worker marked unconfirmed", { count: unconfirmed });
 
-  let lastProgress = 0;
-  const progress = async (force = false) => {
-    if (!force && Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
-    lastProgress = Date.now();
-    const counts = await jobMessageCounts(pool, ref);
-    const done = FINAL_STATUSES.reduce((n, s) => n + (counts[s] ?? 0), 0);
+  // Each recipient's status as this run knows it: read at the start of every round, then kept up to date
+  // with what this run claims and records. Progress is counted from it rather than from Postgres (a count
+  // statement per job every PROGRESS_EVERY_MS); the job's final counts still come from Postgres.
+  const statusOf = new Map<string, MessageStatus>();
+  const report = async (counts: Record<string, number>) => {
+    const done = FINAL_STATUSES.reduce((n, st) => n + (counts[st] ?? 0), 0);
     await job.updateProgress({
       percent: Math.floor((100 * done) / recipients.length),
       total: recipients.length,
       ...counts,
     });
+  };
+  let lastProgress = 0;
+  const progress = async () => {
+    if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
+    lastProgress = Date.now();
+    const counts: Record<string, number> = {};
+    for (const st of statusOf.values()) counts[st] = (counts[st] ?? 0) + 1;
+    await report(counts);
   };
 
   let unavailable: string | null = null;
@@ -124,7 +135,9 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
     const skipped: Recipient[] = [];
     let next = 0;
     let claiming: Promise<void> | null = null;
-    const chunk = Math.max(1, settings.EMAIL_SEND_CONCURRENCY * 2);
+    // Claims per statement: a few rounds of the lanes' work, so claiming costs a fraction of a statement per
+    // message; bounded, since a crashed worker's unsent claims wait out their lease before another takes them.
+    const chunk = Math.min(CLAIM_CHUNK_MAX, Math.max(1, settings.EMAIL_SEND_CONCURRENCY * 5));
     // Claims the next chunk in one statement when the local buffer runs dry (one claim in flight at a time).
     const take = async () => {
       while (
@@ -140,6 +153,7 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
           const emails = part.map((r) => r.email);
           const got = await claimMessages(pool, ref, emails, emails.map(idOf), token, lease);
           const mine = new Set(got.map((m) => m.recipient));
+          for (const m of got) statusOf.set(m.recipient, "sending");
           skipped.push(...part.filter((r) => !mine.has(r.email)));
           claimed.push(...got);
         })().finally(() => (claiming = null));
@@ -157,8 +171,10 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
         );
         if (result.kind === "unavailable") {
           unavailable = result.response;
+          statusOf.set(m.recipient, "deferred");
           await releaseClaims(pool, [m.id], token, `not sent: ${result.response}`);
         } else if (result.kind === "done") {
+          statusOf.set(m.recipient, result.outcome.status);
           // Not awaited here (see writerFor); all are awaited before the batch ends. Until it lands the row
           // stays 'committing', which a crash turns into 'unconfirmed': never sent twice either way.
           recording.push(
@@ -197,6 +213,8 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
   const deadline = Date.now() + 2 * lease + 1_000;
   for (let round = 0; ; round++) {
     const states = new Map((await messageStates(pool, ref)).map((s) => [s.recipient, s]));
+    statusOf.clear();
+    for (const st of states.values()) statusOf.set(st.recipient, st.status);
     const now = Date.now();
     const todo = candidates.filter((r) => {
       const st = states.get(r.email);
@@ -225,8 +243,8 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
     await resolveLapsedCommits(pool, ref);
   }
 
-  await progress(true);
   const counts = await jobMessageCounts(pool, ref);
+  await report(counts);
   const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
   const pending = (counts.deferred ?? 0) + (counts.failed ?? 0) + (counts.sending ?? 0) + (counts.committing ?? 0);
   if (unavailable !== null || pending > 0) {

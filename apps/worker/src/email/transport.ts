@@ -123,16 +123,19 @@ export class TransportCache {
 
   constructor(private readonly idleMs: number) {}
 
-  get(row: SmtpIntegrationRow, build: () => Transporter): Transporter {
-    const version = row.updated_at.getTime();
+  /** The transport built from this version of the integration, if there is one. */
+  lookup(row: SmtpIntegrationRow): Transporter | undefined {
     const hit = this.byId.get(row.id);
-    if (hit && hit.version === version) {
-      hit.lastUsed = Date.now();
-      return hit.transport;
-    }
-    hit?.transport.close();
-    const transport = build();
-    this.byId.set(row.id, { transport, version, lastUsed: Date.now() });
+    if (!hit || hit.version !== row.updated_at.getTime()) return undefined;
+    hit.lastUsed = Date.now();
+    return hit.transport;
+  }
+
+  /** Keeps `transport` as the integration's, closing the one built from an older version. */
+  put(row: SmtpIntegrationRow, transport: Transporter): Transporter {
+    const old = this.byId.get(row.id);
+    if (old && old.transport !== transport) old.transport.close();
+    this.byId.set(row.id, { transport, version: row.updated_at.getTime(), lastUsed: Date.now() });
     return transport;
   }
 

@@ -176,7 +176,8 @@ export interface OutcomeMark {
  * outcome exists only after its mark returned). Returns the ids whose mark
  * held the claim (`committing`) and the ids whose outcome was recorded.
  * A named (prepared) statement: it runs about once per message, so Postgres
- * skips parsing and planning it each time.
+ * skips parsing it each time (the send path's sessions still plan it per call,
+ * see emailRuntime.ts).
  */
 export async function writeMarks(
   pool: pg.Pool,
@@ -184,8 +185,10 @@ export async function writeMarks(
   outcomes: OutcomeMark[],
   leaseMs: number,
 ): Promise<{ committing: Set<string>; recorded: Set<string> }> {
+  // Arrays in (unnest: a custom plan sees their real length and joins by the primary key; jsonb_to_recordset
+  // is costed at 100 rows and got a seq scan), two comma-separated id lists out (one row, not a row per id).
   const col = <T>(f: (o: OutcomeMark) => T) => outcomes.map(f);
-  const r = await pool.query<{ k: "c" | "o"; id: string }>({
+  const r = await pool.query<{ c: string | null; o: string | null }>({
     name: "email_write_marks",
     text: `WITH c AS (
        UPDATE email_messages m SET status = 'committing', lease_until = ${leaseExpr("$3")}, updated_at = now()
@@ -201,7 +204,7 @@ export async function writeMarks(
        WHERE m.id = t.id AND m.claim_token = t.tok AND m.status IN ('sending', 'committing', 'unconfirmed')
        RETURNING m.id
      )
-     SELECT 'c' AS k, id::text FROM c UNION ALL SELECT 'o' AS k, id::text FROM o`,
+     SELECT (SELECT string_agg(id::text, ',') FROM c) AS c, (SELECT string_agg(id::text, ',') FROM o) AS o`,
     values: [
       commits.map((i) => i.id),
       commits.map((i) => i.token),
@@ -215,8 +218,6 @@ export async function writeMarks(
       col((i) => i.outcome.sendingIp),
     ],
   });
-  const committing = new Set<string>();
-  const recorded = new Set<string>();
-  for (const x of r.rows) (x.k === "c" ? committing : recorded).add(x.id);
-  return { committing, recorded };
+  const ids = (list: string | null | undefined) => new Set(list ? list.split(",") : []);
+  return { committing: ids(r.rows[0]?.c), recorded: ids(r.rows[0]?.o) };
 }
