@@ -12,16 +12,18 @@ import { randomUUID } from "node:crypto";
 import type { EmailBatchPayload, EmailSettings, Logger } from "@opsdeck/core";
 import {
   claimMessages,
+  type CommitMark,
   failDeferred,
   FINAL_STATUSES,
   jobMessageCounts,
   type JobRef,
-  type MessageOutcome,
+  markCommittingBatch,
   messageStates,
   type MessageStatus,
+  type OutcomeMark,
+  recordOutcomes,
   releaseClaims,
   resolveLapsedCommits,
-  writeMarks,
 } from "@opsdeck/db";
 import type { Job } from "bullmq";
 import type pg from "pg";
@@ -33,40 +35,52 @@ import { fromDomain, messageIdFor, renderFor, uniqueRecipients } from "./templat
 
 /** Progress is written to Redis at most this often, ms. */
 const PROGRESS_EVERY_MS = 500;
+/**
+ * End-of-data mark statements in flight at once. SMTP connections tend to reach their gates together; with
+ * one lane a mark that just missed a statement waits for it and then its own, with two it goes at once.
+ */
+const COMMIT_LANES = 2;
+/** How long outcomes gather before they are written together, ms. */
+const OUTCOME_BATCH_MS = 25;
 /** Most recipients claimed in one statement. */
 const CLAIM_CHUNK_MAX = 100;
 
 export class RetryableBatchError extends Error {}
 
-type Mark =
-  | { kind: "commit"; id: string; token: string; leaseMs: number }
-  | { kind: "outcome"; id: string; token: string; outcome: MessageOutcome };
+interface Writers {
+  commit: Coalescer<CommitMark & { leaseMs: number }, boolean>;
+  outcome: Coalescer<OutcomeMark, boolean>;
+}
 
 /**
- * Gate and outcome writes of every batch in this process, per pool, coalesced
- * into group commits: whatever queued while one statement was in flight goes
- * in the next one, end-of-data marks and outcomes together (writeMarks). A
- * mark is urgent (an SMTP transaction waits on it): it waits at most one
- * statement in flight plus its own. An outcome is not (the lane moves on to
- * its next message): it rides along with the next mark, so a message costs
- * about one statement rather than two.
+ * The end-of-data marks and the outcomes of every batch in this process, per pool, each coalesced into
+ * group commits of their own, on connections of their own so neither waits for the other. A mark is
+ * urgent (an SMTP transaction waits at its gate): it goes at once when one of COMMIT_LANES is free, else
+ * with whatever queued meanwhile as soon as one is. An outcome is not (the lane has moved
+ * on): outcomes gather for OUTCOME_BATCH_MS and go in one statement. Keeping them out of the marks'
+ * statements keeps those small: the gate's wait is on the critical path of every message.
  */
-const writers = new WeakMap<pg.Pool, Coalescer<Mark, boolean>>();
+const writers = new WeakMap<pg.Pool, Writers>();
 
-function writerFor(pool: pg.Pool): Coalescer<Mark, boolean> {
+function writersFor(pool: pg.Pool): Writers {
   let w = writers.get(pool);
   if (!w) {
-    w = createCoalescer(async (items: Mark[]) => {
-      const commits = items.filter((i) => i.kind === "commit");
-      const outcomes = items.filter((i) => i.kind === "outcome");
-      const { committing, recorded } = await writeMarks(
-        pool,
-        commits,
-        outcomes,
-        Math.max(0, ...commits.map((i) => i.leaseMs)),
-      );
-      return items.map((i) => (i.kind === "commit" ? committing : recorded).has(i.id));
-    });
+    w = {
+      commit: createCoalescer(
+        async (items: (CommitMark & { leaseMs: number })[]) => {
+          const held = await markCommittingBatch(pool, items, Math.max(0, ...items.map((i) => i.leaseMs)));
+          return items.map((i) => held.has(i.id));
+        },
+        { lanes: COMMIT_LANES },
+      ),
+      outcome: createCoalescer(
+        async (items: OutcomeMark[]) => {
+          const recorded = await recordOutcomes(pool, items);
+          return items.map((i) => recorded.has(i.id));
+        },
+        { laterMs: OUTCOME_BATCH_MS },
+      ),
+    };
     writers.set(pool, w);
   }
   return w;
@@ -98,7 +112,7 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
   const byEmail = new Map(recipients.map((r) => [r.email, r]));
   const token = randomUUID();
   const lease = settings.EMAIL_CLAIM_LEASE_MS;
-  const write = writerFor(pool);
+  const write = writersFor(pool);
 
   const unconfirmed = await resolveLapsedCommits(pool, ref);
   if (unconfirmed > 0)
@@ -167,7 +181,7 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
         if (!r) continue;
         const rendered = renderFor(p, r);
         const result = await sendOne(router, { from: p.from, to: r.email, messageId: m.message_id, ...rendered }, () =>
-          write({ kind: "commit", id: m.id, token, leaseMs: lease }),
+          write.commit({ id: m.id, token, leaseMs: lease }),
         );
         if (result.kind === "unavailable") {
           unavailable = result.response;
@@ -175,10 +189,10 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
           await releaseClaims(pool, [m.id], token, `not sent: ${result.response}`);
         } else if (result.kind === "done") {
           statusOf.set(m.recipient, result.outcome.status);
-          // Not awaited here (see writerFor); all are awaited before the batch ends. Until it lands the row
+          // Not awaited here (see writersFor); all are awaited before the batch ends. Until it lands the row
           // stays 'committing', which a crash turns into 'unconfirmed': never sent twice either way.
           recording.push(
-            write.later({ kind: "outcome", id: m.id, token, outcome: result.outcome }).then(
+            write.outcome.later({ id: m.id, token, outcome: result.outcome }).then(
               (ok) => {
                 if (!ok) log.warn("message outcome not recorded: claim lost", { row: m.id });
               },

@@ -169,46 +169,52 @@ export interface OutcomeMark {
   outcome: MessageOutcome;
 }
 
+// Both batch statements take arrays (unnest: a custom plan sees their real length and joins by the primary
+// key; jsonb_to_recordset is costed at 100 rows and got a seq scan). Named (prepared): they run about once
+// per message, so Postgres skips parsing them (the send path's sessions still plan them per call, see
+// emailRuntime.ts).
+const idSet = (list: string | null | undefined) => new Set(list ? list.split(",") : []);
+
 /**
- * The end-of-data marks (markCommitting) and outcomes (recordOutcome) of many
- * messages in one statement (one round trip, one commit): the end-of-data marks of messages about to be released and the
- * outcomes of messages already answered. No row is in both lists (a row's
- * outcome exists only after its mark returned). Returns the ids whose mark
- * held the claim (`committing`) and the ids whose outcome was recorded.
- * A named (prepared) statement: it runs about once per message, so Postgres
- * skips parsing it each time (the send path's sessions still plan it per call,
- * see emailRuntime.ts).
+ * The end-of-data marks (markCommitting) of many messages in one statement:
+ * one round trip and one commit for every SMTP transaction waiting at its gate.
+ * Returns the ids whose claim `token` still held (now 'committing').
  */
-export async function writeMarks(
-  pool: pg.Pool,
-  commits: CommitMark[],
-  outcomes: OutcomeMark[],
-  leaseMs: number,
-): Promise<{ committing: Set<string>; recorded: Set<string> }> {
-  // Arrays in (unnest: a custom plan sees their real length and joins by the primary key; jsonb_to_recordset
-  // is costed at 100 rows and got a seq scan), two comma-separated id lists out (one row, not a row per id).
-  const col = <T>(f: (o: OutcomeMark) => T) => outcomes.map(f);
-  const r = await pool.query<{ c: string | null; o: string | null }>({
-    name: "email_write_marks",
-    text: `WITH c AS (
-       UPDATE email_messages m SET status = 'committing', lease_until = ${leaseExpr("$3")}, updated_at = now()
+export async function markCommittingBatch(pool: pg.Pool, marks: CommitMark[], leaseMs: number): Promise<Set<string>> {
+  // A plain UPDATE ... RETURNING (a row per id): these batches are a few marks, and wrapping them to return
+  // one row cost more to plan than the rows cost to send; every message's SMTP transaction waits on it.
+  const r = await pool.query<{ id: string }>({
+    name: "email_mark_committing",
+    text: `UPDATE email_messages m SET status = 'committing', lease_until = ${leaseExpr("$3")}, updated_at = now()
        FROM unnest($1::bigint[], $2::uuid[]) AS t(id, tok)
        WHERE m.id = t.id AND m.claim_token = t.tok AND m.status = 'sending'
-       RETURNING m.id
-     ), o AS (
+       RETURNING m.id::text AS id`,
+    values: [marks.map((m) => m.id), marks.map((m) => m.token), leaseMs],
+  });
+  return new Set(r.rows.map((x) => x.id));
+}
+
+/**
+ * The outcomes (recordOutcome) of many messages in one statement, with the ids it changed returned as one
+ * comma-separated list (one row, not a row per id: outcome batches are large). Returns the
+ * ids recorded; a missing one lost its claim. No outcome is written before its
+ * row's end-of-data mark returned, so a row is never in both kinds of batch.
+ */
+export async function recordOutcomes(pool: pg.Pool, outcomes: OutcomeMark[]): Promise<Set<string>> {
+  const col = <T>(f: (o: OutcomeMark) => T) => outcomes.map(f);
+  const r = await pool.query<{ ids: string | null }>({
+    name: "email_record_outcomes",
+    text: `WITH o AS (
        UPDATE email_messages m SET status = t.status, smtp_code = t.code, smtp_response = left(t.resp, 2000),
          integration_id = t.integ, sending_ip = t.ip, lease_until = NULL, updated_at = now(),
          sent_at = CASE WHEN t.status = 'sent' THEN now() ELSE m.sent_at END
-       FROM unnest($4::bigint[], $5::uuid[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[])
+       FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[])
          AS t(id, tok, status, code, resp, integ, ip)
        WHERE m.id = t.id AND m.claim_token = t.tok AND m.status IN ('sending', 'committing', 'unconfirmed')
        RETURNING m.id
      )
-     SELECT (SELECT string_agg(id::text, ',') FROM c) AS c, (SELECT string_agg(id::text, ',') FROM o) AS o`,
+     SELECT string_agg(id::text, ',') AS ids FROM o`,
     values: [
-      commits.map((i) => i.id),
-      commits.map((i) => i.token),
-      leaseMs,
       col((i) => i.id),
       col((i) => i.token),
       col((i) => i.outcome.status),
@@ -218,6 +224,5 @@ export async function writeMarks(
       col((i) => i.outcome.sendingIp),
     ],
   });
-  const ids = (list: string | null | undefined) => new Set(list ? list.split(",") : []);
-  return { committing: ids(r.rows[0]?.c), recorded: ids(r.rows[0]?.o) };
+  return idSet(r.rows[0]?.ids);
 }
