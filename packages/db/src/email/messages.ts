@@ -89,41 +89,12 @@ export async function claimMessages(
   return r.rows;
 }
 
-/**
- * The end-of-data mark: called before the final "." of DATA is released.
- * True only while `token` still holds the claim; false means another worker
- * took the message over, and this one must abort the transaction.
- */
-export async function markCommitting(pool: pg.Pool, id: string, token: string, leaseMs: number): Promise<boolean> {
-  const r = await pool.query(
-    `UPDATE email_messages SET status = 'committing', lease_until = ${leaseExpr("$3")}, updated_at = now()
-     WHERE id = $1 AND claim_token = $2::uuid AND status = 'sending'`,
-    [id, token, leaseMs],
-  );
-  return r.rowCount === 1;
-}
-
 export interface MessageOutcome {
   status: "sent" | "deferred" | "bounced" | "failed" | "unconfirmed";
   smtpCode: number | null;
   smtpResponse: string | null;
   integrationId: string | null;
   sendingIp: string | null;
-}
-
-/**
- * Records the outcome under `token`. A late confirmation also upgrades an
- * 'unconfirmed' row this token committed. Returns false when the claim was lost.
- */
-export async function recordOutcome(pool: pg.Pool, id: string, token: string, o: MessageOutcome): Promise<boolean> {
-  const r = await pool.query(
-    `UPDATE email_messages SET status = $3, smtp_code = $4, smtp_response = left($5, 2000), integration_id = $6,
-       sending_ip = $7, lease_until = NULL, updated_at = now(),
-       sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE sent_at END
-     WHERE id = $1 AND claim_token = $2::uuid AND status IN ('sending', 'committing', 'unconfirmed')`,
-    [id, token, o.status, o.smtpCode, o.smtpResponse, o.integrationId, o.sendingIp],
-  );
-  return r.rowCount === 1;
 }
 
 /** Gives back claims of `token` that never reached SMTP (the job stops early): they become 'deferred'. */
@@ -176,16 +147,20 @@ export interface OutcomeMark {
 const idSet = (list: string | null | undefined) => new Set(list ? list.split(",") : []);
 
 /**
- * The end-of-data marks (markCommitting) of many messages in one statement:
- * one round trip and one commit for every SMTP transaction waiting at its gate.
- * Returns the ids whose claim `token` still held (now 'committing').
+ * The end-of-data marks of many messages in one statement: one round trip and
+ * one commit for every SMTP transaction waiting at its gate. Called before the
+ * final "." of DATA is released; only ids whose claim `token` still held are
+ * returned (now 'committing'); a missing one was taken over by another worker,
+ * and its transaction must be abandoned.
  */
 export async function markCommittingBatch(pool: pg.Pool, marks: CommitMark[], leaseMs: number): Promise<Set<string>> {
   // A plain UPDATE ... RETURNING (a row per id): these batches are a few marks, and wrapping them to return
   // one row cost more to plan than the rows cost to send; every message's SMTP transaction waits on it.
   const r = await pool.query<{ id: string }>({
     name: "email_mark_committing",
-    text: `UPDATE email_messages m SET status = 'committing', lease_until = ${leaseExpr("$3")}, updated_at = now()
+    // updated_at is left alone: it is indexed, and an update that changes no indexed column can be HOT (see
+    // migration 20261129210000). The outcome, which follows within moments, sets it.
+    text: `UPDATE email_messages m SET status = 'committing', lease_until = ${leaseExpr("$3")}
        FROM unnest($1::bigint[], $2::uuid[]) AS t(id, tok)
        WHERE m.id = t.id AND m.claim_token = t.tok AND m.status = 'sending'
        RETURNING m.id::text AS id`,
@@ -195,7 +170,8 @@ export async function markCommittingBatch(pool: pg.Pool, marks: CommitMark[], le
 }
 
 /**
- * The outcomes (recordOutcome) of many messages in one statement, with the ids it changed returned as one
+ * The outcomes of many messages in one statement (a late confirmation also
+ * upgrades an 'unconfirmed' row its token committed), with the ids it changed returned as one
  * comma-separated list (one row, not a row per id: outcome batches are large). Returns the
  * ids recorded; a missing one lost its claim. No outcome is written before its
  * row's end-of-data mark returned, so a row is never in both kinds of batch.
