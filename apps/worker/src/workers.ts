@@ -36,7 +36,8 @@ export interface ActiveJobs {
   /** Resolves true once nothing is in flight, false if `timeoutMs` passes first. */
   whenIdle(timeoutMs: number): Promise<boolean>;
   /**
-   * Cancels every call in flight: each job is handed back to `wait` (one Redis call, see
+   * Cancels every call in flight, and every call that starts from now on (BullMQ may hand over a job it
+   * had already taken when shutdown began): each job is handed back to `wait` (one Redis call, see
    * handBack) and its processor told through its signal (aborted with `reason`).
    */
   cancelAll(reason: string): void;
@@ -57,6 +58,7 @@ interface Running {
 
 export function createActiveJobs(log: Logger): ActiveJobs {
   const running = new Set<Running>();
+  let cancelledWith: string | null = null;
   let waiters: (() => void)[] = [];
   const handBacks: Promise<unknown>[] = [];
   const signalOf = (r: Running) => (): AbortSignal => {
@@ -65,6 +67,12 @@ export function createActiveJobs(log: Logger): ActiveJobs {
       if (r.reason !== null) r.controller.abort(r.reason);
     }
     return r.controller.signal;
+  };
+  const cancel = (r: Running, reason: string) => {
+    if (r.reason !== null) return;
+    r.reason = reason;
+    if (r.token !== undefined) handBacks.push(handBack(r, log).catch(() => undefined));
+    r.controller?.abort(reason);
   };
   const done = (r: Running) => {
     running.delete(r);
@@ -78,6 +86,7 @@ export function createActiveJobs(log: Logger): ActiveJobs {
       return new Promise((resolve, reject) => {
         const r: Running = { job, token, controller: null, reason: null, reject };
         running.add(r);
+        if (cancelledWith !== null) cancel(r, cancelledWith);
         work(signalOf(r)).then(
           (v) => {
             done(r);
@@ -91,12 +100,8 @@ export function createActiveJobs(log: Logger): ActiveJobs {
       });
     },
     cancelAll(reason) {
-      for (const r of running) {
-        if (r.reason !== null) continue;
-        r.reason = reason;
-        if (r.token !== undefined) handBacks.push(handBack(r, log).catch(() => undefined));
-        r.controller?.abort(reason);
-      }
+      cancelledWith = reason;
+      for (const r of running) cancel(r, reason);
     },
     async whenHandedBack(timeoutMs) {
       let timer: NodeJS.Timeout | undefined;
