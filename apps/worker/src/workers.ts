@@ -36,9 +36,9 @@ export interface ActiveJobs {
   /** Resolves true once nothing is in flight, false if `timeoutMs` passes first. */
   whenIdle(timeoutMs: number): Promise<boolean>;
   /**
-   * Cancels every call in flight, and every call that starts from now on (BullMQ may hand over a job it
-   * had already taken when shutdown began): each job is handed back to `wait` (one Redis call, see
-   * handBack) and its processor told through its signal (aborted with `reason`).
+   * Cancels every call in flight: each job is handed back to `wait` (one Redis call, see handBack) and
+   * its processor told through its signal (aborted with `reason`). A call that starts after this (BullMQ
+   * may hand over a job it had already taken when shutdown began) is handed back without running.
    */
   cancelAll(reason: string): void;
   /** Waits for every hand-back started so far, at most `timeoutMs`. */
@@ -68,11 +68,14 @@ export function createActiveJobs(log: Logger): ActiveJobs {
     }
     return r.controller.signal;
   };
-  const cancel = (r: Running, reason: string) => {
-    if (r.reason !== null) return;
+  const cancel = (r: Running, reason: string): Promise<unknown> | null => {
+    if (r.reason !== null) return null;
     r.reason = reason;
-    if (r.token !== undefined) handBacks.push(handBack(r, log).catch(() => undefined));
     r.controller?.abort(reason);
+    if (r.token === undefined) return null;
+    const moving = handBack(r, log).catch(() => undefined);
+    handBacks.push(moving);
+    return moving;
   };
   const done = (r: Running) => {
     running.delete(r);
@@ -86,7 +89,14 @@ export function createActiveJobs(log: Logger): ActiveJobs {
       return new Promise((resolve, reject) => {
         const r: Running = { job, token, controller: null, reason: null, reject };
         running.add(r);
-        if (cancelledWith !== null) cancel(r, cancelledWith);
+        if (cancelledWith !== null) {
+          // Shutdown cancelled everything before BullMQ handed this job over: hand it back unstarted.
+          const moving = cancel(r, cancelledWith);
+          if (moving) {
+            void moving.finally(() => done(r));
+            return;
+          }
+        }
         work(signalOf(r)).then(
           (v) => {
             done(r);
