@@ -207,15 +207,15 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
     };
     await Promise.all(Array.from({ length: Math.min(settings.EMAIL_SEND_CONCURRENCY, todo.length) }, lane));
     await Promise.all(recording.splice(0));
-    if (recordError) throw recordError;
     // Claimed but never started (the job stopped early): give them back.
     if (claimed.length)
       await releaseClaims(
         pool,
         claimed.splice(0).map((m) => m.id),
         token,
-        `not sent: ${unavailable ?? (deps.signal?.aborted ? "worker shutting down" : "stopped")}`,
+        `not sent: ${unavailable ?? (deps.signal?.aborted ? "worker shutting down" : recordError ? "outcomes could not be recorded" : "stopped")}`,
       );
+    if (recordError) throw recordError;
     return skipped;
   };
 

@@ -208,7 +208,8 @@ export async function recordOutcomes(pool: pg.Pool, outcomes: OutcomeMark[]): Pr
       col((i) => i.token),
       col((i) => i.outcome.status),
       col((i) => i.outcome.smtpCode),
-      col((i) => i.outcome.smtpResponse),
+      // A server's reply may hold NUL, which Postgres text refuses: one such reply must not fail the batch.
+      col((i) => i.outcome.smtpResponse?.replaceAll("\u0000", "") ?? null),
       col((i) => i.outcome.integrationId),
       col((i) => i.outcome.sendingIp),
     ],
