@@ -8,7 +8,7 @@
 // is one statement (events and records together). If Postgres is down the
 // failed batch is kept and retried; what still goes missing (a process killed
 // before its flush, a full buffer) is repaired by reconcile.ts.
-import type { Logger } from "@opsdeck/core";
+import type { BatchBuffer, Logger } from "@opsdeck/core";
 import { JOB_PHASE, type JobEventWrite, type JobRecordWrite, writeJobRecordsWithEvents } from "@opsdeck/db";
 import type { Job, JobState, Queue, Worker } from "bullmq";
 import type pg from "pg";
@@ -71,18 +71,13 @@ export async function snapshotJob(queue: Queue, jobId: string): Promise<JobRecor
 
 const PG_DATA_ERROR = /^(22|23)/; // data exception / integrity violation: retrying the same rows cannot succeed
 
-export interface RecordBuffer {
-  /** O(1); never waits. False when the entry was dropped (buffer full or closed); drops are counted. */
-  push(entry: RecordEntry): boolean;
-  /** Writes everything pending now, including records of jobs still active. */
-  flush(): Promise<void>;
-  /** Stops the timer and flushes what is left (bounded by `timeoutMs`); later pushes are dropped. */
-  close(timeoutMs?: number): Promise<void>;
-  /** Units held and not yet written: a pending job counts one per event it carries, at least one. */
-  readonly size: number;
-  readonly dropped: number;
-  readonly written: number;
-}
+/**
+ * The generic write buffer's contract (core BatchBuffer): push never waits and returns false when the
+ * entry was dropped (full or closed); flush() writes everything pending, records of jobs still active
+ * included; close() stops the timer and flushes what is left. Here `size` counts units: a pending job
+ * counts one per event it carries, at least one.
+ */
+export type RecordBuffer = BatchBuffer<RecordEntry>;
 
 /** One job's pending write: its newest record and the events since its last flush. */
 interface Pending {

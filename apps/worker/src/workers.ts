@@ -31,7 +31,10 @@ export const SHUTDOWN_REASON = "worker shutting down";
  */
 export interface ActiveJobs {
   readonly count: number;
-  /** Runs `work` as `job`'s processor call (token: its BullMQ lock token). See processJob for the contract. */
+  /**
+   * Runs `work` as `job`'s processor call (token: its BullMQ lock token) and settles with it, or earlier
+   * with WaitingError once cancelAll() has handed the job back. `work` gets the job's signal as a getter.
+   */
   run<T>(job: Job, token: string | undefined, work: (signal: () => AbortSignal) => Promise<T>): Promise<T>;
   /** Resolves true once nothing is in flight, false if `timeoutMs` passes first. */
   whenIdle(timeoutMs: number): Promise<boolean>;
