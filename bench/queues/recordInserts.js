@@ -1,28 +1,32 @@
 #!/usr/bin/env node
 // Benchmark: what one job record costs Postgres, and which part of job_records makes up that cost.
-//   npm run build && node bench/queues/recordInserts.js [rows=40000]
+//   npm run build && node bench/queues/recordInserts.js [rows=40000] [rounds=7]
 // Inputs: Postgres on its default port (or DATABASE_SERVER_URL).
 // Output: CPU seconds of the Postgres backend (its /proc stat; Linux, Postgres local) to upsert
 // `rows` completed no-op job records through the worker's own statement (upsertJobRecords, batches
-// of 500, as the write-back sends them), first on the migrated schema, then with one piece taken
-// away at a time (each variant in a freshly migrated database), so the differences are the pieces'
-// shares. The variants are experiments on the bench's database only, not proposals.
-// It creates and drops its own database (opsdeck_bench_record_inserts), once per variant.
+// of 500, as the write-back sends them), on the migrated schema and on variants with one piece
+// taken away or put back (each in a freshly migrated database of its own), so the differences are
+// the pieces' shares: the median of `rounds` rounds, variants interleaved within each round.
+// The variants are experiments on the bench's databases only.
+// It creates and drops its own databases (opsdeck_bench_record_inserts_<n>, one per variant).
 "use strict";
 const fs = require("node:fs");
 const c = require("./common");
 
 const ROWS = Number(process.argv[2] ?? 40_000);
+const ROUNDS = Number(process.argv[3] ?? 7);
 const BATCH = 500;
 
 const VARIANTS = [
   ["as migrated", null],
-  ["without the trigram index on search_text", "DROP INDEX job_records_search_text_trgm_idx"],
+  ["without the trigram index on name + payload", "DROP INDEX job_records_search_trgm_idx"],
   [
-    "trigram over name + payload only (job ids found by exact match)",
-    `DROP INDEX job_records_search_text_trgm_idx; ALTER TABLE job_records DROP COLUMN search_text;
-     CREATE INDEX job_records_bench_trgm ON job_records
-       USING gin ((left(name || ' ' || coalesce(payload::text, ''), 4000)) gin_trgm_ops)`,
+    // The schema before migration 20261129230000: ids in the trigram index, the text stored.
+    "job ids in the trigram index too (stored search_text, until 11-29)",
+    `DROP INDEX job_records_search_trgm_idx;
+     ALTER TABLE job_records ADD COLUMN search_text TEXT GENERATED ALWAYS AS
+       (left(job_id || ' ' || name || ' ' || coalesce(payload::text, ''), 4000)) STORED;
+     CREATE INDEX job_records_bench_trgm ON job_records USING gin (search_text gin_trgm_ops)`,
   ],
   ["without the two updated_at btrees", "DROP INDEX job_records_status_updated_at_idx, job_records_updated_at_idx"],
   ["without the id primary key", "ALTER TABLE job_records DROP CONSTRAINT job_records_pkey"],
@@ -57,26 +61,45 @@ function recordsBatch(firstId, n, created) {
 }
 
 async function main() {
-  console.log(`${ROWS} completed job records in batches of ${BATCH}, ${new Date().toISOString()}`);
-  for (const [name, sql] of VARIANTS) {
-    // A freshly migrated database per variant, so each one starts from the same empty table.
-    const url = await c.createBenchDb("opsdeck_bench_record_inserts");
-    const pool = c.db.createPool({ url, max: 1 });
-    try {
+  console.log(
+    `${ROWS} completed job records in batches of ${BATCH}, ${ROUNDS} rounds (variants interleaved), ${new Date().toISOString()}`,
+  );
+  // One freshly migrated database per variant. Each round inserts `rows` new records into every
+  // variant in turn, so a noisy moment of the machine lands on all of them, and the tables grow
+  // alike; the median round is the figure.
+  const dbs = [];
+  try {
+    for (const [name, sql] of VARIANTS) {
+      const url = await c.createBenchDb(`opsdeck_bench_record_inserts_${dbs.length}`);
+      const pool = c.db.createPool({ url, max: 1 });
+      dbs.push({ name, url, pool, cpu: [] });
       if (sql) await pool.query(sql);
-      const pid = (await pool.query("SELECT pg_backend_pid() AS pid")).rows[0].pid;
-      const created = Date.now() - 3_600_000;
-      const before = backendCpuSeconds(pid);
-      const t = process.hrtime.bigint();
-      for (let done = 0; done < ROWS; done += BATCH) {
-        await c.db.upsertJobRecords(pool, recordsBatch(done + 1, Math.min(BATCH, ROWS - done), created));
+    }
+    const created = Date.now() - 3_600_000;
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const v of dbs) {
+        const pid = (await v.pool.query("SELECT pg_backend_pid() AS pid")).rows[0].pid;
+        const before = backendCpuSeconds(pid);
+        for (let done = 0; done < ROWS; done += BATCH) {
+          const first = round * ROWS + done + 1;
+          await c.db.upsertJobRecords(v.pool, recordsBatch(first, Math.min(BATCH, ROWS - done), created));
+        }
+        v.cpu.push(backendCpuSeconds(pid) - before);
       }
-      const cpu = backendCpuSeconds(pid) - before;
-      const wall = Number(process.hrtime.bigint() - t) / 1e9;
-      console.log(`  ${name.padEnd(66)} postgres cpu ${cpu.toFixed(2)} s   wall ${wall.toFixed(2)} s`);
-    } finally {
-      await pool.end();
-      await c.db.dropDatabase(url);
+    }
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const base = median(dbs[0].cpu);
+    for (const v of dbs) {
+      const m = median(v.cpu);
+      const vs = v === dbs[0] ? "" : `  ${m >= base ? "+" : "-"}${Math.abs((m / base - 1) * 100).toFixed(0)} %`;
+      console.log(
+        `  ${v.name.padEnd(66)} postgres cpu ${m.toFixed(2)} s${vs.padEnd(8)}  (rounds: ${v.cpu.map((x) => x.toFixed(2)).join(" ")})`,
+      );
+    }
+  } finally {
+    for (const v of dbs) {
+      await v.pool.end();
+      await c.db.dropDatabase(v.url);
     }
   }
 }

@@ -5,6 +5,7 @@
 import type { Job } from "bullmq";
 import request from "supertest";
 
+import { searchFilter } from "../../apps/api/src/queues/search";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 import { createFixtures, type Fixtures } from "./queuesFixtures";
 
@@ -159,6 +160,9 @@ describe("GET /jobs (search)", () => {
       ["email-sending", "s-1", "send-batch", "failed", { campaign_id: "cmp_spring_sale" }],
       ["email-sending", "s-2", "send-batch", "completed", { campaign_id: "cmp_winter" }],
       ["log-exports", "e-1", "export", "completed", { export_id: "exp_50%_off" }],
+      ["log-exports", "exp-7781", "export", "completed", { export_id: "exp_x" }],
+      ["metric-rollups", "dup-9", "rollup", "completed", { kind: "minute" }],
+      ["log-exports", "dup-9", "export", "completed", { export_id: "exp_y" }],
     ] as const;
     for (const [q, id, name, status, payload] of rows) {
       await t.deps.db.pool.query(
@@ -187,6 +191,43 @@ describe("GET /jobs (search)", () => {
     const page = await request(t.app).get(`${BASE}?queue=email-sending&limit=1&offset=1`).set(ops());
     expect(page.body.data.pagination).toEqual({ total: 2, limit: 1, offset: 1 });
     expect(page.body.data.jobs).toHaveLength(1);
+  });
+
+  it("matches a job id exactly, in every queue or the one asked for, never by a fragment", async () => {
+    const hits = async (qs: string) =>
+      ((await request(t.app).get(`${BASE}?${qs}`).set(ops())).body.data.jobs as { queue: string; id: string }[])
+        .map((j) => `${j.queue}/${j.id}`)
+        .sort();
+    expect(await hits("q=exp-7781")).toEqual(["log-exports/exp-7781"]);
+    expect(await hits("q=EXP-7781")).toEqual([]); // ids are exact, names and payloads case-insensitive
+    expect(await hits("q=7781")).toEqual([]); // a fragment of an id is not searched
+    expect(await hits("q=dup-9")).toEqual(["log-exports/dup-9", "metric-rollups/dup-9"]);
+    expect(await hits("q=dup-9&queue=log-exports")).toEqual(["log-exports/dup-9"]);
+    expect(await hits("q=exp-7781&queue=metric-rollups")).toEqual([]);
+  });
+
+  it("is served by the trigram index and the (queue, job_id) key, never by reading the whole table", async () => {
+    const client = await t.deps.db.pool.connect();
+    try {
+      // With sequential scans priced out, a plan that still has one has no index it can use.
+      await client.query("BEGIN");
+      await client.query("SET LOCAL enable_seqscan = off");
+      const plan = async (s: Parameters<typeof searchFilter>[0]) => {
+        const { filter, args } = searchFilter(s);
+        const r = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN SELECT id FROM job_records ${filter}`, args);
+        return r.rows.map((x) => x["QUERY PLAN"]).join("\n");
+      };
+      const everywhere = await plan({ q: "spring" });
+      expect(everywhere).toContain("job_records_search_trgm_idx");
+      expect(everywhere).toContain("job_records_queue_job_id_key");
+      expect(everywhere).not.toContain("Seq Scan on job_records");
+      expect(await plan({ q: "spring", queue: "email-sending", status: "failed" })).not.toContain(
+        "Seq Scan on job_records",
+      );
+    } finally {
+      await client.query("ROLLBACK");
+      client.release();
+    }
   });
 
   it("rejects a too-short query and unknown parameters", async () => {

@@ -449,7 +449,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Search jobs by id, name or payload text (Postgres job records)
+     * Search jobs by exact id, or by name or payload text (Postgres job records)
      * @description Newest activity first. `start_time` / `end_time` bound the record's last update.
      */
     get: operations["searchJobs"];
@@ -4844,7 +4844,7 @@ export interface operations {
   searchJobs: {
     parameters: {
       query?: {
-        /** @description Text in the job id, name or payload (case-insensitive) */
+        /** @description A job id (exact match), or text in the job name or payload (case-insensitive) */
         q?: string;
         queue?: string;
         /** @description Recorded status, e.g. failed */

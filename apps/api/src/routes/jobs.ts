@@ -30,7 +30,7 @@ export const jobRoutes = [
     method: "get",
     path: BASE,
     operationId: "searchJobs",
-    summary: "Search jobs by id, name or payload text (Postgres job records)",
+    summary: "Search jobs by exact id, or by name or payload text (Postgres job records)",
     description: "Newest activity first. `start_time` / `end_time` bound the record's last update.",
     tags: TAGS,
     access: { permission: "queues.read" },

@@ -76,7 +76,12 @@ export const JobDeleteResult = z.object({ job_id: z.string(), queue: z.string(),
 export type JobDeleteResult = z.infer<typeof JobDeleteResult>;
 
 export const JobSearchQuery = z.strictObject({
-  q: z.string().min(2).max(200).optional().describe("Text in the job id, name or payload (case-insensitive)"),
+  q: z
+    .string()
+    .min(2)
+    .max(200)
+    .optional()
+    .describe("A job id (exact match), or text in the job name or payload (case-insensitive)"),
   queue: QueueName.optional(),
   status: z
     .string()
