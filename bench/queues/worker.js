@@ -5,7 +5,8 @@
 // Inputs: Postgres and Redis on their default ports (or DATABASE_SERVER_URL / REDIS_URL).
 // Output, per round: jobs/s of each, the ratio Opsdeck/raw, when the job_records rows all landed,
 // and the CPU seconds each side cost: this process, Redis (whole server, so other clients' work
-// shows up there too) and this database's Postgres backends.
+// shows up there too) and this database's Postgres backends; then the median round's ratio and the
+// pooled one (all raw seconds / all Opsdeck seconds).
 //
 // Both sides are started once and kept running: a raw BullMQ Worker (no-op processor) and
 // Opsdeck's apps/worker/dist/runtime.js startWorker serving metric-rollups (payload
@@ -204,6 +205,18 @@ async function main() {
           `  ratio (Opsdeck / raw): ${(ops.rate / raw.rate).toFixed(2)}x (end to end incl. records: ${(JOBS / ops.sRecords / raw.rate).toFixed(2)}x)`,
         );
       }
+    }
+    const paired = results.filter((r) => r.raw && r.ops);
+    if (paired.length > 1) {
+      // One 20,000-job round lasts ~2 s, so a round's ratio swings with whatever else the 2 cores do;
+      // the median round and the pooled ratio (all raw seconds over all Opsdeck seconds) are the figures.
+      const ratios = paired.map((r) => r.ops.rate / r.raw.rate).sort((a, b) => a - b);
+      const mid = ratios.length / 2;
+      const median = ratios.length % 2 ? ratios[Math.floor(mid)] : (ratios[mid - 1] + ratios[mid]) / 2;
+      const sum = (side) => paired.reduce((t, r) => t + r[side].s, 0);
+      console.log(
+        `summary over ${paired.length} rounds: median ratio ${median.toFixed(2)}x (rounds ${ratios[0].toFixed(2)}–${ratios[ratios.length - 1].toFixed(2)}), pooled ${(sum("raw") / sum("ops")).toFixed(2)}x`,
+      );
     }
   } finally {
     if (runtime) await runtime.close().catch(() => undefined);
