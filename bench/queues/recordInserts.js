@@ -17,19 +17,24 @@ const ROWS = Number(process.argv[2] ?? 40_000);
 const ROUNDS = Number(process.argv[3] ?? 7);
 const BATCH = 500;
 
+// Put back what migrations 20261129230000 and 20261129233000 took away.
+const IDS_IN_TRIGRAM = `DROP INDEX job_records_search_trgm_idx;
+  ALTER TABLE job_records ADD COLUMN search_text TEXT GENERATED ALWAYS AS
+    (left(job_id || ' ' || name || ' ' || coalesce(payload::text, ''), 4000)) STORED;
+  CREATE INDEX job_records_bench_trgm ON job_records USING gin (search_text gin_trgm_ops);`;
+const ID_KEY_AND_FULL_STATUS_INDEX = `ALTER TABLE job_records DROP CONSTRAINT job_records_pkey;
+  CREATE UNIQUE INDEX job_records_queue_job_id_key ON job_records (queue, job_id);
+  ALTER TABLE job_records ADD COLUMN id BIGSERIAL PRIMARY KEY;
+  DROP INDEX job_records_status_updated_at_idx;
+  CREATE INDEX job_records_status_updated_at_idx ON job_records (status, updated_at DESC);`;
+
 const VARIANTS = [
   ["as migrated", null],
   ["without the trigram index on name + payload", "DROP INDEX job_records_search_trgm_idx"],
-  [
-    // The schema before migration 20261129230000: ids in the trigram index, the text stored.
-    "job ids in the trigram index too (stored search_text, until 11-29)",
-    `DROP INDEX job_records_search_trgm_idx;
-     ALTER TABLE job_records ADD COLUMN search_text TEXT GENERATED ALWAYS AS
-       (left(job_id || ' ' || name || ' ' || coalesce(payload::text, ''), 4000)) STORED;
-     CREATE INDEX job_records_bench_trgm ON job_records USING gin (search_text gin_trgm_ops)`,
-  ],
   ["without the two updated_at btrees", "DROP INDEX job_records_status_updated_at_idx, job_records_updated_at_idx"],
-  ["without the id primary key", "ALTER TABLE job_records DROP CONSTRAINT job_records_pkey"],
+  ["job ids back in the trigram index (stored search_text)", IDS_IN_TRIGRAM],
+  ["id key back, status index over completed records too", ID_KEY_AND_FULL_STATUS_INDEX],
+  ["both: the schema before 2026-11-29 23:00", IDS_IN_TRIGRAM + ID_KEY_AND_FULL_STATUS_INDEX],
 ];
 
 function backendCpuSeconds(pid) {

@@ -21,6 +21,7 @@ import type pg from "pg";
 export const JOB_PHASE = { queued: 0, active: 1, finished: 2, removed: 3 } as const;
 /** Statuses that end a job's life in Redis; reconciliation never marks these removed. */
 export const FINAL_JOB_STATUSES = ["completed", "failed", "removed"] as const;
+const FINAL_STATUSES_SQL = `ARRAY[${FINAL_JOB_STATUSES.map((x) => `'${x}'`).join(", ")}]::text[]`;
 
 export interface JobRecordWrite {
   queue: string;
@@ -381,13 +382,18 @@ export async function getJobRecords(pool: pg.Pool, queue: string, jobIds: string
 
 export interface StaleRecordCursor {
   updatedAt: Date;
-  id: string;
+  queue: string;
+  jobId: string;
 }
 
 /**
  * Records of `queues` not in a final status and not written for `olderThanMs`,
- * in (updated_at, id) order after `after` — keyset paging, so a reconciliation
- * run walks forward instead of re-reading the same long-running jobs.
+ * in (updated_at, queue, job_id) order after `after` — keyset paging, so a
+ * reconciliation run walks forward instead of re-reading the same long-running
+ * jobs. The final statuses go in as a literal array, so the planner can prove that the
+ * partial (status, updated_at) index (completed records left out) covers the query and
+ * use it when unfinished records are few among many (it costs that against the
+ * (updated_at) index).
  */
 export async function listStaleJobRecords(
   pool: pg.Pool,
@@ -395,17 +401,21 @@ export async function listStaleJobRecords(
   olderThanMs: number,
   limit: number,
   after: StaleRecordCursor | null,
-): Promise<{ rows: (JobRecordRow & { id: string })[]; next: StaleRecordCursor | null }> {
-  const r = await pool.query<JobRecordRow & { id: string }>(
-    `SELECT id::text, ${RECORD_COLUMNS} FROM job_records
-      WHERE queue = ANY($1::text[]) AND status <> ALL($2::text[])
-        AND updated_at < now() - make_interval(secs => $3::double precision / 1000)
-        AND ($4::timestamptz IS NULL OR (updated_at, id) > ($4::timestamptz, $5::bigint))
-      ORDER BY updated_at, id LIMIT $6`,
-    [queues, FINAL_JOB_STATUSES, olderThanMs, after?.updatedAt ?? null, after?.id ?? "0", limit],
+): Promise<{ rows: JobRecordRow[]; next: StaleRecordCursor | null }> {
+  const r = await pool.query<JobRecordRow>(
+    `SELECT ${RECORD_COLUMNS} FROM job_records
+      WHERE queue = ANY($1::text[]) AND status <> ALL(${FINAL_STATUSES_SQL})
+        AND updated_at < now() - make_interval(secs => $2::double precision / 1000)
+        AND ($3::timestamptz IS NULL OR (updated_at, queue, job_id) > ($3::timestamptz, $4::text, $5::text))
+      ORDER BY updated_at, queue, job_id LIMIT $6`,
+    [queues, olderThanMs, after?.updatedAt ?? null, after?.queue ?? "", after?.jobId ?? "", limit],
   );
   const last = r.rows[r.rows.length - 1];
-  return { rows: r.rows, next: last && r.rows.length === limit ? { updatedAt: last.updated_at, id: last.id } : null };
+  return {
+    rows: r.rows,
+    next:
+      last && r.rows.length === limit ? { updatedAt: last.updated_at, queue: last.queue, jobId: last.job_id } : null,
+  };
 }
 
 /**

@@ -52,6 +52,9 @@ const RECORDED_QUEUES = `ARRAY(
 /** `%`, `_` and `\` are literal in the user's text. */
 export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Newest activity first; (queue, job_id), the key, breaks ties so pages never overlap. */
+export const SEARCH_ORDER = "updated_at DESC, queue, job_id";
+
 /** The WHERE clause (or "") of a search and its parameters. */
 export function searchFilter(s: Omit<JobSearch, "limit" | "offset">): { filter: string; args: unknown[] } {
   const where: string[] = [];
@@ -79,7 +82,7 @@ export async function searchJobRecords(pool: pg.Pool, s: JobSearch): Promise<Job
       `SELECT queue, job_id, name, status, attempts_made, progress, failed_reason, payload,
               created_at, processed_at, finished_at, updated_at
          FROM job_records ${filter}
-        ORDER BY updated_at DESC, id DESC
+        ORDER BY ${SEARCH_ORDER}
         LIMIT ${s.limit} OFFSET ${s.offset}`,
       args,
     ),
