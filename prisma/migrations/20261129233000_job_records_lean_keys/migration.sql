@@ -1,6 +1,6 @@
 -- Fewer index entries per job record. Every job writes one record (the worker's
 -- write-back), so each entry is paid once per job; measured with
--- bench/queues/recordInserts.js, these two changes take ~15 % off a record
+-- bench/queues/recordInserts.js, these two changes take ~10 % off a record
 -- insert's Postgres CPU.
 --
 -- 1. (queue, job_id) becomes the primary key and the bigserial `id` goes: it
