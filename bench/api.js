@@ -59,29 +59,10 @@ async function waitFor(url) {
 // every Postgres backend serving the bench database. Reported per 1,000
 // requests: steadier than req/s on a shared machine, and it shows where the
 // time goes (API process vs Redis vs Postgres).
-const fs = require("node:fs");
-const TICK_MS = 10; // USER_HZ is 100 on Linux
-function cpuMs(pid) {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(f[11]) + Number(f[12])) * TICK_MS; // utime + stime
-  } catch {
-    return 0;
-  }
-}
-function pgCpuMs(dbName) {
-  let total = 0;
-  for (const pid of fs.existsSync("/proc") ? fs.readdirSync("/proc") : []) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      if (fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(dbName)) total += cpuMs(pid);
-    } catch {
-      /* exited */
-    }
-  }
-  return total;
-}
+const { postgresCpuSeconds, procCpuSeconds } = require("./procCpu");
+
+const cpuMs = (pid) => (procCpuSeconds(pid) ?? 0) * 1000;
+const pgCpuMs = (dbName) => postgresCpuSeconds(dbName) * 1000;
 async function redisCpuMs(redis) {
   const info = await redis.info("cpu");
   const v = (k) => Number(new RegExp(`${k}:([\\d.]+)`).exec(info)?.[1] ?? 0);

@@ -34,28 +34,10 @@ const prefix = `bench-email-${process.pid}`;
 
 // CPU seconds by where they were spent, per side: the sending process, the sink (this process),
 // Postgres backends of the bench database and Redis (INFO: the whole server). Linux /proc; 0 elsewhere.
-const fs = require("node:fs");
-function procCpuS(pid) {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(f[11]) + Number(f[12])) / 100; // utime + stime, USER_HZ = 100
-  } catch {
-    return 0;
-  }
-}
-function pgCpuS() {
-  let total = 0;
-  for (const pid of fs.existsSync("/proc") ? fs.readdirSync("/proc") : []) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      if (fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("opsdeck_bench_email")) total += procCpuS(pid);
-    } catch {
-      /* exited */
-    }
-  }
-  return total;
-}
+const { postgresCpuSeconds, procCpuSeconds } = require("./procCpu");
+
+const procCpuS = (pid) => procCpuSeconds(pid) ?? 0;
+const pgCpuS = () => postgresCpuSeconds("opsdeck_bench_email");
 async function redisCpuS() {
   const redis = new Redis(redisUrl);
   try {

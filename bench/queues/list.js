@@ -16,10 +16,10 @@
 // (bench-ql-<pid>, SCAN+UNLINKed at the end).
 "use strict";
 const { spawn } = require("node:child_process");
-const fs = require("node:fs");
 const path = require("node:path");
 const { Queue } = require("bullmq");
 const c = require("./common");
+const { procCpuSeconds } = require("../procCpu");
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 10);
@@ -48,12 +48,7 @@ app.listen(Number(process.env.PORT), "127.0.0.1");
 `;
 
 /** CPU time (user + system) a process has used, ms, from /proc (Linux). */
-function cpuMs(pid) {
-  // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name.
-  const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS;
-}
-const CLOCK_TICKS = 100; // USER_HZ: 100 on every Linux we run on
+const cpuMs = (pid) => (procCpuSeconds(pid) ?? 0) * 1000;
 
 /** Runs autocannon and adds the server's CPU ms per request, a figure less swayed by other load than latency. */
 async function withCpu(pid, run) {

@@ -10,7 +10,7 @@
 // The variants are experiments on the bench's databases only.
 // It creates and drops its own databases (opsdeck_bench_record_inserts_<n>, one per variant).
 "use strict";
-const fs = require("node:fs");
+const { procCpuSeconds } = require("../procCpu");
 const c = require("./common");
 
 const ROWS = Number(process.argv[2] ?? 40_000);
@@ -37,11 +37,7 @@ const VARIANTS = [
   ["both: the schema before 2026-11-29 23:00", IDS_IN_TRIGRAM + ID_KEY_AND_FULL_STATUS_INDEX],
 ];
 
-function backendCpuSeconds(pid) {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(f[11]) + Number(f[12])) / 100; // utime + stime, USER_HZ = 100
-}
+const backendCpuSeconds = (pid) => procCpuSeconds(pid) ?? 0;
 
 function recordsBatch(firstId, n, created) {
   const rows = [];

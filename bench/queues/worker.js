@@ -22,10 +22,10 @@
 // (bench-qw-<pid>, SCAN+UNLINKed at the end). `--only=ops` (or raw) runs one side, for profiling
 // with `node --cpu-prof`.
 "use strict";
-const fs = require("node:fs");
 const path = require("node:path");
 const { Queue, Worker } = require("bullmq");
 const c = require("./common");
+const { procCpuSeconds } = require("../procCpu");
 
 const positional = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const JOBS = Number(positional[0] ?? 20_000);
@@ -69,28 +69,19 @@ function counter(worker) {
 
 // CPU seconds: this process, Redis (INFO cpu: whole server, so other clients show up there too) and
 // this database's Postgres backends (their /proc stat; 0 when Postgres is not local).
-function procCpuTicks(pid) {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return Number(f[11]) + Number(f[12]); // utime + stime, clock ticks (stat fields 14 and 15)
-  } catch {
-    return null; // not local, or exited
-  }
-}
 async function cpuNow(redis, pool) {
   const info = await redis.info("cpu");
   const f = (k) => Number(new RegExp(`${k}:([\\d.]+)`).exec(info)?.[1] ?? 0);
   const u = process.cpuUsage();
   const { rows } = await pool.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database()");
-  const pg = new Map(rows.map((r) => [r.pid, procCpuTicks(r.pid)]));
+  const pg = new Map(rows.map((r) => [r.pid, procCpuSeconds(r.pid)]));
   return { node: (u.user + u.system) / 1e6, redis: f("used_cpu_user") + f("used_cpu_sys"), pg };
 }
 function cpuSince(a, b) {
-  // Backends alive at the end, less what they had used at the start (0 for ones opened since). USER_HZ = 100.
-  let ticks = 0;
-  for (const [pid, t] of b.pg) if (t !== null) ticks += t - (a.pg.get(pid) ?? 0);
-  return { node: b.node - a.node, redis: b.redis - a.redis, pg: ticks / 100 };
+  // Backends alive at the end, less what they had used at the start (0 for ones opened since).
+  let pg = 0;
+  for (const [pid, s] of b.pg) if (s !== null) pg += s - (a.pg.get(pid) ?? 0);
+  return { node: b.node - a.node, redis: b.redis - a.redis, pg };
 }
 
 async function main() {
