@@ -2,7 +2,7 @@
 // a claim, the end-of-data mark (alone and in a batch) only under the claim's
 // token, outcomes in one batch, and a server reply holding NUL that must not
 // fail the other outcomes of its batch.
-import pg from "pg";
+import type pg from "pg";
 
 import {
   claimMessages,
@@ -11,18 +11,10 @@ import {
   type MessageOutcome,
   recordOutcomes,
 } from "../../packages/db/src";
-import { createTestEnv, type TestEnv } from "../helpers/testEnv";
+import { useTestDatabase } from "../helpers/testEnv";
 
-let env: TestEnv;
 let pool: pg.Pool;
-beforeAll(async () => {
-  env = await createTestEnv();
-  pool = new pg.Pool({ connectionString: env.databaseUrl, max: 2 });
-});
-afterAll(async () => {
-  await pool.end();
-  await env.cleanup();
-});
+useTestDatabase((p) => (pool = p));
 
 const ref: JobRef = { queue: "email-sending", jobId: "m-1", jobCreatedAt: new Date(), campaignId: "c-m" };
 const TOKEN = "11111111-1111-4111-8111-111111111111";

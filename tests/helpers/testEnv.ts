@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 
 import { Redis } from "ioredis";
+import pg from "pg";
 
 import { dropDatabase, ensureDatabase } from "../../packages/db/src";
 
@@ -64,4 +65,22 @@ export async function createTestEnv(): Promise<TestEnv> {
       await dropDatabase(databaseUrl);
     },
   };
+}
+
+/**
+ * Gives this test file a database of its own and a pg pool on it: `use` receives them before the
+ * file's tests; the pool is closed and the database dropped after them.
+ */
+export function useTestDatabase(use: (pool: pg.Pool, env: TestEnv) => void, poolMax = 2): void {
+  let env: TestEnv | undefined;
+  let pool: pg.Pool | undefined;
+  beforeAll(async () => {
+    env = await createTestEnv();
+    pool = new pg.Pool({ connectionString: env.databaseUrl, max: poolMax });
+    use(pool, env);
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await env?.cleanup();
+  });
 }

@@ -2,7 +2,7 @@
 // overwrites a newer one, a replay changes nothing), one statement per batch
 // even with several writes for one job, events written once, Opsdeck's
 // authoritative marks, and history reads.
-import pg from "pg";
+import type pg from "pg";
 
 import {
   getJobHistory,
@@ -13,19 +13,11 @@ import {
   repairJobRecords,
   upsertJobRecords,
 } from "../../packages/db/src";
-import { createTestEnv, type TestEnv } from "../helpers/testEnv";
+import { useTestDatabase } from "../helpers/testEnv";
 import { readRecord } from "./workerHelpers";
 
-let env: TestEnv;
 let pool: pg.Pool;
-beforeAll(async () => {
-  env = await createTestEnv();
-  pool = new pg.Pool({ connectionString: env.databaseUrl, max: 2 });
-});
-afterAll(async () => {
-  await pool.end();
-  await env.cleanup();
-});
+useTestDatabase((p) => (pool = p));
 
 const created = new Date("2026-01-01T00:00:00.000Z");
 function write(jobId: string, over: Partial<JobRecordWrite>): JobRecordWrite {
