@@ -7,9 +7,14 @@
 // of 500, as the write-back sends them), on the migrated schema and on variants with one piece
 // taken away or put back (each in a freshly migrated database of its own), so the differences are
 // the pieces' shares: the median of `rounds` rounds, variants interleaved within each round.
+// Two variants append the same rows by COPY instead: the floor any write of these rows has, which
+// the upsert (idempotent and fenced, as the worker needs) can only approach.
 // The variants are experiments on the bench's databases only.
 // It creates and drops its own databases (opsdeck_bench_record_inserts_<n>, one per variant).
 "use strict";
+const { Readable } = require("node:stream");
+const { pipeline } = require("node:stream/promises");
+const { from: copyFrom } = require("pg-copy-streams");
 const { procCpuSeconds } = require("../procCpu");
 const c = require("./common");
 
@@ -28,14 +33,52 @@ const ID_KEY_AND_FULL_STATUS_INDEX = `ALTER TABLE job_records DROP CONSTRAINT jo
   DROP INDEX job_records_status_updated_at_idx;
   CREATE INDEX job_records_status_updated_at_idx ON job_records (status, updated_at DESC);`;
 
+const SECONDARY_INDEXES = "job_records_search_trgm_idx, job_records_status_updated_at_idx, job_records_updated_at_idx";
+
+// [name, sql run on the variant's database after migrating, write (default: the worker's upsert)]
 const VARIANTS = [
   ["as migrated", null],
   ["without the trigram index on name + payload", "DROP INDEX job_records_search_trgm_idx"],
   ["without the two updated_at btrees", "DROP INDEX job_records_status_updated_at_idx, job_records_updated_at_idx"],
+  ["primary key only (no secondary index)", `DROP INDEX ${SECONDARY_INDEXES}`],
+  // The floors: the same rows appended by COPY, which cannot upsert (not idempotent, not fenced).
+  ["as migrated, rows by COPY instead of the upsert", null, copyRecords],
+  ["primary key only, rows by COPY", `DROP INDEX ${SECONDARY_INDEXES}`, copyRecords],
   ["job ids back in the trigram index (stored search_text)", IDS_IN_TRIGRAM],
   ["id key back, status index over completed records too", ID_KEY_AND_FULL_STATUS_INDEX],
   ["both: the schema before 2026-11-29 23:00", IDS_IN_TRIGRAM + ID_KEY_AND_FULL_STATUS_INDEX],
 ];
+
+/** Appends `rows` by COPY FROM STDIN (text format): what writing them costs without the upsert. */
+async function copyRecords(pool, rows) {
+  const client = await pool.connect();
+  try {
+    const now = new Date().toISOString();
+    const lines = rows.map((w) =>
+      [
+        w.queue,
+        w.jobId,
+        w.name,
+        w.status,
+        w.attempt,
+        w.phase,
+        w.attemptsMade,
+        JSON.stringify(w.payload),
+        w.createdAt.toISOString(),
+        w.processedAt.toISOString(),
+        w.finishedAt.toISOString(),
+        now,
+      ].join("\t"),
+    );
+    const copy = client.query(
+      copyFrom(`COPY job_records (queue, job_id, name, status, attempt, phase, attempts_made, payload,
+                                  created_at, processed_at, finished_at, updated_at) FROM STDIN`),
+    );
+    await pipeline(Readable.from([`${lines.join("\n")}\n`]), copy);
+  } finally {
+    client.release();
+  }
+}
 
 const backendCpuSeconds = (pid) => procCpuSeconds(pid) ?? 0;
 
@@ -70,10 +113,10 @@ async function main() {
   // alike; the median round is the figure.
   const dbs = [];
   try {
-    for (const [name, sql] of VARIANTS) {
+    for (const [name, sql, write] of VARIANTS) {
       const url = await c.createBenchDb(`opsdeck_bench_record_inserts_${dbs.length}`);
       const pool = c.db.createPool({ url, max: 1 });
-      dbs.push({ name, url, pool, cpu: [] });
+      dbs.push({ name, url, pool, write: write ?? c.db.upsertJobRecords, cpu: [] });
       if (sql) await pool.query(sql);
     }
     const created = Date.now() - 3_600_000;
@@ -83,7 +126,7 @@ async function main() {
         const before = backendCpuSeconds(pid);
         for (let done = 0; done < ROWS; done += BATCH) {
           const first = round * ROWS + done + 1;
-          await c.db.upsertJobRecords(v.pool, recordsBatch(first, Math.min(BATCH, ROWS - done), created));
+          await v.write(v.pool, recordsBatch(first, Math.min(BATCH, ROWS - done), created));
         }
         v.cpu.push(backendCpuSeconds(pid) - before);
       }

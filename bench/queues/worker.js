@@ -2,6 +2,7 @@
 // Benchmark (issue 3, #2): worker throughput on no-op jobs at concurrency 50 with job-record
 // write-back, against a raw BullMQ Worker with a no-op processor on the same jobs, same run.
 //   npm run build && node bench/queues/worker.js [jobs=20000] [concurrency=50] [rounds=3] [--only=raw|ops]
+//                                               [--variant=<name>]
 // Inputs: Postgres and Redis on their default ports (or DATABASE_SERVER_URL / REDIS_URL).
 // Output, per round: jobs/s of each, the ratio Opsdeck/raw, when the job_records rows all landed,
 // and the CPU seconds each side cost: this process, Redis (whole server, so other clients' work
@@ -21,6 +22,10 @@
 // It creates and drops its own database (opsdeck_bench_queues_worker) and Redis prefix
 // (bench-qw-<pid>, SCAN+UNLINKed at the end). `--only=ops` (or raw) runs one side, for profiling
 // with `node --cpu-prof`.
+//
+// `--variant=<name>` runs the Opsdeck side with one part of the write-back taken away, to show what
+// each part costs (experiments only, never a product setting; see VARIANTS below): the figures of
+// BENCHMARKS.md's "where the worker's time goes" come from these.
 "use strict";
 const path = require("node:path");
 const { Queue, Worker } = require("bullmq");
@@ -32,7 +37,41 @@ const JOBS = Number(positional[0] ?? 20_000);
 const CONCURRENCY = Number(positional[1] ?? 50);
 const ROUNDS = Number(positional[2] ?? 3);
 const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length) ?? null;
+const VARIANT = process.argv.find((a) => a.startsWith("--variant="))?.slice("--variant=".length) ?? null;
 const WARMUP_JOBS = 2_000;
+
+// What each variant takes away from the Opsdeck side. `noPush`: the record writer's listeners still
+// run but the buffer drops everything (the runtime alone: payload parsing, job tracking, heartbeat).
+// `noSend`: records are buffered, merged and serialized as usual, but the worker pool's record
+// statement is answered at once without reaching Postgres (the write-back's cost in the worker
+// process). `sql`: run on the bench database after migrating (the index experiments).
+const VARIANTS = {
+  "no-write-back": { noPush: true },
+  "no-send": { noSend: true },
+  "no-search-index": { sql: "DROP INDEX job_records_search_trgm_idx" },
+  "primary-key-only": {
+    sql: "DROP INDEX job_records_search_trgm_idx, job_records_status_updated_at_idx, job_records_updated_at_idx",
+  },
+};
+if (VARIANT !== null && !VARIANTS[VARIANT]) {
+  console.error(`unknown --variant=${VARIANT}; one of: ${Object.keys(VARIANTS).join(", ")}`);
+  process.exit(2);
+}
+const variant = VARIANT ? VARIANTS[VARIANT] : {};
+// Records never land in these: don't wait for them.
+const expectRecords = !variant.noPush && !variant.noSend;
+
+if (variant.noSend) {
+  // The worker's pool is made by packages/db createPool with application_name opsdeck-worker; only its
+  // job_records statements are short-circuited (heartbeats and the bench's own queries still run).
+  const pg = require("pg");
+  const query = pg.Pool.prototype.query;
+  pg.Pool.prototype.query = function (text, ...rest) {
+    if (this.options.application_name === "opsdeck-worker" && String(text).includes("INSERT INTO job_records"))
+      return Promise.resolve({ rowCount: 0, rows: [] });
+    return query.call(this, text, ...rest);
+  };
+}
 const prefix = `bench-qw-${process.pid}`;
 const QUEUE = "metric-rollups";
 
@@ -88,6 +127,7 @@ async function main() {
   const redis = new c.IORedis(c.redisUrl);
   const databaseUrl = await c.createBenchDb("opsdeck_bench_queues_worker");
   const pool = c.db.createPool({ url: databaseUrl, max: 2 });
+  if (variant.sql) await pool.query(variant.sql);
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -122,6 +162,7 @@ async function main() {
       const logger = createLogger({ service: "bench-worker", level: "warn" });
       runtime = startWorker(config, logger, { processors: { [QUEUE]: async () => null } });
       await runtime.ready();
+      if (variant.noPush) runtime.records.push = () => true;
       sides.ops = { q, round: counter(runtime.workers[0]) };
     }
 
@@ -136,7 +177,7 @@ async function main() {
       await r.all;
       const s = Number(process.hrtime.bigint() - t) / 1e9;
       const out = { s, rate: n / s, done: r.done, failed: r.failed };
-      if (side === "ops") {
+      if (side === "ops" && expectRecords) {
         // Records: wait for the write-back buffer to land every row of this round.
         const deadline = Date.now() + 60_000;
         for (;;) {
@@ -175,7 +216,10 @@ async function main() {
     }
 
     const cpu = (x) => `cpu s: node ${x.node.toFixed(2)}, redis ${x.redis.toFixed(2)}, postgres ${x.pg.toFixed(2)}`;
-    console.log(`${JOBS} no-op jobs, concurrency ${CONCURRENCY}, ${ROUNDS} rounds, ${new Date().toISOString()}`);
+    console.log(
+      `${JOBS} no-op jobs, concurrency ${CONCURRENCY}, ${ROUNDS} rounds, ${new Date().toISOString()}` +
+        (VARIANT ? `; variant ${VARIANT} (an experiment: Opsdeck side without part of its write-back)` : ""),
+    );
     for (const { i, raw, ops } of results) {
       console.log(`round ${i}${raw && ops ? (i % 2 === 1 ? " (raw first)" : " (Opsdeck first)") : ""}`);
       if (raw) {
@@ -187,13 +231,15 @@ async function main() {
         console.log(
           `  Opsdeck runtime + write-back  ${ops.rate.toFixed(0).padStart(6)} jobs/s  (${ops.s.toFixed(2)} s, ${ops.done} completed, ${ops.failed} failed; ${cpu(ops.cpu)})`,
         );
-        console.log(
-          `    records all landed after ${ops.sRecords.toFixed(2)} s; ${ops.rows.n} completed rows (${ops.rows.d} distinct job ids), ${ops.all} rows in all, ${ops.events} events`,
-        );
+        if (expectRecords)
+          console.log(
+            `    records all landed after ${ops.sRecords.toFixed(2)} s; ${ops.rows.n} completed rows (${ops.rows.d} distinct job ids), ${ops.all} rows in all, ${ops.events} events`,
+          );
       }
       if (raw && ops) {
         console.log(
-          `  ratio (Opsdeck / raw): ${(ops.rate / raw.rate).toFixed(2)}x (end to end incl. records: ${(JOBS / ops.sRecords / raw.rate).toFixed(2)}x)`,
+          `  ratio (Opsdeck / raw): ${(ops.rate / raw.rate).toFixed(2)}x` +
+            (expectRecords ? ` (end to end incl. records: ${(JOBS / ops.sRecords / raw.rate).toFixed(2)}x)` : ""),
         );
       }
     }
