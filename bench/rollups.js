@@ -18,6 +18,7 @@ const path = require("node:path");
 const root = path.resolve(__dirname, "..");
 const db = require(path.join(root, "packages/db/dist/index.js"));
 const core = require(path.join(root, "packages/core/dist/index.js"));
+const redisPkg = require(path.join(root, "packages/redis/dist/index.js"));
 const { runRollups } = require(path.join(root, "apps/worker/dist/rollups/runRollups.js"));
 const { DEFAULT_ROLLUP_OPTIONS } = require(path.join(root, "apps/worker/dist/rollups/context.js"));
 
@@ -96,7 +97,7 @@ async function main() {
   await db.ensureDatabase(databaseUrl);
   await db.migrate(databaseUrl);
   const pool = db.createPool({ url: databaseUrl, max: 4, statementTimeoutMs: 3_600_000 });
-  const redis = core.createRedis(redisUrl, { offlineQueue: true, commandTimeoutMs: 10_000 });
+  const redis = redisPkg.createRedis(redisUrl, { offlineQueue: true, commandTimeoutMs: 10_000 });
   const ctx = {
     pool,
     poolMax: 4,

@@ -6,7 +6,7 @@ import { Queue } from "bullmq";
 import request from "supertest";
 
 import { evaluateAlerts } from "../../apps/worker/src/rollups/evaluateAlerts";
-import type { Redis } from "../../packages/core/src";
+import type { Redis } from "../../packages/redis/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 import { metricsContext, testRedis } from "../metrics/helpers";
 

@@ -17,7 +17,8 @@ import {
   webhookAllowed,
   type WebhookConfig,
 } from "../../apps/worker/src/rollups/webhooks";
-import { ConfigError, createLogger, type Redis } from "../../packages/core/src";
+import { ConfigError, createLogger } from "../../packages/core/src";
+import type { Redis } from "../../packages/redis/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 import { metricsContext, testRedis } from "../metrics/helpers";
 

@@ -1,4 +1,4 @@
-// The bulk operations' own Lua (apps/api/src/queues/bulkScripts.ts) against
+// The bulk operations' own Lua (packages/redis/src/bullmq/bulkScripts.ts) against
 // BullMQ's: the same fixture is built in two queues, BullMQ's clean / drain /
 // retryJobs / promoteJobs runs on one and ours on the other, and the keys left
 // behind must match (children with parents, deduplication keys, job logs).

@@ -8,7 +8,8 @@ import request from "supertest";
 
 import { createApp } from "../../apps/api/src/app";
 import { closeDeps, createDeps } from "../../apps/api/src/createDeps";
-import { createLogger, isRedisUnavailableError } from "../../packages/core/src";
+import { createLogger } from "../../packages/core/src";
+import { isRedisUnavailableError } from "../../packages/redis/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 let t: TestApp;

@@ -9,8 +9,9 @@ import { createApp } from "../../apps/api/src/app";
 import { loadConfig } from "../../apps/api/src/config";
 import { closeDeps, createDeps } from "../../apps/api/src/createDeps";
 import { runRollups } from "../../apps/worker/src/rollups/runRollups";
-import { createLogger, type Redis } from "../../packages/core/src";
+import { createLogger } from "../../packages/core/src";
 import { collectInfrastructureHealth, createPool, floorBucket, setWatermark } from "../../packages/db/src";
+import { type Redis, redisStats } from "../../packages/redis/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 import { metricsContext, testRedis } from "./helpers";
 import { parsePrometheusText } from "./promText";
@@ -93,7 +94,7 @@ it("says the OLTP Database is down when Postgres is unreachable", async () => {
     const h = await collectInfrastructureHealth({
       pool,
       poolMax: 10,
-      redis,
+      redisStats: (timeoutMs) => redisStats(redis, timeoutMs),
       timeoutMs: 500,
       thresholds: {},
       emailBacklog: async () => 0,

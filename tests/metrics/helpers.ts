@@ -5,8 +5,9 @@ import type pg from "pg";
 
 import type { MetricsContext } from "../../apps/worker/src/rollups/context";
 import { DEFAULT_ROLLUP_OPTIONS } from "../../apps/worker/src/rollups/context";
-import { createLogger, createRedis, type Redis } from "../../packages/core/src";
+import { createLogger } from "../../packages/core/src";
 import { DEFAULT_RETENTION_MS } from "../../packages/db/src";
+import { createRedis, type Redis } from "../../packages/redis/src";
 import type { TestApp } from "../helpers/testApp";
 
 export function metricsContext(

@@ -3,9 +3,9 @@
 // tests), jobs processed today, 30d daily points, and a worker's figures.
 import request from "supertest";
 
-import type { Redis } from "../../packages/core/src";
 import { upsertQueueMinutes } from "../../packages/db/src";
 import { floorBucket } from "../../packages/db/src";
+import type { Redis } from "../../packages/redis/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 import { testRedis } from "./helpers";
 

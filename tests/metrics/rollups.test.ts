@@ -7,8 +7,8 @@ import { Queue, Worker } from "bullmq";
 import request from "supertest";
 
 import { runRollups } from "../../apps/worker/src/rollups/runRollups";
-import type { Redis } from "../../packages/core/src";
 import { floorBucket, getWatermarks, jobCounters, setWatermark } from "../../packages/db/src";
+import type { Redis } from "../../packages/redis/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 import { insertRequestLogs, metricsContext, percentileCont, testRedis } from "./helpers";
 

@@ -1,8 +1,9 @@
 // Builds the API's dependencies from config: the Postgres pool and Prisma
 // client, the request-path Redis client, the key authenticator, the rate
 // limiter and the request-log buffer. `closeDeps` releases them in order.
-import { createBatchBuffer, createRedis, type Logger } from "@opsdeck/core";
+import { createBatchBuffer, type Logger } from "@opsdeck/core";
 import { createDb, insertRequestLogs, type RequestLogEntry } from "@opsdeck/db";
+import { createRedis } from "@opsdeck/redis";
 
 import type { ApiConfig } from "./config";
 import type { AppDeps } from "./deps";

@@ -1,7 +1,8 @@
 // Everything the app needs from the outside world, built once in main.ts (or
 // by a test) and passed to createApp. Nothing here listens on a port.
-import type { BatchBuffer, Logger, Redis } from "@opsdeck/core";
+import type { BatchBuffer, Logger } from "@opsdeck/core";
 import type { Db, RequestLogEntry } from "@opsdeck/db";
+import { type Redis } from "@opsdeck/redis";
 
 import type { ApiConfig } from "./config";
 import type { KeyAuthenticator } from "./http/auth";

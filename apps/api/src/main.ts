@@ -6,7 +6,8 @@
 import os from "node:os";
 
 import { ConfigError, createLogger } from "@opsdeck/core";
-import { createPool, createPostgresLogTransport, reportDroppedLogs } from "@opsdeck/db";
+import { createPool, createPostgresLogTransport } from "@opsdeck/db";
+import { reportDroppedLogs } from "@opsdeck/redis";
 
 import { createApp } from "./app";
 import { loadConfig } from "./config";

@@ -4,8 +4,9 @@
 // mark the heartbeat stopped, exit 0. A second signal exits at once.
 import os from "node:os";
 
-import { ConfigError, createLogger, createRedis } from "@opsdeck/core";
-import { createPool, createPostgresLogTransport, reportDroppedLogs } from "@opsdeck/db";
+import { ConfigError, createLogger } from "@opsdeck/core";
+import { createPool, createPostgresLogTransport } from "@opsdeck/db";
+import { createRedis, reportDroppedLogs } from "@opsdeck/redis";
 
 import { loadConfig, type WorkerConfig } from "./config";
 import { startWorker } from "./runtime";

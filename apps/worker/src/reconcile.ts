@@ -13,7 +13,7 @@
 // the version it read (same updated_at): a worker write that landed meanwhile wins.
 import { randomBytes } from "node:crypto";
 
-import type { Logger, Redis } from "@opsdeck/core";
+import type { Logger } from "@opsdeck/core";
 import {
   getJobRecords,
   type JobRecordRepair,
@@ -22,6 +22,7 @@ import {
   repairJobRecords,
   type StaleRecordCursor,
 } from "@opsdeck/db";
+import { type Redis } from "@opsdeck/redis";
 import type { Queue } from "bullmq";
 import type pg from "pg";
 

@@ -6,8 +6,9 @@
 // force-closed; should the hand-back fail, BullMQ's stalled-job recovery
 // still returns them), the record buffer is flushed and the heartbeat marked
 // stopped.
-import { CATALOG_QUEUE_NAMES, createRedis, type Logger } from "@opsdeck/core";
+import { CATALOG_QUEUE_NAMES, type Logger } from "@opsdeck/core";
 import { createDb } from "@opsdeck/db";
+import { createRedis } from "@opsdeck/redis";
 import { Queue, type Worker } from "bullmq";
 
 import type { WorkerConfig } from "./config";

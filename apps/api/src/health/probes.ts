@@ -2,7 +2,8 @@
 // is reported as down, never thrown and never waited on forever.
 import fs from "node:fs/promises";
 
-import type { Redis } from "@opsdeck/core";
+import { withDeadline } from "@opsdeck/core";
+import { type Redis } from "@opsdeck/redis";
 import type pg from "pg";
 
 export type ProbeStatus = "healthy" | "degraded" | "down";
@@ -19,22 +20,14 @@ export const SLOW_PROBE_MS = 500;
 
 async function timed(fn: () => Promise<unknown>, timeoutMs: number, name: string): Promise<ProbeResult> {
   const start = performance.now();
-  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      fn(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${name} did not answer within ${timeoutMs} ms`)), timeoutMs);
-      }),
-    ]);
+    await withDeadline(fn(), timeoutMs, name);
     const latencyMs = Math.round((performance.now() - start) * 100) / 100;
     return latencyMs > SLOW_PROBE_MS
       ? { status: "degraded", latencyMs, reason: `${name} answered slowly (${latencyMs} ms)` }
       : { status: "healthy", latencyMs };
   } catch (err) {
     return { status: "down", latencyMs: null, reason: `${name} unreachable: ${(err as Error).message}` };
-  } finally {
-    clearTimeout(timer);
   }
 }
 

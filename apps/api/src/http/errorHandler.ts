@@ -3,7 +3,8 @@
 // charset) map to 400/413/415; anything else is a generic 500 whose message
 // says nothing about internals unless EXPOSE_ERRORS is on. Expected errors
 // log at warn (5xx at error), with the request id.
-import { AppError, type ErrorBody, isRedisUnavailableError, UnavailableError } from "@opsdeck/core";
+import { AppError, type ErrorBody, UnavailableError } from "@opsdeck/core";
+import { isRedisUnavailableError } from "@opsdeck/redis";
 import type { NextFunction, Request, Response } from "express";
 
 import type { AppDeps } from "../deps";

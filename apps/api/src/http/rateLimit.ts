@@ -8,7 +8,7 @@
 // IETF draft RateLimit-Policy / RateLimit fields. Redis trouble (an error or
 // no answer within RATE_LIMIT_TIMEOUT_MS) fails open: the request goes
 // through, the failure is logged (throttled) and counted.
-import { AppError, type Logger } from "@opsdeck/core";
+import { AppError, type Logger, withDeadline } from "@opsdeck/core";
 import type { Redis } from "ioredis";
 import { RateLimiterRedis, type RateLimiterRes } from "rate-limiter-flexible";
 
@@ -54,16 +54,6 @@ export type QuotaWindow = (typeof QUOTA_WINDOWS)[number]["name"];
 
 /** Counters never reject by themselves; we compare against each key's own limit. */
 const UNBOUNDED = Number.MAX_SAFE_INTEGER;
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`rate limiter timed out after ${ms} ms`)), ms);
-    p.then(
-      (v) => (clearTimeout(t), resolve(v)),
-      (e: unknown) => (clearTimeout(t), reject(e instanceof Error ? e : new Error(String(e)))),
-    );
-  });
-}
 
 /** rate-limiter-flexible rejects with a RateLimiterRes (not an Error) when over its own points; we never hit that. */
 function res(r: RateLimiterRes | null): { used: number; msBeforeNext: number } {
@@ -111,7 +101,7 @@ export function createRateLimits(opts: RateLimitOptions) {
     /** Counts one request against the policy; null when Redis failed (fail open). */
     async consumePolicy(policy: Exclude<RatePolicy, "none">, subject: string): Promise<WindowState | null> {
       try {
-        const r = res(await withTimeout(policies[policy].consume(subject), opts.timeoutMs));
+        const r = res(await withDeadline(policies[policy].consume(subject), opts.timeoutMs, "rate limiter"));
         const resetIn = Math.max(1, Math.ceil(r.msBeforeNext / 1000));
         return {
           name: policy,
@@ -130,7 +120,7 @@ export function createRateLimits(opts: RateLimitOptions) {
     async quotas(subject: string, limits: Quotas, peek = false): Promise<WindowState[] | null> {
       const now = Date.now();
       try {
-        return await withTimeout(
+        return await withDeadline(
           Promise.all(
             QUOTA_WINDOWS.map(async (w, i) => {
               const { key, resetAt } = quotaKey(subject, w.seconds, now);
@@ -147,6 +137,7 @@ export function createRateLimits(opts: RateLimitOptions) {
             }),
           ),
           opts.timeoutMs,
+          "rate limiter",
         );
       } catch (err) {
         return failOpen(err);

@@ -1,17 +1,18 @@
-// Prometheus gauges and counters collected on scrape (SPEC §6 GET /metrics):
+// Prometheus gauges and counters collected on scrape (GET /metrics):
 // queue sizes by state, workers, paused flag and oldest waiting age from one
-// pipelined round trip (queues/counts.ts), and finished-job counters from the
+// pipelined round trip (@opsdeck/redis counts.ts), and finished-job counters from the
 // rollups (queue_job_totals + minute rows: monotonic across API restarts and
 // identical on every replica — aggregate replicas with max(), not sum()).
 // Queue names are bounded (catalog + discovered, at most 2000); no job ids or
 // other unbounded labels. A dependency that does not answer within the probe
 // timeout leaves its series out and sets opsdeck_metrics_source_up to 0.
-import { jobCounters, withTimeout } from "@opsdeck/db";
+import { withDeadline } from "@opsdeck/core";
+import { jobCounters } from "@opsdeck/db";
+import { fetchQueueCounts, waitingOf } from "@opsdeck/redis";
 import type pg from "pg";
 import client from "prom-client";
 
 import { readyRedis } from "../queues/connection";
-import { fetchQueueCounts, waitingOf } from "../queues/counts";
 import type { QueueRegistry } from "../queues/registry";
 
 export interface InfraMetricsSource {
@@ -56,7 +57,7 @@ export function registerInfraMetrics(registry: client.Registry, src: InfraMetric
       paused.reset();
       oldest.reset();
       try {
-        const counts = await withTimeout(
+        const counts = await withDeadline(
           (async () => {
             const redis = await readyRedis(src.queues);
             return fetchQueueCounts(redis, src.queues.prefix, await src.queues.names());
@@ -96,7 +97,7 @@ export function registerInfraMetrics(registry: client.Registry, src: InfraMetric
     registers: [registry],
     async collect() {
       try {
-        const rows = await withTimeout(jobCounters(src.pool), src.timeoutMs, "Postgres");
+        const rows = await withDeadline(jobCounters(src.pool), src.timeoutMs, "Postgres");
         this.reset();
         for (const r of rows) {
           this.inc({ queue: r.queue, status: "completed" }, r.completed);

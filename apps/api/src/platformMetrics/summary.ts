@@ -5,8 +5,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 
-import type { PlatformMetrics } from "@opsdeck/core";
-import { jobTotals, platformUptime, redisStats, requestTotals, withTimeout, workerCounts } from "@opsdeck/db";
+import { type PlatformMetrics, withDeadline } from "@opsdeck/core";
+import { jobTotals, platformUptime, requestTotals, workerCounts } from "@opsdeck/db";
+import { redisStats } from "@opsdeck/redis";
 
 import type { AppDeps } from "../deps";
 
@@ -59,7 +60,7 @@ export async function platformMetrics(deps: AppDeps, now = new Date()): Promise<
   ]);
   const [pgBytes, redis, exportsBytes, fsStat] = await Promise.all([
     settle(
-      withTimeout(
+      withDeadline(
         pool
           .query<{ b: string }>(`SELECT pg_database_size(current_database())::text AS b`)
           .then((r) => Number(r.rows[0]?.b)),
@@ -68,8 +69,8 @@ export async function platformMetrics(deps: AppDeps, now = new Date()): Promise<
       ),
     ),
     settle(redisStats(deps.redis, t)),
-    settle(withTimeout(dirBytes(deps.config.EXPORT_DIR), t, "export directory")),
-    settle(withTimeout(fs.statfs(deps.config.EXPORT_DIR), t, "export directory")),
+    settle(withDeadline(dirBytes(deps.config.EXPORT_DIR), t, "export directory")),
+    settle(withDeadline(fs.statfs(deps.config.EXPORT_DIR), t, "export directory")),
   ]);
   const used = (pgBytes ?? 0) + (redis?.usedMemoryBytes ?? 0) + (exportsBytes ?? 0);
   const total = fsStat ? fsStat.blocks * fsStat.bsize : null;

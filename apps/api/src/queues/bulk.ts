@@ -1,5 +1,5 @@
 // Bulk retry, clean and promote (SPEC §4, issue 3 benchmark 3). A 100,000-job
-// operation is a series of short Lua calls (bulkScripts.ts), so Redis keeps
+// operation is a series of short Lua calls (@opsdeck/redis bulkScripts.ts), so Redis keeps
 // serving other clients between them:
 //  - each call is sized to a Redis-time budget (CALL_BUDGET_US), from the time
 //    the previous calls reported per job, instead of a fixed job count;
@@ -13,12 +13,19 @@
 // deletes every job older than the cutoff until `limit`, keeping (and walking
 // past) jobs inside the grace period, locked jobs in a list, and a job
 // scheduler's next job; its dry run counts with the same script and test.
-import type { Redis } from "@opsdeck/core";
 import { markJobRecords } from "@opsdeck/db";
+import {
+  type CleanReply,
+  type CleanSpec,
+  type CleanWindow,
+  cleanWindow,
+  countScored,
+  moveToWait,
+  queueKeys,
+  type Redis,
+} from "@opsdeck/redis";
 import type { Queue } from "bullmq";
 import type pg from "pg";
-
-import { type CleanReply, type CleanSpec, type CleanWindow, cleanWindow, moveToWait } from "./bulkScripts";
 
 export interface BulkCtx {
   redis: Redis;
@@ -50,7 +57,7 @@ const RECORD_BACKLOG = 20_000;
 const RECORD_ATTEMPTS = 4;
 const RECORD_RETRY_MS = [100, 400, 1_500];
 
-const base = (c: BulkCtx) => `${c.prefix}:${c.queue.name}:`;
+const base = (c: BulkCtx) => queueKeys(c.prefix, c.queue.name).base;
 
 /** Sizes each call so it takes about CALL_BUDGET_US of Redis time, from the µs per job reported so far. */
 class Pacer {
@@ -230,7 +237,12 @@ export function retryFinished(
 }
 
 export async function countFinished(c: BulkCtx, state: "failed" | "completed", cutoff: number, limit: number) {
-  return Math.min(limit, await c.redis.zcount(`${base(c)}${state}`, 0, cutoff));
+  return Math.min(limit, await countScored(c.redis, c.prefix, c.queue.name, state, cutoff));
+}
+
+/** Dry run of promoteDelayed: how many delayed jobs it would promote now (at most `limit`). */
+export async function countDelayed(c: BulkCtx, limit: number) {
+  return Math.min(limit, await countScored(c.redis, c.prefix, c.queue.name, "delayed", "+inf"));
 }
 
 /** Promotes up to `limit` delayed jobs (earliest due first) to wait. */
@@ -242,7 +254,7 @@ export type CleanState = "completed" | "failed" | "delayed" | "wait" | "paused" 
 
 /**
  * How each state is walked and which timestamps are compared with the cutoff
- * (cleanJobsInSet-3.lua). Lists also keep locked jobs: a waiting job holds no
+ * (BullMQ cleanJobsInSet-3.lua). Lists also keep locked jobs: a waiting job holds no
  * lock in BullMQ, but one that does is being worked on and must not lose its hash.
  */
 const CLEAN_SPECS: Record<CleanState, CleanSpec> = {
@@ -294,9 +306,7 @@ export async function cleanState(c: BulkCtx, state: CleanState, graceMs: number,
 /** Dry run of cleanState: how many jobs it would delete now (at most `limit`). */
 export async function countCleanable(c: BulkCtx, state: CleanState, graceMs: number, limit: number): Promise<number> {
   const cutoff = Date.now() - graceMs;
-  if (state === "completed" || state === "failed") {
-    return Math.min(limit, await c.redis.zcount(`${base(c)}${state}`, 0, cutoff));
-  }
+  if (state === "completed" || state === "failed") return countFinished(c, state, cutoff, limit);
   const spec = CLEAN_SPECS[state];
   const pacer = new Pacer();
   let matched = 0;

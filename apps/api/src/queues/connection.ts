@@ -1,7 +1,8 @@
 // The queue registry's Redis connection does not queue commands while it is
 // (re)connecting, so raw pipelines on it must wait for "ready" first, bounded,
 // and turn an unreachable Redis into a 503 instead of an opaque error.
-import { type Redis, UnavailableError } from "@opsdeck/core";
+import { UnavailableError } from "@opsdeck/core";
+import { type Redis } from "@opsdeck/redis";
 
 import type { QueueRegistry } from "./registry";
 
@@ -23,15 +24,4 @@ export async function readyRedis(registry: QueueRegistry): Promise<Redis> {
     redis.once("ready", onReady);
   });
   return redis;
-}
-
-/** `<prefix>:<queue>:<suffix>`: BullMQ's key layout. */
-export function queueKey(prefix: string, queue: string, suffix: string): string {
-  return `${prefix}:${queue}:${suffix}`;
-}
-
-/** Results of `pipeline.exec()`; a command's error becomes null so one bad key cannot fail a listing. */
-export function pipelineValues(results: [Error | null, unknown][] | null): unknown[] {
-  if (!results) throw new UnavailableError("redis_unavailable", "Redis did not answer; try again shortly.");
-  return results.map(([err, value]) => (err ? null : value));
 }

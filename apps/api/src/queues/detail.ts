@@ -2,12 +2,11 @@
 // concurrency and rate limit, job schedulers, and per-minute throughput for
 // the last 60 minutes counted from the completed and failed sets (scored by
 // finishedOn, ms), all in two pipelines plus BullMQ's own getters.
-import type { QueueDetail, Redis } from "@opsdeck/core";
+import type { QueueDetail } from "@opsdeck/core";
+import { fetchQueueCounts, finishedPerMinute, type Redis } from "@opsdeck/redis";
 import type { Queue } from "bullmq";
 
 import type { ApiConfig } from "../config";
-import { pipelineValues } from "./connection";
-import { fetchQueueCounts } from "./counts";
 import { queueSummary } from "./summary";
 
 const MINUTE_MS = 60_000;
@@ -17,16 +16,11 @@ const SCHEDULERS_SHOWN = 50;
 async function throughput(redis: Redis, prefix: string, queue: string, now: number) {
   const end = Math.floor(now / MINUTE_MS) * MINUTE_MS + MINUTE_MS; // end of the current minute
   const starts = Array.from({ length: 60 }, (_, i) => end - (60 - i) * MINUTE_MS);
-  const p = redis.pipeline();
-  for (const s of starts) {
-    p.zcount(`${prefix}:${queue}:completed`, s, `(${s + MINUTE_MS}`);
-    p.zcount(`${prefix}:${queue}:failed`, s, `(${s + MINUTE_MS}`);
-  }
-  const v = pipelineValues(await p.exec());
-  return starts.map((s, i) => ({
+  const perMinute = (await finishedPerMinute(redis, prefix, [queue], starts)).get(queue);
+  return starts.map((s) => ({
     minute: new Date(s).toISOString(),
-    completed: Number(v[2 * i] ?? 0) || 0,
-    failed: Number(v[2 * i + 1] ?? 0) || 0,
+    completed: perMinute?.get(s)?.completed ?? 0,
+    failed: perMinute?.get(s)?.failed ?? 0,
   }));
 }
 

@@ -1,8 +1,9 @@
 // GET /jobs/{job_id}: everything about one job: BullMQ's state, data,
 // options, progress, attempts, failure and stack, return value, its newest
 // log lines, and its history from Postgres (record + lifecycle events).
-import { type JobDetail, NotFoundError, type Redis } from "@opsdeck/core";
+import { type JobDetail, NotFoundError } from "@opsdeck/core";
 import { getJobHistory } from "@opsdeck/db";
+import { isJobLocked, type Redis } from "@opsdeck/redis";
 import type { Job, Queue } from "bullmq";
 import type pg from "pg";
 
@@ -17,10 +18,6 @@ export async function loadJob(queue: Queue, jobId: string): Promise<Job> {
   return job;
 }
 
-export async function isLocked(redis: Redis, prefix: string, queue: string, jobId: string): Promise<boolean> {
-  return (await redis.exists(`${prefix}:${queue}:${jobId}:lock`)) === 1;
-}
-
 export async function jobDetail(
   redis: Redis,
   pool: pg.Pool,
@@ -31,7 +28,7 @@ export async function jobDetail(
   const job = await loadJob(queue, jobId);
   const [state, locked, logs, history] = await Promise.all([
     job.getState(),
-    isLocked(redis, prefix, queue.name, jobId),
+    isJobLocked(redis, prefix, queue.name, jobId),
     queue.getJobLogs(jobId, 0, LOG_LINES - 1, false),
     getJobHistory(pool, queue.name, jobId),
   ]);

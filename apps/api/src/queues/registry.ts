@@ -1,5 +1,5 @@
 // The queues Opsdeck manages: the catalog's plus every BullMQ queue found
-// under QUEUE_PREFIX (SPEC §1: SCAN for `<prefix>:*:meta`, never KEYS).
+// under QUEUE_PREFIX (@opsdeck/redis discovery: SCAN, never KEYS).
 // SCAN walks the whole keyspace — on a Redis holding a million jobs, ~110
 // calls and 1–5 s of Redis CPU (measured with bench/queues/list.js's 1.1 M
 // keys on 2 busy cores) — so no request waits for it once a first result
@@ -8,11 +8,12 @@
 // a name missing from the list directly. Queue objects share one connection
 // of their own (not the rate limiter's). `snapshot` reads every listed
 // queue's counts for GET /queues, sharing reads between concurrent callers.
-import { CATALOG_QUEUE_NAMES, createRedis, discoverQueues, type Logger, type Redis } from "@opsdeck/core";
+import { CATALOG_QUEUE_NAMES, type Logger } from "@opsdeck/core";
+import { createRedis, fetchQueueCounts, listQueueNames, type QueueCounts, queueKeys, type Redis } from "@opsdeck/redis";
 import { Queue } from "bullmq";
 
 import { readyRedis } from "./connection";
-import { coalesce, fetchQueueCounts, type QueueCounts } from "./counts";
+import { shareConcurrentReads } from "./sharedReads";
 
 /** Deadline of one queue command on the request path, ms: with the limiter's 250 ms fail-open before it, a request on a stalled Redis is answered within a second. */
 export const QUEUE_COMMAND_TIMEOUT_MS = 600;
@@ -42,7 +43,7 @@ export interface QueueRegistry {
   get(name: string): Queue;
   /**
    * Every listed queue's counts in one round trip. Concurrent callers share a read, but
-   * never one that started before they called (`coalesce`), so counts are never older
+   * never one that started before they called (`shareConcurrentReads`), so counts are never older
    * than the call.
    */
   snapshot(): Promise<QueueSnapshot>;
@@ -54,7 +55,7 @@ export interface QueueRegistry {
 export function createQueueRegistry(opts: { redisUrl: string; prefix: string; log: Logger }): QueueRegistry {
   const connection = createRedis(opts.redisUrl, {
     name: "opsdeck-api-queues",
-    // A request waiting on a stalled Redis answers 503 within about a second (SPEC §4, issue 8):
+    // A request waiting on a stalled Redis answers 503 within about a second:
     // every queue command is chunked to well under this, and auto-pipelining is off so the
     // timeout is a real per-command deadline.
     commandTimeoutMs: QUEUE_COMMAND_TIMEOUT_MS,
@@ -76,12 +77,10 @@ export function createQueueRegistry(opts: { redisUrl: string; prefix: string; lo
   }
 
   function refresh(): Promise<string[]> {
-    refreshing ??= discoverQueues(connection, opts.prefix)
-      .then((discovered) => {
-        const catalog: string[] = CATALOG_QUEUE_NAMES;
-        const others = discovered.filter((n) => !catalog.includes(n)).sort();
-        cached = { at: Date.now(), names: [...catalog, ...others] };
-        return cached.names;
+    refreshing ??= listQueueNames(connection, opts.prefix, CATALOG_QUEUE_NAMES)
+      .then((names) => {
+        cached = { at: Date.now(), names };
+        return names;
       })
       .finally(() => (refreshing = null));
     return refreshing;
@@ -95,7 +94,7 @@ export function createQueueRegistry(opts: { redisUrl: string; prefix: string; lo
     return cached.names;
   }
 
-  const snapshot = coalesce(async (): Promise<QueueSnapshot> => {
+  const snapshot = shareConcurrentReads(async (): Promise<QueueSnapshot> => {
     const redis = await readyRedis(registry);
     const list = await names();
     const at = Date.now();
@@ -112,7 +111,7 @@ export function createQueueRegistry(opts: { redisUrl: string; prefix: string; lo
       if (handles.has(name)) return handles.get(name);
       if ((await names()).includes(name)) return get(name);
       // Not in the cached list: check directly, so a queue created seconds ago is found.
-      if ((await connection.exists(`${opts.prefix}:${name}:meta`)) === 1) {
+      if ((await connection.exists(queueKeys(opts.prefix, name).meta)) === 1) {
         if (cached) cached.at = 0; // the list is out of date: refresh it on the next call
         return get(name);
       }

@@ -1,12 +1,11 @@
-// Finds which queue holds a job id (SPEC §4): one pipeline of HEXISTS over
-// every known queue's `<prefix>:<queue>:<id>` hash. HEXISTS on the job's
-// `timestamp` field rather than EXISTS, so ids such as "meta" or "events"
-// never match a queue's own keys. `?queue=` narrows the search to one queue.
+// Finds which queue holds a job id: one pipeline over every known queue
+// (@opsdeck/redis jobs.ts). `?queue=` narrows the search to one queue.
 import { ConflictError, NotFoundError } from "@opsdeck/core";
+import { queuesHoldingJob } from "@opsdeck/redis";
 import type { Queue } from "bullmq";
 
 import type { AppDeps } from "../deps";
-import { pipelineValues, readyRedis } from "./connection";
+import { readyRedis } from "./connection";
 
 export async function findQueue(deps: AppDeps, name: string): Promise<Queue> {
   const q = await deps.queues.find(name);
@@ -16,12 +15,8 @@ export async function findQueue(deps: AppDeps, name: string): Promise<Queue> {
 
 export async function resolveJobQueue(deps: AppDeps, jobId: string, queueName?: string): Promise<Queue> {
   const redis = await readyRedis(deps.queues);
-  const prefix = deps.queues.prefix;
   const candidates = queueName ? [(await findQueue(deps, queueName)).name] : await deps.queues.names();
-  const p = redis.pipeline();
-  for (const q of candidates) p.hexists(`${prefix}:${q}:${jobId}`, "timestamp");
-  const found = pipelineValues(await p.exec());
-  const holders = candidates.filter((_, i) => found[i] === 1);
+  const holders = await queuesHoldingJob(redis, deps.queues.prefix, candidates, jobId);
   if (holders.length === 0) {
     const where = queueName ? `in queue '${queueName}'` : "in any queue";
     throw new NotFoundError("job_not_found", `No job '${jobId}' ${where}.`);

@@ -3,9 +3,9 @@
 // > 10; warning: waiting 100–1000; else healthy), configurable globally and
 // per queue.
 import { isCatalogQueue, type QueueHealth, QUEUES, type QueueSummary } from "@opsdeck/core";
+import { type QueueCounts, waitingOf } from "@opsdeck/redis";
 
 import type { ApiConfig } from "../config";
-import { type QueueCounts, waitingOf } from "./counts";
 
 export interface Thresholds {
   warningWaiting: number;

@@ -11,11 +11,11 @@ import {
   NotFoundError,
 } from "@opsdeck/core";
 import { acknowledgeAlert, type AlertRow, collectInfrastructureHealth, listAlerts } from "@opsdeck/db";
+import { fetchQueueCounts, redisStats, waitingOf } from "@opsdeck/redis";
 
 import { audited } from "../http/audit";
 import { defineRoute } from "../http/route";
 import { readyRedis } from "../queues/connection";
-import { fetchQueueCounts, waitingOf } from "../queues/counts";
 
 const BASE = "/api/v1/platform/system/infrastructure";
 const TAGS = ["infrastructure"];
@@ -58,7 +58,7 @@ export const infrastructureRoutes = [
       return collectInfrastructureHealth({
         pool: deps.db.pool,
         poolMax: config.DB_POOL_SIZE,
-        redis: deps.redis,
+        redisStats: (timeoutMs) => redisStats(deps.redis, timeoutMs),
         timeoutMs: config.PROBE_TIMEOUT_MS,
         thresholds: config.ALERT_THRESHOLDS,
         emailBacklog: async () => {

@@ -13,11 +13,12 @@ import {
   JobSearchResult,
 } from "@opsdeck/core";
 import { markJobRecords } from "@opsdeck/db";
+import { isJobLocked } from "@opsdeck/redis";
 
 import { audited } from "../http/audit";
 import { defineRoute } from "../http/route";
 import { readyRedis } from "../queues/connection";
-import { isLocked, jobDetail, loadJob } from "../queues/jobDetail";
+import { jobDetail, loadJob } from "../queues/jobDetail";
 import { resolveJobQueue } from "../queues/resolveJob";
 import { searchJobRecords } from "../queues/search";
 
@@ -124,7 +125,7 @@ export const jobRoutes = [
             "job_locked",
             `Job '${id}' is being processed by a worker; wait for it or pause the queue.`,
           );
-        if (await isLocked(redis, ctx.deps.queues.prefix, q.name, id)) throw locked();
+        if (await isJobLocked(redis, ctx.deps.queues.prefix, q.name, id)) throw locked();
         // Queue#remove: 1 removed, 0 the job (or a child) is locked, -8 the next run of a job scheduler.
         const code = await q.remove(id);
         if (code === -8) {

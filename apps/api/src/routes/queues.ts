@@ -19,7 +19,7 @@ import {
 
 import { audited } from "../http/audit";
 import { defineRoute } from "../http/route";
-import { cleanState, countCleanable, countFinished, promoteDelayed, retryFinished } from "../queues/bulk";
+import { cleanState, countCleanable, countDelayed, countFinished, promoteDelayed, retryFinished } from "../queues/bulk";
 import { readyRedis } from "../queues/connection";
 import { queueDetail } from "../queues/detail";
 import { listJobs } from "../queues/jobList";
@@ -200,7 +200,7 @@ export const queueRoutes = [
       const b = ctx.body ?? PromoteBody.parse({});
       return audited(ctx, "queue.promote", `queue:${name}`, { ...b }, async () => {
         const c = await bulkCtx(ctx.deps, name);
-        const matched = Math.min(b.limit, await c.redis.zcard(`${c.prefix}:${name}:delayed`));
+        const matched = await countDelayed(c, b.limit);
         const promoted = b.dry_run ? 0 : await promoteDelayed(c, b.limit);
         return { queue: name, matched, promoted, dry_run: b.dry_run };
       });

@@ -1,7 +1,8 @@
 // What the rollups and the alert rules need: the database, Redis, the BullMQ
 // key prefix, a clock (tests move it forward to close a minute) and options.
-import type { AlertThresholdsConfig, Logger, Redis } from "@opsdeck/core";
+import type { AlertThresholdsConfig, Logger } from "@opsdeck/core";
 import type { AlertRow, Granularity } from "@opsdeck/db";
+import { type Redis } from "@opsdeck/redis";
 import type pg from "pg";
 
 export interface RollupOptions {

@@ -3,21 +3,17 @@
 // sending IPs, dropped logs), apply the rules, then open or refresh one alert
 // per firing (rule, subject) and resolve the open ones that no longer fire.
 // Opened and resolved alerts go to `notify` (the webhook queue) when set.
-import { CATALOG_QUEUE_NAMES, thresholdsForSubject } from "@opsdeck/core";
+import { CATALOG_QUEUE_NAMES, thresholdsForSubject, withDeadline } from "@opsdeck/core";
 import {
   type AlertRow,
   collectInfrastructureHealth,
-  discoverQueueNames,
-  droppedLogsIncrease,
   floorBucket,
   HEARTBEAT_FRESH_MS,
-  type QueueSample,
   recentQueueStats,
   recordFiring,
   resolveCleared,
-  sampleQueues,
-  withTimeout,
 } from "@opsdeck/db";
+import { droppedLogsIncrease, listQueueNames, type QueueSample, redisStats, sampleQueues } from "@opsdeck/redis";
 
 import type { MetricsContext } from "./context";
 import { evaluateRules, type RuleInputs } from "./rules";
@@ -52,8 +48,8 @@ export async function evaluateAlerts(ctx: MetricsContext): Promise<AlertEvaluati
   const settle = <T>(p: Promise<T>): Promise<T | null> => p.catch(() => null);
 
   const samples: QueueSample[] | null = await settle(
-    withTimeout(
-      discoverQueueNames(ctx.redis, ctx.queuePrefix, CATALOG_QUEUE_NAMES).then((names) =>
+    withDeadline(
+      listQueueNames(ctx.redis, ctx.queuePrefix, CATALOG_QUEUE_NAMES).then((names) =>
         sampleQueues(ctx.redis, ctx.queuePrefix, names),
       ),
       t * 2,
@@ -68,9 +64,9 @@ export async function evaluateAlerts(ctx: MetricsContext): Promise<AlertEvaluati
   }
   const upTo = floorBucket((ctx.now?.() ?? new Date()).getTime() - options.lagMs - 60_000, "minute");
   const [online, recent, health, blacklisted, droppedLogs] = await Promise.all([
-    settle(withTimeout(onlinePerQueue(ctx), t, "Postgres")),
+    settle(withDeadline(onlinePerQueue(ctx), t, "Postgres")),
     settle(
-      withTimeout(
+      withDeadline(
         Promise.all([...windows].map(async (w) => [w, await recentQueueStats(pool, w, upTo)] as const)).then(
           (entries) => new Map(entries),
         ),
@@ -81,7 +77,7 @@ export async function evaluateAlerts(ctx: MetricsContext): Promise<AlertEvaluati
     collectInfrastructureHealth({
       pool,
       poolMax: ctx.poolMax,
-      redis: ctx.redis,
+      redisStats: (timeoutMs) => redisStats(ctx.redis, timeoutMs),
       timeoutMs: t,
       thresholds: options.thresholds,
       emailBacklog: async () => {
@@ -89,8 +85,8 @@ export async function evaluateAlerts(ctx: MetricsContext): Promise<AlertEvaluati
         return samples.filter((s) => EMAIL_QUEUES.includes(s.queue)).reduce((a, s) => a + s.waiting, 0);
       },
     }),
-    settle(withTimeout(listedIps(ctx), t, "Postgres")),
-    settle(withTimeout(droppedLogsIncrease(ctx.redis, options.keyPrefix), t, "Redis")),
+    settle(withDeadline(listedIps(ctx), t, "Postgres")),
+    settle(withDeadline(droppedLogsIncrease(ctx.redis, options.keyPrefix), t, "Redis")),
   ]);
 
   const { evaluated, firing } = evaluateRules({

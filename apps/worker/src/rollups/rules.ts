@@ -9,7 +9,8 @@ import {
   type InfrastructureHealth,
   thresholdsForSubject,
 } from "@opsdeck/core";
-import type { Firing, QueueSample, RecentQueueStats } from "@opsdeck/db";
+import type { Firing, RecentQueueStats } from "@opsdeck/db";
+import { type QueueSample } from "@opsdeck/redis";
 
 export interface RuleInputs {
   /** Live queue samples; null when Redis could not be read. */

@@ -9,29 +9,25 @@
 //     from the finer rows, request percentiles recomputed from the raw logs;
 //  3. retention by granularity.
 // Watermarks only move forward, so a missed run is backfilled by the next.
-import { CATALOG_QUEUE_NAMES } from "@opsdeck/core";
+import { CATALOG_QUEUE_NAMES, withDeadline } from "@opsdeck/core";
 import {
   addBuckets,
   applyRetention,
   BUCKET_MS,
   bucketsBetween,
   compactBuckets,
-  discoverQueueNames,
   floorBucket,
   getWatermarks,
   jobRecordMinutes,
   postgresStats,
   type QueueMinuteRow,
-  type QueueSample,
-  redisStats,
   rollupRequests,
-  sampleQueues,
   sampleWorkers,
   setWatermark,
   upsertQueueMinutes,
   upsertSystemMinute,
-  withTimeout,
 } from "@opsdeck/db";
+import { listQueueNames, type QueueSample, redisStats, sampleQueues } from "@opsdeck/redis";
 
 import { MAX_DAYS_PER_RUN, MAX_HOURS_PER_RUN, type MetricsContext } from "./context";
 
@@ -64,7 +60,7 @@ async function rollupMinutes(
   let samples: QueueSample[] = [];
   try {
     const sample = async () => {
-      const names = await discoverQueueNames(ctx.redis, ctx.queuePrefix, CATALOG_QUEUE_NAMES);
+      const names = await listQueueNames(ctx.redis, ctx.queuePrefix, CATALOG_QUEUE_NAMES);
       return sampleQueues(
         ctx.redis,
         ctx.queuePrefix,
@@ -72,7 +68,7 @@ async function rollupMinutes(
         minutes.map((m) => m.getTime()),
       );
     };
-    samples = await withTimeout(sample(), options.probeTimeoutMs * 5, "Redis");
+    samples = await withDeadline(sample(), options.probeTimeoutMs * 5, "Redis");
   } catch (err) {
     warnings.push(`queues not sampled from Redis: ${msg(err)}`);
   }

@@ -3,8 +3,8 @@
 // is configured, a producer for the alert-webhooks queue — runs the rollups
 // then the alert rules, and closes them. One connection per run (once a
 // minute) keeps the processor free of process-wide state.
-import { createRedis } from "@opsdeck/core";
 import { BUCKET_MS } from "@opsdeck/db";
+import { createRedis } from "@opsdeck/redis";
 import { Queue } from "bullmq";
 
 import type { WorkerConfig } from "../config";

@@ -2,25 +2,35 @@
 // measured now and bounded by `timeoutMs`, so a dead dependency is reported
 // as down with its reason while the caller still answers. Shared by the API
 // (GET …/infrastructure/health) and the alert rules (service_status).
-import type { Redis } from "@opsdeck/core";
 import {
   type AlertThresholdsConfig,
   CATALOG_QUEUE_NAMES,
   type InfrastructureHealth,
   type ServiceHealth,
   thresholdsForSubject,
+  withDeadline,
 } from "@opsdeck/core";
 import type pg from "pg";
 
 import { integrationHealth } from "../email";
 import { HEARTBEAT_FRESH_MS } from "./samples";
-import { postgresLatency, redisStats, withTimeout } from "./systemStats";
+import { postgresLatency } from "./systemStats";
+
+/** What a Redis measurement gives (the caller measures it: @opsdeck/redis redisStats). */
+export interface RedisReading {
+  latencyMs: number;
+  usedMemoryBytes: number;
+  maxmemoryBytes: number;
+  maxmemoryPolicy: string;
+  connectedClients: number;
+}
 
 export interface HealthInputs {
   pool: pg.Pool;
   /** The pool's size (DB_POOL_SIZE). */
   poolMax: number;
-  redis: Redis;
+  /** Measures Redis within `timeoutMs` (rejects when it cannot). */
+  redisStats: (timeoutMs: number) => Promise<RedisReading>;
   timeoutMs: number;
   /** Waiting jobs of the email queues (rejects when Redis is unreachable). */
   emailBacklog: () => Promise<number>;
@@ -35,7 +45,7 @@ const EMAIL_WINDOW = { windowSeconds: 300, errorRate: 0.5, minAttempts: 20 };
 async function apiServer(i: HealthInputs): Promise<ServiceHealth> {
   const t = thresholdsForSubject(i.thresholds, "API Server");
   try {
-    const r = await withTimeout(
+    const r = await withDeadline(
       i.pool.query<{ n: number; avg: number | null; pc: number[] | null; errors: number }>(
         `SELECT count(*)::int AS n, avg(response_time)::float8 AS avg,
                 percentile_cont(ARRAY[0.95, 0.99]) WITHIN GROUP (ORDER BY response_time) AS pc,
@@ -77,7 +87,7 @@ async function apiServer(i: HealthInputs): Promise<ServiceHealth> {
 
 async function workers(i: HealthInputs): Promise<ServiceHealth> {
   try {
-    const r = await withTimeout(
+    const r = await withDeadline(
       i.pool.query<{ queues: string[] }>(
         `SELECT queues FROM worker_heartbeats
           WHERE stopped_at IS NULL AND last_seen_at >= now() - make_interval(secs => $1::double precision / 1000)`,
@@ -112,8 +122,8 @@ async function workers(i: HealthInputs): Promise<ServiceHealth> {
 async function smtp(i: HealthInputs): Promise<ServiceHealth> {
   const threshold = thresholdsForSubject(i.thresholds, "SMTP Service").backlog;
   const [backlog, integrations] = await Promise.allSettled([
-    withTimeout(i.emailBacklog(), i.timeoutMs, "Redis"),
-    withTimeout(integrationHealth(i.pool, EMAIL_WINDOW), i.timeoutMs, "Postgres"),
+    withDeadline(i.emailBacklog(), i.timeoutMs, "Redis"),
+    withDeadline(integrationHealth(i.pool, EMAIL_WINDOW), i.timeoutMs, "Postgres"),
   ]);
   const reasons: string[] = [];
   let status: "healthy" | "degraded" | "down" = "healthy";
@@ -191,7 +201,7 @@ async function database(i: HealthInputs, pool: PoolSnapshot): Promise<ServiceHea
 
 async function redis(i: HealthInputs): Promise<ServiceHealth> {
   try {
-    const s = await redisStats(i.redis, i.timeoutMs);
+    const s = await i.redisStats(i.timeoutMs);
     const reasons: string[] = [];
     if (s.maxmemoryPolicy !== "noeviction")
       reasons.push(`maxmemory-policy is ${s.maxmemoryPolicy}, not noeviction: Redis may evict queue keys`);

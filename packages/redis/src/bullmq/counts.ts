@@ -1,10 +1,12 @@
-// Counts for many queues in ONE pipelined round trip (SPEC §4): one counts
-// script call per QUEUES_PER_CALL queues (probe.ts: every count and extra of
-// those queues) and a single CLIENT LIST for the workers. Never a job listing,
-// never a call per queue.
-import { countWorkers, type Redis, UnavailableError } from "@opsdeck/core";
-
-import { addCounts, defineCountsScript, QUEUES_PER_CALL, VALUES_PER_QUEUE } from "./probe";
+// Counts for many queues in ONE pipelined round trip: one counts script call
+// per QUEUES_PER_CALL queues (countsScript.ts: every count and extra of those
+// queues) and a single CLIENT LIST for the workers. Never a job listing,
+// never a call per queue. Used for GET /queues, a queue's detail, the
+// Prometheus gauges, the rollups and the alert rules alike.
+import type { Redis } from "../client";
+import { addCounts, defineCountsScript, QUEUES_PER_CALL, VALUES_PER_QUEUE } from "./countsScript";
+import { noReply } from "./pipeline";
+import { countWorkers } from "./workers";
 
 export interface QueueCounts {
   wait: number;
@@ -40,7 +42,7 @@ export async function fetchQueueCounts(
   for (const batch of batches) addCounts(p, prefix, batch, now - HOUR_MS);
   p.client("LIST");
   const results = await p.exec();
-  if (!results) throw new UnavailableError("redis_unavailable", "Redis did not answer; try again shortly.");
+  if (!results) throw noReply();
   // CLIENT LIST may be refused (some managed Redis): the worker counts are then unknown (null).
   const [listErr, clientList] = results[batches.length] ?? [];
   const workers = !listErr && typeof clientList === "string" ? countWorkers(clientList, prefix, names) : null;
@@ -78,38 +80,4 @@ export async function fetchQueueCounts(
 /** Jobs ready to run: the wait list, the prioritized set and a legacy paused list. */
 export function waitingOf(c: QueueCounts): number {
   return c.wait + c.prioritized + c.pausedList;
-}
-
-/**
- * Lets concurrent callers share reads without ever getting one that started
- * before they called: a caller joins the next read not yet started, which starts
- * as soon as the one in flight (if any) settles, so at most one read is in
- * flight and one waiting. Under N concurrent dashboard polls that is about two
- * reads instead of N. If the read in flight fails, the waiting callers get its
- * error instead of a second attempt, so a stalled Redis still answers them 503
- * within one command deadline.
- */
-export function coalesce<T>(read: () => Promise<T>): () => Promise<T> {
-  let inFlight: Promise<T> | null = null;
-  let next: Promise<T> | null = null;
-  const start = (): Promise<T> => {
-    next = null; // from here on, callers wait for a later read
-    const p = read();
-    inFlight = p;
-    const clear = () => {
-      if (inFlight === p) inFlight = null;
-    };
-    p.then(clear, clear);
-    return p;
-  };
-  return () => {
-    if (next) return next;
-    if (!inFlight) return start();
-    const waiting: Promise<T> = inFlight.then(start, (err: unknown) => {
-      if (next === waiting) next = null;
-      throw err;
-    });
-    next = waiting;
-    return waiting;
-  };
 }

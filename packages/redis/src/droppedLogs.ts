@@ -3,7 +3,7 @@
 // value = its running total), so the dropped_logs alert rule in the worker
 // sees drops in the API too. A process reports its own counter's total;
 // `droppedLogsIncrease` remembers the last sum it saw and returns the growth.
-import type { Redis } from "@opsdeck/core";
+import type { Redis } from "./client";
 
 const hashKey = (prefix: string) => `${prefix}:metrics:dropped-logs`;
 const seenKey = (prefix: string) => `${prefix}:metrics:dropped-logs:seen`;

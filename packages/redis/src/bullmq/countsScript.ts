@@ -9,13 +9,16 @@
 // round trip: the age of the next waiting job (its id is the wait list's tail,
 // its timestamp in its hash) and how many active jobs have lost their lock
 // (stalled).
-import type { Redis } from "@opsdeck/core";
 import type { ChainableCommander } from "ioredis";
+
+import type { Redis } from "../client";
+import { queueKeys } from "./keys";
+import { STALLED_SCAN_LIMIT } from "./stalled";
 
 /*
   KEYS[1] the first queue's meta key, only so that a cluster client routes the
   call: every key read is `<prefix>:<queue>:<suffix>` (job keys included), which
-  share one slot when the prefix is hash-tagged (SPEC §1). Declaring all nine keys
+  share one slot when the prefix is hash-tagged. Declaring all nine keys
   of every queue instead would add ~15 KB to each call for 50 queues.
   ARGV[1] `<prefix>:`, ARGV[2] completed since (ms), ARGV[3] most active jobs
   checked for a lock, ARGV[4..] the queue names
@@ -24,7 +27,7 @@ import type { ChainableCommander } from "ioredis";
   flag (0/1), timestamp (ms) of the oldest waiting job or -1, stalled.
   redis.pcall: a key of the wrong type counts as 0 instead of failing every queue.
   no-writes (Redis 7): the script still runs when Redis is out of memory under
-  noeviction (SPEC §1), and on replicas — when the queue counts matter most.
+  noeviction, and on replicas — when the queue counts matter most.
 */
 const COUNTS_LUA = `#!lua flags=no-writes
 local function num(r)
@@ -73,9 +76,6 @@ return out
 /** Numbers the script returns per queue. */
 export const VALUES_PER_QUEUE = 12;
 
-/** Active jobs checked per queue for a lapsed lock; active lists are bounded by worker concurrency. */
-export const STALLED_CHECK_LIMIT = 1_000;
-
 /**
  * Queues per script call. One call runs without interruption on Redis: ~12 reads
  * a queue (plus one EXISTS per active job), so 100 queues keep it around a
@@ -100,10 +100,10 @@ export function defineCountsScript(redis: Redis): void {
 /** Adds one script call for `queues` (1 to QUEUES_PER_CALL) to a pipeline (EVALSHA, loading it on first use). */
 export function addCounts(pipeline: ChainableCommander, prefix: string, queues: string[], since: number): void {
   (pipeline as CountsCommander).opsdeckQueueCounts(
-    `${prefix}:${queues[0]}:meta`,
+    queueKeys(prefix, queues[0] as string).meta,
     `${prefix}:`,
     since,
-    STALLED_CHECK_LIMIT,
+    STALLED_SCAN_LIMIT,
     ...queues,
   );
 }

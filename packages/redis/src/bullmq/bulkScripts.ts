@@ -1,5 +1,5 @@
-// Lua scripts for the bulk queue operations (bulk.ts). They do what BullMQ
-// 6.7's own scripts do — moveJobsToWait-8.lua for retry/promote,
+// Lua scripts for the bulk queue operations (the API's queues/bulk.ts). They do
+// what BullMQ's own scripts do — moveJobsToWait-8.lua for retry/promote,
 // cleanJobsInSet-3.lua (cleanSet / cleanList) and drain-5.lua for clean —
 // touching the same keys through copies of the same helpers, with three
 // differences that make a 100,000-job operation cheap to run in chunks:
@@ -15,154 +15,26 @@
 //    the same script counts (dry run) with the same test, so `matched` and
 //    `deleted` agree.
 // Each job's fields are read with one HMGET (BullMQ reads them in up to four
-// calls). The Lua is embedded here so the TypeScript build ships it.
-import type { Redis } from "@opsdeck/core";
+// calls). The Lua is embedded here so the TypeScript build ships it. The
+// upstream scripts they adapt are pinned in lua/upstream.ts: a BullMQ upgrade
+// that changes one fails tests/redis/bullmqLua.test.ts until these are
+// reviewed against it.
+import type { Redis } from "../client";
+import { includeLua } from "./lua/includes";
 
-/** BullMQ 6.7.0 includes/*.lua that the scripts below use, unchanged. */
-const BULLMQ_HELPERS = `
+/** What both scripts start with: BullMQ's includes they use (lua/includes.ts) and a clock. */
+const PRELUDE = `
 local rcall = redis.call
-
--- includes/destructureJobKey.lua
-local getJobIdFromKey = function (jobKey)
-  return string.match(jobKey, ".*:(.*)")
-end
-local getJobKeyPrefix = function (jobKey, jobId)
-  return string.sub(jobKey, 0, #jobKey - #jobId)
-end
-
--- includes/batches.lua: ZREM and LPUSH take at most ~7000 arguments a call.
-local function batches(n, batchSize)
-  local i = 0
-  return function()
-    local from = i * batchSize + 1
-    i = i + 1
-    if (from <= n) then
-      local to = math.min(from + batchSize - 1, n)
-      return from, to
-    end
-  end
-end
-
--- includes/addBaseMarkerIfNeeded.lua
-local function addBaseMarkerIfNeeded(markerKey, isPausedOrMaxed)
-  if not isPausedOrMaxed then
-    rcall("ZADD", markerKey, 0, "0")
-  end
-end
-
--- includes/isQueuePausedOrMaxed.lua
-local function isQueuePausedOrMaxed(queueMetaKey, activeKey)
-  local queueAttributes = rcall("HMGET", queueMetaKey, "paused", "concurrency")
-  if queueAttributes[1] then
-    return true
-  else
-    if queueAttributes[2] then
-      local activeCount = rcall("LLEN", activeKey)
-      return activeCount >= tonumber(queueAttributes[2])
-    end
-  end
-  return false
-end
-
--- includes/addJobInTargetList.lua
-local function addJobInTargetList(targetKey, markerKey, pushCmd, isPausedOrMaxed, jobId)
-  rcall(pushCmd, targetKey, jobId)
-  addBaseMarkerIfNeeded(markerKey, isPausedOrMaxed)
-end
-
--- includes/removeJobKeys.lua
-local function removeJobKeys(jobKey)
-  return rcall("DEL", jobKey, jobKey .. ':logs', jobKey .. ':dependencies',
-    jobKey .. ':processed', jobKey .. ':failed', jobKey .. ':unsuccessful')
-end
-
--- includes/removeDeduplicationKeyIfNeededOnRemoval.lua
-local function removeDeduplicationKeyIfNeededOnRemoval(prefixKey, jobId, deduplicationId)
-  if deduplicationId then
-    local deduplicationKey = prefixKey .. "de:" .. deduplicationId
-    local currentJobId = rcall('GET', deduplicationKey)
-    if currentJobId and currentJobId == jobId then
-      rcall("DEL", deduplicationKey)
-      rcall("DEL", prefixKey .. "dn:" .. deduplicationId)
-      return 1
-    end
-  end
-end
-
--- includes/removeParentDependencyKey.lua
-local function _moveParentToWait(parentPrefix, parentId, emitEvent)
-  local isPausedOrMaxed = isQueuePausedOrMaxed(parentPrefix .. "meta", parentPrefix .. "active")
-  addJobInTargetList(parentPrefix .. "wait", parentPrefix .. "marker", "RPUSH", isPausedOrMaxed, parentId)
-  if emitEvent then
-    local parentEventStream = parentPrefix .. "events"
-    rcall("XADD", parentEventStream, "*", "event", "waiting", "jobId", parentId, "prev", "waiting-children")
-  end
-end
-
-local function removeParentDependencyKey(jobKey, hard, parentKey, baseKey, debounceId)
-  if parentKey then
-    local parentDependenciesKey = parentKey .. ":dependencies"
-    local result = rcall("SREM", parentDependenciesKey, jobKey)
-    if result > 0 then
-      local pendingDependencies = rcall("SCARD", parentDependenciesKey)
-      if pendingDependencies == 0 then
-        local parentId = getJobIdFromKey(parentKey)
-        local parentPrefix = getJobKeyPrefix(parentKey, parentId)
-        local numRemovedElements = rcall("ZREM", parentPrefix .. "waiting-children", parentId)
-        if numRemovedElements == 1 then
-          if hard then
-            if parentPrefix == baseKey then
-              removeParentDependencyKey(parentKey, hard, nil, baseKey, nil)
-              removeJobKeys(parentKey)
-              if debounceId then
-                rcall("DEL", parentPrefix .. "de:" .. debounceId)
-              end
-            else
-              _moveParentToWait(parentPrefix, parentId)
-            end
-          else
-            _moveParentToWait(parentPrefix, parentId, true)
-          end
-        end
-      end
-      return true
-    end
-  else
-    local parentAttributes = rcall("HMGET", jobKey, "parentKey", "deid")
-    local missedParentKey = parentAttributes[1]
-    if( (type(missedParentKey) == "string") and missedParentKey ~= ""
-      and (rcall("EXISTS", missedParentKey) == 1)) then
-      local parentDependenciesKey = missedParentKey .. ":dependencies"
-      local result = rcall("SREM", parentDependenciesKey, jobKey)
-      if result > 0 then
-        local pendingDependencies = rcall("SCARD", parentDependenciesKey)
-        if pendingDependencies == 0 then
-          local parentId = getJobIdFromKey(missedParentKey)
-          local parentPrefix = getJobKeyPrefix(missedParentKey, parentId)
-          local numRemovedElements = rcall("ZREM", parentPrefix .. "waiting-children", parentId)
-          if numRemovedElements == 1 then
-            if hard then
-              if parentPrefix == baseKey then
-                removeParentDependencyKey(missedParentKey, hard, nil, baseKey, nil)
-                removeJobKeys(missedParentKey)
-                if parentAttributes[2] then
-                  rcall("DEL", parentPrefix .. "de:" .. parentAttributes[2])
-                end
-              else
-                _moveParentToWait(parentPrefix, parentId)
-              end
-            else
-              _moveParentToWait(parentPrefix, parentId, true)
-            end
-          end
-        end
-        return true
-      end
-    end
-  end
-  return false
-end
-
+${includeLua(
+  "destructureJobKey",
+  "batches",
+  "addBaseMarkerIfNeeded",
+  "isQueuePausedOrMaxed",
+  "addJobInTargetList",
+  "removeJobKeys",
+  "removeDeduplicationKeyIfNeededOnRemoval",
+  "removeParentDependencyKey",
+)}
 local function micros()
   local t = rcall("TIME")
   return tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -170,42 +42,17 @@ end
 `;
 
 /*
-  Retry (failed/completed → wait) or promote (delayed → wait): moveJobsToWait-8.lua
-  of BullMQ 6.7.0, returning the ids it moved and its Redis time.
+  Retry (failed/completed → wait) or promote (delayed → wait): BullMQ's
+  moveJobsToWait-8.lua, returning the ids it moved and its Redis time.
   KEYS[1] job key prefix '<prefix>:<queue>:', [2] events, [3] state set, [4] wait,
       [5] meta, [6] active, [7] marker
   ARGV[1] most jobs to move, [2] highest score moved (ms or '+inf'), [3] state name
   Returns {ids, microseconds}
 */
-const MOVE_TO_WAIT_LUA = `${BULLMQ_HELPERS}
+const MOVE_TO_WAIT_LUA = `${PRELUDE}
 local started = micros()
 
--- includes/getOrSetMaxEvents.lua
-local function getOrSetMaxEvents(metaKey)
-  local maxEvents = rcall("HGET", metaKey, "opts.maxLenEvents")
-  if not maxEvents then
-    maxEvents = 10000
-    rcall("HSET", metaKey, "opts.maxLenEvents", maxEvents)
-  end
-  return maxEvents
-end
-
--- includes/moveChildBackToParentDependencies.lua
-local function moveChildBackToParentDependencies(jobKey, prevState)
-  local parentKey = rcall("HGET", jobKey, "parentKey")
-  if parentKey and rcall("EXISTS", parentKey) == 1 then
-    if prevState == "failed" then
-      if rcall("ZREM", parentKey .. ":unsuccessful", jobKey) == 1 or
-        rcall("HDEL", parentKey .. ":failed", jobKey) == 1 then
-        rcall("SADD", parentKey .. ":dependencies", jobKey)
-      end
-    else
-      if rcall("HDEL", parentKey .. ":processed", jobKey) == 1 then
-        rcall("SADD", parentKey .. ":dependencies", jobKey)
-      end
-    end
-  end
-end
+${includeLua("getOrSetMaxEvents", "moveChildBackToParentDependencies")}
 
 local metaKey = KEYS[5]
 local isPausedOrMaxed = isQueuePausedOrMaxed(metaKey, KEYS[6])
@@ -255,7 +102,7 @@ return {jobs, micros() - started}
   A job scheduler's next job (its id is 'repeat:<rjk>:<millis>' with millis its
   ZSCORE in the schedulers set) is always kept, as in cleanList / cleanSet.
 */
-const CLEAN_LUA = `${BULLMQ_HELPERS}
+const CLEAN_LUA = `${PRELUDE}
 local started = micros()
 -- Marks deleted list entries until the LREM below: job ids never contain a NUL byte in practice.
 local MARKER = "\\0opsdeck-cleaned"

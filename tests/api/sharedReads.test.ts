@@ -1,7 +1,7 @@
-// coalesce() (apps/api/src/queues/counts.ts) shares GET /queues reads between
+// shareConcurrentReads() (apps/api/src/queues/sharedReads.ts) shares GET /queues reads between
 // concurrent callers without ever handing a caller a read that started before
 // it called: counts must be at least as fresh as the request.
-import { coalesce } from "../../apps/api/src/queues/counts";
+import { shareConcurrentReads } from "../../apps/api/src/queues/sharedReads";
 
 /** A read whose calls are numbered and settled by hand. */
 function controlledRead() {
@@ -17,7 +17,7 @@ const tick = () => new Promise((r) => setImmediate(r));
 
 test("callers during a read share the next read, which starts after the first settles", async () => {
   const { read, calls } = controlledRead();
-  const get = coalesce(read);
+  const get = shareConcurrentReads(read);
   const first = get();
   const [a, b, c] = [get(), get(), get()];
   expect(calls).toHaveLength(1); // one read in flight; the three wait for a later one
@@ -36,7 +36,7 @@ test("callers during a read share the next read, which starts after the first se
 
 test("when the read in flight fails, the waiting callers get its error, and the next caller reads again", async () => {
   const { read, calls } = controlledRead();
-  const get = coalesce(read);
+  const get = shareConcurrentReads(read);
   const first = get();
   const waiting = get();
   calls[0]!.reject(new Error("redis timed out"));
