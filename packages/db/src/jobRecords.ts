@@ -345,8 +345,10 @@ export function historyOf(record: JobRecordRow | null, stored: JobEventRow[]): J
       at: record.finished_at,
     });
   if (derived.length === 0) return stored;
-  // Stable: equal instants keep stored events first (they were written when they happened).
-  return [...stored, ...derived].sort((a, b) => a.at.getTime() - b.at.getTime());
+  // Attempts in order, then time within one: a retry event is stamped by the worker's clock when it
+  // sees the failure, which can be after the next attempt started (stamped by Redis). Stable: equal
+  // instants keep stored events first (they were written when they happened).
+  return [...stored, ...derived].sort((a, b) => a.attempt - b.attempt || a.at.getTime() - b.at.getTime());
 }
 
 /** A job's record and its history (historyOf), oldest first (for GET /jobs/{job_id}). */
@@ -362,7 +364,7 @@ export async function getJobHistory(
     ]),
     pool.query<JobEventRow>(
       `SELECT attempt, event, detail, at FROM job_events WHERE queue = $1 AND job_id = $2
-        ORDER BY at, id LIMIT 1000`,
+        ORDER BY attempt, at, id LIMIT 1000`,
       [queue, jobId],
     ),
   ]);
