@@ -185,7 +185,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** This key's own request logs, newest first (kept 30 days) */
+    /**
+     * This key's own request logs, newest first
+     * @description Request logs are kept for the worker's REQUEST_LOG_RETENTION_DAYS (30 by default).
+     */
     get: operations["integrationLogs"];
     put?: never;
     post?: never;
@@ -1434,7 +1437,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description A dependency is unavailable; retry later */
+      /** @description Down: the database is unreachable (same body); otherwise an error: A dependency is unavailable; retry later */
       503: {
         headers: {
           /** @description This request's id */
@@ -1452,7 +1455,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json":
+            | {
+                /** @enum {string} */
+                status: "healthy" | "degraded" | "down";
+                version: string;
+                timestamp: string;
+                services: {
+                  /** @enum {string} */
+                  database: "healthy" | "degraded" | "down";
+                  /** @enum {string} */
+                  storage: "healthy" | "degraded" | "down";
+                  /** @enum {string} */
+                  messaging: "healthy" | "degraded" | "down";
+                };
+              }
+            | components["schemas"]["Error"];
         };
       };
     };

@@ -1,5 +1,5 @@
-// Runs a mutation and records it in the audit trail (SPEC §3) with the
-// actor, target, parameters, outcome, request id and IP — success or failure.
+// Runs a mutation and records it in the audit trail with the actor, target,
+// parameters, outcome, request id and IP — success or failure.
 import { AppError } from "@opsdeck/core";
 import { recordAudit } from "@opsdeck/db";
 

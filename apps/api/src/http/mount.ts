@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { AppDeps } from "../deps";
 import type { Principal } from "./auth";
 import { rateLimitError, rateLimitHeaders, type WindowState } from "./rateLimit";
-import { type AnyRoute, type RatePolicy, toExpressPath } from "./route";
+import { type AnyRoute, isReply, type JsonRoute, type RatePolicy, toExpressPath } from "./route";
 import { parsePart } from "./validate";
 
 const NoQuery = z.strictObject({});
@@ -49,11 +49,6 @@ export async function applyRateLimit(
     deps.limits.rejected(exceeded.name);
     throw rateLimitError(exceeded);
   }
-}
-
-/** A handler may set another status itself (e.g. /readyz's 503); otherwise the route's success status. */
-function sendJson(res: Response, status: number, body: unknown) {
-  res.status(res.statusCode !== 200 ? res.statusCode : status).json(body);
 }
 
 export function mountRoutes(router: Router, routes: AnyRoute[], deps: AppDeps): void {
@@ -108,13 +103,15 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: AppDeps): 
         },
         deps,
         req,
+        // Typed only for raw routes: a JSON handler answers by what it returns (see resolveReply).
         res,
       };
       if (route.kind === "raw") {
         await route.handler(ctx);
         return;
       }
-      const data: unknown = await route.handler(ctx);
+      const answer: unknown = await route.handler(ctx);
+      const { status, data, headers } = resolveReply(route, answer);
       const envelope = route.response.envelope !== false;
       if (deps.config.validateResponses) {
         const r = (route.response.schema as z.ZodType).safeParse(data);
@@ -126,7 +123,24 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: AppDeps): 
           throw new AppError(500, "response_validation_failed", "The response did not match the documented schema.");
         }
       }
-      sendJson(res, route.response.status ?? 200, envelope ? { success: true, data } : data);
+      res
+        .status(status)
+        .set(headers)
+        .json(envelope ? { success: true, data } : data);
     });
   }
+}
+
+/** The status, body and headers a JSON handler's answer means; a status or header the route does not document is a bug. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function resolveReply(route: JsonRoute<any, any, any, any, any>, answer: unknown) {
+  const success = route.response.status ?? 200;
+  if (!isReply(answer)) return { status: success, data: answer, headers: {} };
+  const status = answer.status ?? success;
+  const documented = status === success || String(status) in (route.response.sameBodyStatuses ?? {});
+  const undocumentedHeader = Object.keys(answer.headers).find((h) => !(h in (route.response.headers ?? {})));
+  if (!documented || undocumentedHeader !== undefined) {
+    throw new Error(`${route.operationId} answered ${status} ${undocumentedHeader ?? ""}, which it does not document`);
+  }
+  return { status, data: answer.body, headers: answer.headers };
 }

@@ -110,7 +110,20 @@ function operation(
     }
   }
   for (const status of errorStatuses(route)) {
-    if (responses[String(status)]) continue;
+    const same = responses[String(status)] as
+      { description?: string; content?: { "application/json"?: Json } } | undefined;
+    if (same) {
+      // The route's own body at this status (e.g. health "down") or, when the request itself fails, the error.
+      const media = same.content?.["application/json"];
+      if (media && status !== (route.response.status ?? 200)) {
+        const { example: _example, schema, ...rest } = media;
+        same.content = {
+          "application/json": { ...rest, schema: { oneOf: [schema, { $ref: "#/components/schemas/Error" }] } },
+        };
+        same.description = `${same.description ?? ""}; otherwise an error: ${ERROR_DESCRIPTIONS[status] ?? "Error"}`;
+      }
+      continue;
+    }
     responses[String(status)] = {
       description: ERROR_DESCRIPTIONS[status] ?? "Error",
       headers: status === 429 ? { ...headers, "Retry-After": header("Seconds to wait", "integer") } : headers,

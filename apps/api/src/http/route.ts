@@ -1,4 +1,4 @@
-// Routes are data (EXAMPLES §2): method, path, zod schemas for params, query,
+// Routes are data: method, path, zod schemas for params, query,
 // body and response, the permission and rate-limit policy, and a handler that
 // receives parsed input. `mountRoutes` turns the table into Express routes;
 // `buildOpenApi` turns the same table into the OpenAPI document, so a route
@@ -15,23 +15,52 @@ export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 /** Who may call a route: anyone (probes, docs) or a key holding `permission`. */
 export type Access = "public" | { permission: Permission };
 
-/** Which rate-limit policy a request consumes (SPEC §3). */
+/** Which rate-limit policy a request consumes. */
 export type RatePolicy = "read" | "write" | "none";
 
-export interface RouteContext<P, Q, B> {
+/** The caller as a route with access `A` sees it: no key on public routes, always a key on keyed ones. */
+export type PrincipalFor<A extends Access> = A extends "public" ? null : Principal;
+
+export interface RouteContext<P, Q, B, A extends Access = Access> {
   params: P;
   query: Q;
   body: B;
-  /** The authenticated key; null only on public routes. */
-  principal: Principal | null;
+  principal: PrincipalFor<A>;
   requestId: string;
   log: Logger;
   deps: AppDeps;
+  /** Read-only use (the caller's IP for audit): a JSON handler answers by returning, never through `res`. */
   req: Request;
+}
+
+/** A raw route writes its response itself. */
+export interface RawRouteContext<P, Q, B, A extends Access = Access> extends RouteContext<P, Q, B, A> {
   res: Response;
 }
 
-interface RouteBase<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+const REPLY = Symbol("reply");
+
+/**
+ * A JSON handler's answer when it is not the route's usual success: another
+ * status the route documents (`sameBodyStatuses`), and/or response headers
+ * (`response.headers`). Anything else a handler means, it throws (AppError).
+ */
+export interface Reply<T> {
+  readonly [REPLY]: true;
+  status: number | undefined;
+  body: T;
+  headers: Record<string, string>;
+}
+
+export function reply<T>(body: T, opts: { status?: number; headers?: Record<string, string> }): Reply<T> {
+  return { [REPLY]: true, status: opts.status, body, headers: opts.headers ?? {} };
+}
+
+export function isReply(value: unknown): value is Reply<unknown> {
+  return typeof value === "object" && value !== null && REPLY in value;
+}
+
+interface RouteBase<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A extends Access> {
   method: HttpMethod;
   /** OpenAPI-style path: /api/v1/platform/system/queues/{queue_name}. */
   path: string;
@@ -39,7 +68,7 @@ interface RouteBase<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodTyp
   summary: string;
   description?: string;
   tags: string[];
-  access: Access;
+  access: A;
   rateLimit: RatePolicy;
   /** Counts against the key's minute/hour/day quota. @defaultValue true for keyed routes */
   consumesQuota?: boolean;
@@ -57,7 +86,8 @@ export interface JsonRoute<
   Q extends z.ZodType,
   B extends z.ZodType,
   R extends z.ZodType,
-> extends RouteBase<P, Q, B> {
+  A extends Access = Access,
+> extends RouteBase<P, Q, B, A> {
   kind?: "json";
   response: {
     status?: 200 | 201 | 202;
@@ -72,36 +102,45 @@ export interface JsonRoute<
     headers?: Record<string, string>;
     example?: unknown;
   };
-  handler: (ctx: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<z.input<R>> | z.input<R>;
+  handler: (
+    ctx: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>, A>,
+  ) => Promise<z.input<R> | Reply<z.input<R>>> | z.input<R> | Reply<z.input<R>>;
 }
 
 /** A raw route writes the response itself (documents, files, HTML). */
-export interface RawRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> extends RouteBase<P, Q, B> {
+export interface RawRoute<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  A extends Access = Access,
+> extends RouteBase<P, Q, B, A> {
   kind: "raw";
   /** `contentType`: the media type, or every one the route may send (e.g. a download in its file's own type). */
   response: { status?: 200; contentType: string | readonly string[]; description: string };
-  handler: (ctx: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<void> | void;
+  handler: (ctx: RawRouteContext<z.infer<P>, z.infer<Q>, z.infer<B>, A>) => Promise<void> | void;
 }
 
 // The table holds routes of many shapes; handlers are typed where they are defined.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRoute = JsonRoute<any, any, any, any> | RawRoute<any, any, any>;
+export type AnyRoute = JsonRoute<any, any, any, any, any> | RawRoute<any, any, any, any>;
 
 export function defineRoute<
   P extends z.ZodType = z.ZodUndefined,
   Q extends z.ZodType = z.ZodUndefined,
   B extends z.ZodType = z.ZodUndefined,
   R extends z.ZodType = z.ZodUnknown,
->(route: JsonRoute<P, Q, B, R>): AnyRoute {
-  return route;
+  const A extends Access = Access,
+>(route: JsonRoute<P, Q, B, R, A>): AnyRoute {
+  return route as AnyRoute;
 }
 
 export function defineRawRoute<
   P extends z.ZodType = z.ZodUndefined,
   Q extends z.ZodType = z.ZodUndefined,
   B extends z.ZodType = z.ZodUndefined,
->(route: Omit<RawRoute<P, Q, B>, "kind">): AnyRoute {
-  return { ...route, kind: "raw" };
+  const A extends Access = Access,
+>(route: Omit<RawRoute<P, Q, B, A>, "kind">): AnyRoute {
+  return { ...route, kind: "raw" } as AnyRoute;
 }
 
 /** /queues/{queue_name} → /queues/:queue_name */

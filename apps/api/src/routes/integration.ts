@@ -1,5 +1,5 @@
-// The integration surface (SPEC §5, seed 000): bodies as in the seed, not
-// enveloped. Scoped to the calling key: a partner sees only its own request
+// The integration surface for partners: bodies as partners' clients expect
+// them (camelCase, not enveloped). Scoped to the calling key: a partner sees only its own request
 // logs and quotas.
 import {
   IntegrationHealth,
@@ -13,16 +13,10 @@ import {
 import { queryRequestLogs } from "@opsdeck/db";
 
 import { probePostgres, probeRedis, type ProbeStatus, probeStorage } from "../health/probes";
-import type { Principal } from "../http/auth";
-import { defineRoute } from "../http/route";
+import { defineRoute, reply } from "../http/route";
 
 const BASE = "/api/integration";
 const TAGS = ["integration"];
-
-function must(p: Principal | null): Principal {
-  if (!p) throw new Error("keyed route without a principal");
-  return p;
-}
 
 /** Overall: down when the database is (nothing can be served), degraded when anything else is not healthy. */
 function overall(s: { database: ProbeStatus; storage: ProbeStatus; messaging: ProbeStatus }): ProbeStatus {
@@ -40,11 +34,11 @@ export const integrationRoutes = [
     tags: TAGS,
     access: { permission: "integration.read" },
     rateLimit: "read",
-    errors: [503],
     response: {
       schema: IntegrationHealth,
       envelope: false,
       description: "Health of the API and its components",
+      sameBodyStatuses: { 503: "Down: the database is unreachable (same body)" },
       example: {
         status: "healthy",
         version: "1.0.0",
@@ -52,7 +46,7 @@ export const integrationRoutes = [
         services: { database: "healthy", storage: "healthy", messaging: "healthy" },
       },
     },
-    async handler({ deps, res }) {
+    async handler({ deps }) {
       const t = deps.config.PROBE_TIMEOUT_MS;
       const [database, storage, messaging] = await Promise.all([
         probePostgres(deps.db.pool, t),
@@ -61,8 +55,8 @@ export const integrationRoutes = [
       ]);
       const services = { database: database.status, storage: storage.status, messaging: messaging.status };
       const status = overall(services);
-      if (status === "down") res.status(503);
-      return { status, version: VERSION, timestamp: new Date().toISOString(), services };
+      const body = { status, version: VERSION, timestamp: new Date().toISOString(), services };
+      return status === "down" ? reply(body, { status: 503 }) : body;
     },
   }),
   defineRoute({
@@ -74,8 +68,7 @@ export const integrationRoutes = [
     access: { permission: "integration.read" },
     rateLimit: "read",
     response: { schema: IntegrationInfo, envelope: false, description: "Integration details" },
-    handler({ principal, deps }) {
-      const p = must(principal);
+    handler({ principal: p, deps }) {
       const base = deps.config.publicUrl;
       return {
         version: VERSION,
@@ -105,14 +98,14 @@ export const integrationRoutes = [
     method: "get",
     path: `${BASE}/logs`,
     operationId: "integrationLogs",
-    summary: "This key's own request logs, newest first (kept 30 days)",
+    summary: "This key's own request logs, newest first",
+    description: "Request logs are kept for the worker's REQUEST_LOG_RETENTION_DAYS (30 by default).",
     tags: TAGS,
     access: { permission: "integration.read" },
     rateLimit: "read",
     query: IntegrationLogsQuery,
     response: { schema: IntegrationLogs, envelope: false, description: "A page of request logs" },
-    async handler({ principal, query, deps }) {
-      const p = must(principal);
+    async handler({ principal: p, query, deps }) {
       const status = query.status
         ? query.status.endsWith("xx")
           ? { class: Number(query.status[0]) }
@@ -156,8 +149,7 @@ export const integrationRoutes = [
     rateLimit: "read",
     consumesQuota: false,
     response: { schema: IntegrationLimits, envelope: false, description: "Quota status" },
-    async handler({ principal, deps }) {
-      const p = must(principal);
+    async handler({ principal: p, deps }) {
       const limits = p.quotas;
       const windows = await deps.limits.quotas(p.keyId, limits, true);
       const get = (name: "minute" | "hour" | "day") => windows?.find((w) => w.name === name);
@@ -182,8 +174,7 @@ export const integrationRoutes = [
     access: { permission: "integration.read" },
     rateLimit: "read",
     response: { schema: IntegrationTest, envelope: false, description: "The key is valid" },
-    handler({ principal }) {
-      const p = must(principal);
+    handler({ principal: p }) {
       return {
         valid: true as const,
         keyId: p.keyId,

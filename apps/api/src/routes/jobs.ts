@@ -1,5 +1,5 @@
-// Jobs (SPEC §4, seed 001): search over the Postgres job records, one job in
-// full, retry (seed body; 409 unless failed) and delete (409 while locked).
+// Jobs: search over the Postgres job records, one job in full, retry (409
+// unless failed) and delete (409 while a worker holds its lock).
 // Ids resolve across queues; `?queue=` disambiguates. Mutations need
 // jobs.write and are audited, failures included.
 import {
@@ -17,9 +17,8 @@ import { isJobLocked } from "@opsdeck/redis";
 
 import { audited } from "../http/audit";
 import { defineRoute } from "../http/route";
-import { readyRedis } from "../queues/connection";
 import { jobDetail, loadJob } from "../queues/jobDetail";
-import { resolveJobQueue } from "../queues/resolveJob";
+import { withJob } from "../queues/providers";
 import { searchJobRecords } from "../queues/search";
 
 const BASE = "/api/v1/platform/system/jobs";
@@ -62,10 +61,8 @@ export const jobRoutes = [
     query: JobLookupQuery,
     errors: [404, 409],
     response: { schema: JobDetail, description: "The job" },
-    async handler({ deps, params, query }) {
-      const q = await resolveJobQueue(deps, params.job_id, query.queue);
-      return jobDetail(await readyRedis(deps.queues), deps.db.pool, deps.queues.prefix, q, params.job_id);
-    },
+    handler: (ctx) =>
+      withJob(ctx, ({ redis, prefix, queue, jobId }) => jobDetail(redis, ctx.deps.db.pool, prefix, queue, jobId)),
   }),
   defineRoute({
     method: "post",
@@ -83,24 +80,25 @@ export const jobRoutes = [
       description: "The job is waiting again",
       example: { job_id: "job_123", queue: "email-sending", status: "queued", attempts_reset: true },
     },
-    async handler(ctx) {
+    handler: (ctx) => {
       const id = ctx.params.job_id;
-      return audited(ctx, "job.retry", `job:${id}`, { queue: ctx.query.queue ?? null }, async () => {
-        const q = await resolveJobQueue(ctx.deps, id, ctx.query.queue);
-        const job = await loadJob(q, id);
-        const state = await job.getState();
-        const notFailed = () =>
-          new ConflictError("job_not_failed", `Job '${id}' is ${state}; only failed jobs can be retried.`, { state });
-        if (state !== "failed") throw notFailed();
-        try {
-          await job.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
-        } catch {
-          // It left the failed set between the check and the move (another retry, a clean).
-          throw notFailed();
-        }
-        await markJobRecords(ctx.deps.db.pool, q.name, [id], "waiting", { resetAttempts: true });
-        return { job_id: id, queue: q.name, status: "queued" as const, attempts_reset: true as const };
-      });
+      return audited(ctx, "job.retry", `job:${id}`, { queue: ctx.query.queue ?? null }, () =>
+        withJob(ctx, async ({ queue: q }) => {
+          const job = await loadJob(q, id);
+          const state = await job.getState();
+          const notFailed = () =>
+            new ConflictError("job_not_failed", `Job '${id}' is ${state}; only failed jobs can be retried.`, { state });
+          if (state !== "failed") throw notFailed();
+          try {
+            await job.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
+          } catch {
+            // It left the failed set between the check and the move (another retry, a clean).
+            throw notFailed();
+          }
+          await markJobRecords(ctx.deps.db.pool, q.name, [id], "waiting", { resetAttempts: true });
+          return { job_id: id, queue: q.name, status: "queued" as const, attempts_reset: true as const };
+        }),
+      );
     },
   }),
   defineRoute({
@@ -115,29 +113,29 @@ export const jobRoutes = [
     query: JobLookupQuery,
     errors: [404, 409],
     response: { schema: JobDeleteResult, description: "The job is gone" },
-    async handler(ctx) {
+    handler: (ctx) => {
       const id = ctx.params.job_id;
-      return audited(ctx, "job.delete", `job:${id}`, { queue: ctx.query.queue ?? null }, async () => {
-        const q = await resolveJobQueue(ctx.deps, id, ctx.query.queue);
-        const redis = await readyRedis(ctx.deps.queues);
-        const locked = () =>
-          new ConflictError(
-            "job_locked",
-            `Job '${id}' is being processed by a worker; wait for it or pause the queue.`,
-          );
-        if (await isJobLocked(redis, ctx.deps.queues.prefix, q.name, id)) throw locked();
-        // Queue#remove: 1 removed, 0 the job (or a child) is locked, -8 the next run of a job scheduler.
-        const code = await q.remove(id);
-        if (code === -8) {
-          throw new ConflictError(
-            "job_scheduled",
-            `Job '${id}' is a job scheduler's next run; remove the scheduler instead.`,
-          );
-        }
-        if (code !== 1) throw locked();
-        await markJobRecords(ctx.deps.db.pool, q.name, [id], "removed");
-        return { job_id: id, queue: q.name, deleted: true as const };
-      });
+      return audited(ctx, "job.delete", `job:${id}`, { queue: ctx.query.queue ?? null }, () =>
+        withJob(ctx, async ({ queue: q, redis, prefix }) => {
+          const locked = () =>
+            new ConflictError(
+              "job_locked",
+              `Job '${id}' is being processed by a worker; wait for it or pause the queue.`,
+            );
+          if (await isJobLocked(redis, prefix, q.name, id)) throw locked();
+          // Queue#remove: 1 removed, 0 the job (or a child) is locked, -8 the next run of a job scheduler.
+          const code = await q.remove(id);
+          if (code === -8) {
+            throw new ConflictError(
+              "job_scheduled",
+              `Job '${id}' is a job scheduler's next run; remove the scheduler instead.`,
+            );
+          }
+          if (code !== 1) throw locked();
+          await markJobRecords(ctx.deps.db.pool, q.name, [id], "removed");
+          return { job_id: id, queue: q.name, deleted: true as const };
+        }),
+      );
     },
   }),
 ];

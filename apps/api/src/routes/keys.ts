@@ -7,6 +7,7 @@ import {
   effectivePermissions,
   KeyIdParams,
   NotFoundError,
+  QueryFlag,
   type Role,
   RotateKeyBody,
   ValidationError,
@@ -53,11 +54,11 @@ export const keyRoutes = [
     access: ACCESS,
     rateLimit: "read",
     query: z.strictObject({
-      include_revoked: z.enum(["true", "false"]).default("false").describe("Include revoked keys"),
+      include_revoked: QueryFlag.describe("Include revoked keys"),
     }),
     response: { schema: z.object({ keys: z.array(ApiKeyView) }), description: "Keys, newest first" },
     async handler({ deps, query }) {
-      const keys = await listKeys(deps.db.prisma, { includeRevoked: query.include_revoked === "true" });
+      const keys = await listKeys(deps.db.prisma, { includeRevoked: query.include_revoked });
       return { keys: keys.map(keyView) };
     },
   }),

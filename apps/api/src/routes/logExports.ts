@@ -33,7 +33,7 @@ import {
 import type { AppDeps } from "../deps";
 import { audited } from "../http/audit";
 import type { Principal } from "../http/auth";
-import { defineRawRoute, defineRoute, type RouteContext } from "../http/route";
+import { defineRawRoute, defineRoute, reply, type RouteContext } from "../http/route";
 import { downloadUrl, verifyDownload } from "../logs/downloadLink";
 import { type FilterInput, toLogFilter } from "../logs/filters";
 
@@ -154,8 +154,10 @@ async function startExport(
       await failLogExport(deps.db.pool, id, "could not be queued", true);
       throw err;
     }
-    ctx.res.status(202).location(`${BASE}/exports/${id}`);
-    return { export_id: id, status: "processing" as const, download_url: null };
+    return reply(
+      { export_id: id, status: "processing" as const, download_url: null },
+      { headers: { Location: `${BASE}/exports/${id}` } },
+    );
   });
 }
 
@@ -179,13 +181,7 @@ export const logExportRoutes = [
     query: LogExportQuery,
     errors: [429],
     response: created,
-    handler: (ctx) =>
-      startExport(ctx, {
-        ...ctx.query,
-        regex: ctx.query.regex === "true",
-        case_insensitive: ctx.query.case_insensitive === "true",
-        gzip: ctx.query.gzip === "true",
-      }),
+    handler: (ctx) => startExport(ctx, ctx.query),
   }),
   defineRoute({
     method: "post",

@@ -45,11 +45,7 @@ export const logRoutes = [
           issues.push({ field: "query.offset", code: "offset_with_cursor", message: "use either cursor or offset" });
         }
       }
-      const filter = toLogFilter(
-        { ...query, regex: query.regex === "true", case_insensitive: query.case_insensitive === "true" },
-        deps.config,
-        issues,
-      );
+      const filter = toLogFilter(query, deps.config, issues);
       const timeoutMs = deps.config.LOG_SEARCH_TIMEOUT_MS;
       const r = await searchLogs(deps.db.pool, filter, {
         limit: query.limit,

@@ -1,8 +1,8 @@
-// Process probes (SPEC §6) and the contract document. No key needed.
+// Process probes and Prometheus metrics. No key needed.
 import { AppError, Livez, Readyz } from "@opsdeck/core";
 
 import { probePostgres, probeRedis } from "../health/probes";
-import { defineRawRoute, defineRoute } from "../http/route";
+import { defineRawRoute, defineRoute, reply } from "../http/route";
 
 export const probeRoutes = [
   defineRoute({
@@ -31,22 +31,18 @@ export const probeRoutes = [
       description: "Ready",
       sameBodyStatuses: { 503: "Not ready: a dependency is unreachable or the process is draining" },
     },
-    async handler({ deps, res }) {
+    async handler({ deps }) {
       const t = deps.config.PROBE_TIMEOUT_MS;
       const [pg, redis] = await Promise.all([probePostgres(deps.db.pool, t), probeRedis(deps.redis, t)]);
-      const body = {
-        status: "ready" as "ready" | "not_ready",
-        checks: {
-          postgres: pg.status === "down" ? ("down" as const) : ("up" as const),
-          redis: redis.status === "down" ? ("down" as const) : ("up" as const),
-          draining: deps.lifecycle.draining,
-        },
+      const checks = {
+        postgres: pg.status === "down" ? ("down" as const) : ("up" as const),
+        redis: redis.status === "down" ? ("down" as const) : ("up" as const),
+        draining: deps.lifecycle.draining,
       };
-      if (body.checks.postgres === "down" || body.checks.redis === "down" || body.checks.draining) {
-        body.status = "not_ready";
-        res.status(503);
-      }
-      return body;
+      const ready = checks.postgres === "up" && checks.redis === "up" && !checks.draining;
+      return ready
+        ? { status: "ready" as const, checks }
+        : reply({ status: "not_ready" as const, checks }, { status: 503 });
     },
   }),
   defineRawRoute({

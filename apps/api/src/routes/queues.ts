@@ -1,7 +1,7 @@
-// Queues (SPEC §4, seed 001): list with status, one queue's detail, a page
-// of its jobs, and the queue-wide mutations (pause, resume, bulk retry,
-// clean, promote). Reads need queues.read, mutations queues.write; every
-// mutation is audited, failures included.
+// Queues: list with status, one queue's detail, a page of its jobs, and the
+// queue-wide mutations (pause, resume, bulk retry, clean, promote). Reads
+// need queues.read, mutations queues.write; every mutation is audited,
+// failures included.
 import {
   BulkRetryBody,
   BulkRetryResult,
@@ -17,13 +17,21 @@ import {
   QueuePauseResult,
 } from "@opsdeck/core";
 
+import type { AppDeps } from "../deps";
 import { audited } from "../http/audit";
 import { defineRoute } from "../http/route";
-import { cleanState, countCleanable, countDelayed, countFinished, promoteDelayed, retryFinished } from "../queues/bulk";
-import { readyRedis } from "../queues/connection";
+import {
+  type BulkCtx,
+  cleanState,
+  countCleanable,
+  countDelayed,
+  countFinished,
+  promoteDelayed,
+  retryFinished,
+} from "../queues/bulk";
 import { queueDetail } from "../queues/detail";
 import { listJobs } from "../queues/jobList";
-import { findQueue } from "../queues/resolveJob";
+import { type QueueAccess, withQueue } from "../queues/providers";
 import { queueSummary } from "../queues/summary";
 
 const BASE = "/api/v1/platform/system/queues";
@@ -52,15 +60,18 @@ function pauseRoute(action: "pause" | "resume") {
         timestamp: "2025-12-04T12:00:00Z",
       },
     },
-    async handler(ctx) {
-      const name = ctx.params.queue_name;
-      return audited(ctx, `queue.${action}`, `queue:${name}`, {}, async () => {
-        const q = await findQueue(ctx.deps, name);
-        if (action === "pause") await q.pause();
-        else await q.resume();
-        return { queue: name, status: action === "pause" ? "paused" : "active", timestamp: new Date().toISOString() };
-      });
-    },
+    handler: (ctx) =>
+      audited(ctx, `queue.${action}`, `queue:${ctx.params.queue_name}`, {}, () =>
+        withQueue(ctx, async ({ queue }) => {
+          if (action === "pause") await queue.pause();
+          else await queue.resume();
+          return {
+            queue: queue.name,
+            status: action === "pause" ? ("paused" as const) : ("active" as const),
+            timestamp: new Date().toISOString(),
+          };
+        }),
+      ),
   });
 }
 
@@ -98,10 +109,7 @@ export const queueRoutes = [
     params: QueueNameParams,
     errors: [404],
     response: { schema: QueueDetail, description: "The queue" },
-    async handler({ deps, params }) {
-      const q = await findQueue(deps, params.queue_name);
-      return queueDetail(deps.config, await readyRedis(deps.queues), q, deps.queues.prefix);
-    },
+    handler: (ctx) => withQueue(ctx, ({ queue, redis, prefix }) => queueDetail(ctx.deps.config, redis, queue, prefix)),
   }),
   defineRoute({
     method: "get",
@@ -116,11 +124,10 @@ export const queueRoutes = [
     query: QueueJobsQuery,
     errors: [404],
     response: { schema: QueueJobs, description: "Jobs, newest first, and the seed's pagination" },
-    async handler({ deps, params, query }) {
-      const q = await findQueue(deps, params.queue_name);
-      const redis = await readyRedis(deps.queues);
-      return listJobs(redis, deps.queues.prefix, q, query.status, query.limit, query.offset);
-    },
+    handler: (ctx) =>
+      withQueue(ctx, ({ queue, redis, prefix }) =>
+        listJobs(redis, prefix, queue, ctx.query.status, ctx.query.limit, ctx.query.offset),
+      ),
   }),
   pauseRoute("pause"),
   pauseRoute("resume"),
@@ -138,17 +145,17 @@ export const queueRoutes = [
     body: BulkRetryBody,
     errors: [404],
     response: { schema: BulkRetryResult, description: "How many jobs matched and were (or would be) retried" },
-    async handler(ctx) {
-      const name = ctx.params.queue_name;
-      const b = ctx.body;
-      return audited(ctx, "queue.retry", `queue:${name}`, { ...b }, async () => {
-        const c = await bulkCtx(ctx.deps, name);
-        const cutoff = Date.now() - (b.older_than_seconds ?? 0) * 1000;
-        const matched = await countFinished(c, b.state, cutoff, b.limit);
-        const retried = b.dry_run ? 0 : await retryFinished(c, b.state, cutoff, b.limit);
-        return { queue: name, state: b.state, matched, retried, dry_run: b.dry_run };
-      });
-    },
+    handler: (ctx) =>
+      audited(ctx, "queue.retry", `queue:${ctx.params.queue_name}`, { ...ctx.body }, () =>
+        withQueue(ctx, async (q) => {
+          const b = ctx.body;
+          const c = bulkCtx(ctx.deps, q);
+          const cutoff = Date.now() - (b.older_than_seconds ?? 0) * 1000;
+          const matched = await countFinished(c, b.state, cutoff, b.limit);
+          const retried = b.dry_run ? 0 : await retryFinished(c, b.state, cutoff, b.limit);
+          return { queue: q.queue.name, state: b.state, matched, retried, dry_run: b.dry_run };
+        }),
+      ),
   }),
   defineRoute({
     method: "post",
@@ -164,22 +171,23 @@ export const queueRoutes = [
     body: CleanBody,
     errors: [404],
     response: { schema: CleanResult, description: "How many jobs matched and were deleted" },
-    async handler(ctx) {
-      const name = ctx.params.queue_name;
-      const b = ctx.body;
-      return audited(ctx, "queue.clean", `queue:${name}`, { ...b }, async () => {
-        const c = await bulkCtx(ctx.deps, name);
-        const graceMs = b.grace_seconds * 1000;
-        // A real clean deletes exactly what matches (up to limit), so it counts as it goes: a separate
-        // count pass would read the whole state once more (for a drain, ~40 % of raw BullMQ's work).
-        if (b.dry_run) {
-          const matched = await countCleanable(c, b.state, graceMs, b.limit);
-          return { queue: name, state: b.state, matched, deleted: 0, dry_run: true };
-        }
-        const deleted = await cleanState(c, b.state, graceMs, b.limit);
-        return { queue: name, state: b.state, matched: deleted, deleted, dry_run: false };
-      });
-    },
+    handler: (ctx) =>
+      audited(ctx, "queue.clean", `queue:${ctx.params.queue_name}`, { ...ctx.body }, () =>
+        withQueue(ctx, async (q) => {
+          const b = ctx.body;
+          const c = bulkCtx(ctx.deps, q);
+          const name = q.queue.name;
+          const graceMs = b.grace_seconds * 1000;
+          // A real clean deletes exactly what matches (up to limit), so it counts as it goes: a separate
+          // count pass would read the whole state once more (for a drain, ~40 % of raw BullMQ's work).
+          if (b.dry_run) {
+            const matched = await countCleanable(c, b.state, graceMs, b.limit);
+            return { queue: name, state: b.state, matched, deleted: 0, dry_run: true };
+          }
+          const deleted = await cleanState(c, b.state, graceMs, b.limit);
+          return { queue: name, state: b.state, matched: deleted, deleted, dry_run: false };
+        }),
+      ),
   }),
   defineRoute({
     method: "post",
@@ -195,20 +203,20 @@ export const queueRoutes = [
     body: PromoteBody.optional(),
     errors: [404],
     response: { schema: PromoteResult, description: "How many delayed jobs matched and were promoted" },
-    async handler(ctx) {
-      const name = ctx.params.queue_name;
+    handler: (ctx) => {
       const b = ctx.body ?? PromoteBody.parse({});
-      return audited(ctx, "queue.promote", `queue:${name}`, { ...b }, async () => {
-        const c = await bulkCtx(ctx.deps, name);
-        const matched = await countDelayed(c, b.limit);
-        const promoted = b.dry_run ? 0 : await promoteDelayed(c, b.limit);
-        return { queue: name, matched, promoted, dry_run: b.dry_run };
-      });
+      return audited(ctx, "queue.promote", `queue:${ctx.params.queue_name}`, { ...b }, () =>
+        withQueue(ctx, async (q) => {
+          const c = bulkCtx(ctx.deps, q);
+          const matched = await countDelayed(c, b.limit);
+          const promoted = b.dry_run ? 0 : await promoteDelayed(c, b.limit);
+          return { queue: q.queue.name, matched, promoted, dry_run: b.dry_run };
+        }),
+      );
     },
   }),
 ];
 
-async function bulkCtx(deps: Parameters<typeof findQueue>[0], name: string) {
-  const queue = await findQueue(deps, name);
-  return { queue, redis: await readyRedis(deps.queues), pool: deps.db.pool, prefix: deps.queues.prefix };
+function bulkCtx(deps: AppDeps, q: QueueAccess): BulkCtx {
+  return { queue: q.queue, redis: q.redis, pool: deps.db.pool, prefix: q.prefix };
 }

@@ -30,6 +30,15 @@ export const ErrorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
+/**
+ * A boolean query parameter: `true` or `false` on the wire (query strings carry text), a boolean to the
+ * handler. Absent means false.
+ */
+export const QueryFlag = z
+  .enum(["true", "false"])
+  .default("false")
+  .transform((v) => v === "true");
+
 /** `{"success": true, "data": …}` (seed 001). */
 export function envelope<T extends z.ZodType>(data: T) {
   return z.object({ success: z.literal(true), data });

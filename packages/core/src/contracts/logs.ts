@@ -2,7 +2,7 @@
 // "Export Logs"). Field names are the seed's; additions are marked.
 import { z } from "zod";
 
-import { IsoTime, Limit, Offset, Pagination } from "./common";
+import { IsoTime, Limit, Offset, Pagination, QueryFlag } from "./common";
 
 export const LogLevel = z.enum(["error", "warning", "info", "debug"]);
 export type LogLevel = z.infer<typeof LogLevel>;
@@ -12,7 +12,6 @@ export const LogExportStatus = z.enum(["queued", "processing", "completed", "fai
 
 /** Longest full-text `query`, characters. A regex is capped lower by the API (LOG_REGEX_MAX_LENGTH). */
 export const LOG_QUERY_MAX = 500;
-const Flag = z.enum(["true", "false"]);
 const Ident = z.string().min(1).max(200);
 
 /** The seed's filters, shared by search and export. */
@@ -23,8 +22,8 @@ const LogFilterFields = {
     .max(LOG_QUERY_MAX)
     .optional()
     .describe('Full text (words, "phrase", prefix*, OR, -word) or, with regex=true, a POSIX regex'),
-  regex: Flag.default("false").describe("Treat query as a regular expression (addition)"),
-  case_insensitive: Flag.default("false").describe("Regex only: ignore case (addition; full text always does)"),
+  regex: QueryFlag.describe("Treat query as a regular expression (addition)"),
+  case_insensitive: QueryFlag.describe("Regex only: ignore case (addition; full text always does)"),
   level: LogLevel.optional(),
   service: Ident.optional().describe("Filter by service name"),
   start_time: IsoTime.optional().describe("ISO 8601, inclusive"),
@@ -88,7 +87,7 @@ export const LogIngestResult = z.object({ accepted: z.number().int() });
 export const LogExportQuery = z.strictObject({
   ...LogFilterFields,
   format: LogExportFormat.default("csv"),
-  gzip: Flag.default("false").describe("Compress the file with gzip (addition)"),
+  gzip: QueryFlag.describe("Compress the file with gzip (addition)"),
 });
 export type LogExportQuery = z.infer<typeof LogExportQuery>;
 
