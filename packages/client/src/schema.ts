@@ -3784,9 +3784,12 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "queue": "email-sending",
-           *       "status": "paused",
-           *       "timestamp": "2025-12-04T12:00:00Z"
+           *       "success": true,
+           *       "data": {
+           *         "queue": "email-sending",
+           *         "status": "paused",
+           *         "timestamp": "2025-12-04T12:00:00Z"
+           *       }
            *     }
            */
           "application/json": {
@@ -3983,9 +3986,12 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "queue": "email-sending",
-           *       "status": "active",
-           *       "timestamp": "2025-12-04T12:00:00Z"
+           *       "success": true,
+           *       "data": {
+           *         "queue": "email-sending",
+           *         "status": "active",
+           *         "timestamp": "2025-12-04T12:00:00Z"
+           *       }
            *     }
            */
           "application/json": {
@@ -5554,10 +5560,13 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "job_id": "job_123",
-           *       "queue": "email-sending",
-           *       "status": "queued",
-           *       "attempts_reset": true
+           *       "success": true,
+           *       "data": {
+           *         "job_id": "job_123",
+           *         "queue": "email-sending",
+           *         "status": "queued",
+           *         "attempts_reset": true
+           *       }
            *     }
            */
           "application/json": {
