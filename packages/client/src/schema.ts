@@ -6614,7 +6614,15 @@ export interface operations {
                 completed_at: string | null;
                 owner_key_id: string | null;
                 filters: {
-                  [key: string]: unknown;
+                  query: string | null;
+                  regex: boolean;
+                  case_insensitive: boolean;
+                  level: ("error" | "warning" | "info" | "debug") | null;
+                  service: string | null;
+                  start_time: string | null;
+                  end_time: string | null;
+                  request_id: string | null;
+                  user_id: string | null;
                 };
               }[];
               pagination: {
@@ -7029,7 +7037,15 @@ export interface operations {
               completed_at: string | null;
               owner_key_id: string | null;
               filters: {
-                [key: string]: unknown;
+                query: string | null;
+                regex: boolean;
+                case_insensitive: boolean;
+                level: ("error" | "warning" | "info" | "debug") | null;
+                service: string | null;
+                start_time: string | null;
+                end_time: string | null;
+                request_id: string | null;
+                user_id: string | null;
               };
             };
           };
