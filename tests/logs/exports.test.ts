@@ -91,6 +91,7 @@ async function exportAndWait(body: Record<string, unknown>, key = t.keys.ops) {
     sha256: string;
     error: string | null;
     progress: { rows: number; percent: number };
+    filters: Record<string, unknown>;
   };
 }
 
@@ -297,6 +298,50 @@ describe("access and listing", () => {
     expect(all.length).toBeGreaterThan(1);
     const notMine = all.find((id: string) => id !== mine.export_id);
     expect((await request(t.app).get(`${LOGS}/exports/${notMine}`).set("X-API-Key", bot)).status).toBe(404);
+  });
+});
+
+describe("filters echo", () => {
+  it("shows the filters as the request names them (snake_case) in the status, the list and the audit trail", async () => {
+    const start = new Date(Date.now() - 2 * 3_600_000).toISOString();
+    const end = new Date().toISOString();
+    const body = {
+      format: "json",
+      query: "^payment",
+      regex: true,
+      case_insensitive: true,
+      level: "error",
+      start_time: start,
+      end_time: end,
+      request_id: "req_abc123",
+    };
+    const s = await exportAndWait(body);
+    const expected = {
+      query: "^payment",
+      regex: true,
+      case_insensitive: true,
+      level: "error",
+      service: null,
+      start_time: start,
+      end_time: end,
+      request_id: "req_abc123",
+      user_id: null,
+    };
+    expect(s.filters).toEqual(expected);
+    expect(s.row_count).toBe(1);
+
+    const list = await request(t.app).get(`${LOGS}/exports`).set("X-API-Key", t.keys.ops);
+    const listed = (list.body.data.exports as { export_id: string; filters: unknown }[]).find(
+      (e) => e.export_id === s.export_id,
+    );
+    expect(listed?.filters).toEqual(expected);
+
+    const audit = await request(t.app)
+      .get("/api/v1/platform/system/audit")
+      .query({ action: "logs.export", target: `export:${s.export_id}` })
+      .set("X-API-Key", t.keys.ops);
+    expect(audit.body.data.events).toHaveLength(1);
+    expect(audit.body.data.events[0].parameters).toEqual({ format: "json", gzip: false, filters: expected });
   });
 });
 

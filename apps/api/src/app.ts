@@ -7,7 +7,7 @@ import type { AppDeps } from "./deps";
 import { errorHandler, notFound } from "./http/errorHandler";
 import { applyRateLimit, mountRoutes } from "./http/mount";
 import { requestId } from "./http/requestId";
-import { requestLog } from "./http/requestLog";
+import { requestLog, routeLabel } from "./http/requestLog";
 import { buildRouteTable } from "./routes";
 import { docsAssets } from "./routes/docs";
 
@@ -34,7 +34,7 @@ export function createApp(deps: AppDeps): Express {
   mountRoutes(router, routes, deps);
   app.use(router);
   // Static files of the rendered reference at /docs (swagger-ui-dist, served locally).
-  app.use("/docs/assets", docsAssets);
+  app.use("/docs/assets", routeLabel("/docs/assets/*"), docsAssets);
   // Bull Board at /admin/queues, behind its own cookie sign-in (board/router.ts).
   app.use(createBoardRouter(deps));
 

@@ -1,9 +1,25 @@
 // Prometheus metrics of the API process (served at GET /metrics).
 import client from "prom-client";
 
+const DEFAULT_PREFIX = "opsdeck_api_";
+
+/**
+ * prom-client's default set includes three gauges named *_total, which
+ * Prometheus reserves for counters (`promtool check metrics` rejects them).
+ * Each only repeats the sum of the per-type gauge beside it
+ * (opsdeck_api_nodejs_active_handles{type} …), so they are left out: use
+ * sum(opsdeck_api_nodejs_active_handles) instead.
+ */
+const MISNAMED_DEFAULTS = [
+  "nodejs_active_handles_total",
+  "nodejs_active_requests_total",
+  "nodejs_active_resources_total",
+];
+
 export function createApiMetrics() {
   const registry = new client.Registry();
-  client.collectDefaultMetrics({ register: registry, prefix: "opsdeck_api_" });
+  client.collectDefaultMetrics({ register: registry, prefix: DEFAULT_PREFIX });
+  for (const name of MISNAMED_DEFAULTS) registry.removeSingleMetric(DEFAULT_PREFIX + name);
   return {
     registry,
     httpDuration: new client.Histogram({

@@ -3802,9 +3802,12 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "queue": "email-sending",
-           *       "status": "paused",
-           *       "timestamp": "2025-12-04T12:00:00Z"
+           *       "success": true,
+           *       "data": {
+           *         "queue": "email-sending",
+           *         "status": "paused",
+           *         "timestamp": "2025-12-04T12:00:00Z"
+           *       }
            *     }
            */
           "application/json": {
@@ -4001,9 +4004,12 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "queue": "email-sending",
-           *       "status": "active",
-           *       "timestamp": "2025-12-04T12:00:00Z"
+           *       "success": true,
+           *       "data": {
+           *         "queue": "email-sending",
+           *         "status": "active",
+           *         "timestamp": "2025-12-04T12:00:00Z"
+           *       }
            *     }
            */
           "application/json": {
@@ -5572,10 +5578,13 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "job_id": "job_123",
-           *       "queue": "email-sending",
-           *       "status": "queued",
-           *       "attempts_reset": true
+           *       "success": true,
+           *       "data": {
+           *         "job_id": "job_123",
+           *         "queue": "email-sending",
+           *         "status": "queued",
+           *         "attempts_reset": true
+           *       }
            *     }
            */
           "application/json": {
@@ -6623,7 +6632,15 @@ export interface operations {
                 completed_at: string | null;
                 owner_key_id: string | null;
                 filters: {
-                  [key: string]: unknown;
+                  query: string | null;
+                  regex: boolean;
+                  case_insensitive: boolean;
+                  level: ("error" | "warning" | "info" | "debug") | null;
+                  service: string | null;
+                  start_time: string | null;
+                  end_time: string | null;
+                  request_id: string | null;
+                  user_id: string | null;
                 };
               }[];
               pagination: {
@@ -7038,7 +7055,15 @@ export interface operations {
               completed_at: string | null;
               owner_key_id: string | null;
               filters: {
-                [key: string]: unknown;
+                query: string | null;
+                regex: boolean;
+                case_insensitive: boolean;
+                level: ("error" | "warning" | "info" | "debug") | null;
+                service: string | null;
+                start_time: string | null;
+                end_time: string | null;
+                request_id: string | null;
+                user_id: string | null;
               };
             };
           };

@@ -14,6 +14,7 @@ import express, {
 
 import type { AppDeps } from "../deps";
 import { notFound } from "../http/errorHandler";
+import { routeLabel } from "../http/requestLog";
 import { createBoards } from "./boards";
 import { boardUser, isBoardApi, sessionGuard } from "./guard";
 import { login, logout, showLogin, showLogout } from "./login";
@@ -67,6 +68,7 @@ export function createBoardRouter(deps: AppDeps): Router {
   const board = express.Router({ caseSensitive: true, strict: false });
   board.get(
     /^\/static\//,
+    routeLabel(`${BOARD_BASE}/static/*`),
     delegate(() => boards.app("read-only")),
     (req) => notFound(req),
   );

@@ -2,7 +2,8 @@
 // zod schemas that validate requests become its parameters, bodies and
 // responses (JSON Schema 2020-12, which 3.1 uses as is). Every keyed route
 // documents its permission (x-required-permission), its rate-limit policy
-// (x-rate-limit-policy) and the error responses it can give.
+// (x-rate-limit-policy) and the error responses it can give. The result must
+// lint clean under Redocly's recommended rules (tests/contract/lint.test.ts).
 import { ErrorBody, VERSION } from "@opsdeck/core";
 import { z } from "zod";
 
@@ -22,6 +23,34 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   500: "Internal error",
   503: "A dependency is unavailable; retry later",
 };
+
+/**
+ * What each tag groups, shown as a section heading by renderers. Every tag a
+ * route uses needs one: buildOpenApi throws otherwise, so a new tag cannot
+ * ship undescribed.
+ */
+const TAG_DESCRIPTIONS: Record<string, string> = {
+  probes: "Liveness, readiness and the Prometheus scrape, for orchestrators and monitoring",
+  docs: "This document and its renderings: the browsable reference, Markdown and llms.txt",
+  integration: "The partner surface: API health, this key's details, its own request logs and its quotas",
+  keys: "API keys: create, list, revoke and rotate",
+  queues: "BullMQ queues: counts and status, a page of jobs, pause, resume, bulk retry, clean and promote",
+  jobs: "Single jobs: search, detail, retry and removal",
+  audit: "The audit trail: every change made through the API or the board, with its outcome",
+  logs: "Application logs: search, ingestion, and asynchronous exports downloaded through signed links",
+  email: "SMTP integrations, and the bounces and complaints their providers report",
+  infrastructure: "Health of the services, reputation of the sending IPs, and alerts",
+  status: "Overall health of the email integrations, by integration type",
+  metrics: "Platform metrics: current figures, history from the rollups, and performance",
+};
+
+function tagObjects(routes: AnyRoute[]): Json[] {
+  return [...new Set(routes.flatMap((r) => r.tags))].map((name) => {
+    const description = TAG_DESCRIPTIONS[name];
+    if (!description) throw new Error(`OpenAPI tag '${name}' has no description in TAG_DESCRIPTIONS`);
+    return { name, description };
+  });
+}
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): Json {
   const s = z.toJSONSchema(schema, { io, target: "draft-2020-12", unrepresentable: "any" }) as Json;
@@ -98,7 +127,10 @@ function operation(
       content: {
         "application/json": {
           schema: jsonSchema(body as z.ZodType, "output"),
-          ...(r.example === undefined ? {} : { example: r.example }),
+          // Routes give the example of what their handler returns; the document shows the body as sent.
+          ...(r.example === undefined
+            ? {}
+            : { example: r.envelope === false ? r.example : { success: true, data: r.example } }),
         },
       },
     };
@@ -173,9 +205,11 @@ export function buildOpenApi(
       description:
         "The ops backend for BullMQ queues: queues and jobs, logs and exports, email integrations, " +
         "infrastructure health, alerts and metrics. Only the routes in this document exist; anything else is a JSON 404.",
+      // The repository's licence (package.json), as an SPDX identifier.
+      license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: config.publicUrl }],
-    tags: [...new Set(routes.flatMap((r) => r.tags))].map((name) => ({ name })),
+    tags: tagObjects(routes),
     paths,
     components: {
       schemas: { Error: jsonSchema(ErrorBody, "output") },

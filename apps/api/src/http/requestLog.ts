@@ -1,13 +1,31 @@
 // Records every request (SPEC §3) when its response finishes, into a bounded
 // in-memory buffer that a timer flushes to Postgres in batches — never on the
 // request path. Also feeds the HTTP latency histogram.
-import type { NextFunction, Request, Response } from "express";
+//
+// The route label is res.locals.route, set by whatever handles the request:
+// the route table (mount.ts), the board's sign-in and guard, and routeLabel()
+// for mounts that serve files themselves. Only a request nothing took is
+// "unmatched" (in the histogram; null in the log row).
+import type { NextFunction, Request, RequestHandler, Response } from "express";
 
 import type { AppDeps } from "../deps";
 
 function size(header: unknown): number {
   const n = Number(header);
   return Number.isFinite(n) && n >= 0 ? Math.min(n, 2_147_483_647) : 0;
+}
+
+/**
+ * Labels the requests a mount serves itself (static files, a sub-app) so they
+ * are counted as that mount's traffic, their 404s included, rather than as
+ * unmatched paths. `label` is a template such as /docs/assets/*, never the
+ * raw path (bounded label values).
+ */
+export function routeLabel(label: string): RequestHandler {
+  return (_req, res, next) => {
+    res.locals.route = label;
+    next();
+  };
 }
 
 export function requestLog(deps: AppDeps) {

@@ -1,6 +1,7 @@
 // Turns the seed's query parameters into a LogFilter, refusing what the
-// database should never see: an over-long regex, an inverted window.
-import { type FieldIssue, ValidationError } from "@opsdeck/core";
+// database should never see: an over-long regex, an inverted window; and a
+// stored LogFilter back into the request's names for responses.
+import { type FieldIssue, type LogExportFilters, ValidationError } from "@opsdeck/core";
 import type { LogFilter } from "@opsdeck/db";
 
 import type { ApiConfig } from "../config";
@@ -44,5 +45,20 @@ export function toLogFilter(q: FilterInput, config: ApiConfig, issues: FieldIssu
     endTime: iso(q.end_time),
     requestId: q.request_id,
     userId: q.user_id,
+  };
+}
+
+/** A stored filter as responses (and the audit trail) show it: the request's snake_case names, null when unset. */
+export function filtersView(f: LogFilter): LogExportFilters {
+  return {
+    query: f.query ?? null,
+    regex: f.regex ?? false,
+    case_insensitive: f.caseInsensitive ?? false,
+    level: f.level ?? null,
+    service: f.service ?? null,
+    start_time: f.startTime ?? null,
+    end_time: f.endTime ?? null,
+    request_id: f.requestId ?? null,
+    user_id: f.userId ?? null,
   };
 }

@@ -35,7 +35,7 @@ import { audited } from "../http/audit";
 import type { Principal } from "../http/auth";
 import { defineRawRoute, defineRoute, reply, type RouteContext } from "../http/route";
 import { downloadUrl, verifyDownload } from "../logs/downloadLink";
-import { type FilterInput, toLogFilter } from "../logs/filters";
+import { type FilterInput, filtersView, toLogFilter } from "../logs/filters";
 
 const BASE = "/api/v1/platform/system/logs";
 const TAGS = ["logs"];
@@ -81,7 +81,7 @@ function view(e: LogExportRecord, deps: AppDeps): LogExportView {
     created_at: e.createdAt.toISOString(),
     completed_at: e.completedAt?.toISOString() ?? null,
     owner_key_id: e.ownerKeyId,
-    filters: e.filters as Record<string, unknown>,
+    filters: filtersView(e.filters),
   };
 }
 
@@ -118,7 +118,7 @@ async function startExport(
     c,
   );
   const id = newExportId();
-  const params = { format: input.format, gzip: input.gzip, filters: filter };
+  const params = { format: input.format, gzip: input.gzip, filters: filtersView(filter) };
   return audited(ctx, "logs.export", `export:${id}`, params, async () => {
     const created = await createLogExport(
       deps.db.pool,

@@ -118,6 +118,24 @@ export const LogExportIdParams = z.strictObject({
   export_id: z.string().min(1).max(64).describe("e.g. export_logs_abc"),
 });
 
+/**
+ * The filters an export was made with, named as the request names them; null
+ * when not given. The window is always set: it is frozen when the export is
+ * asked for.
+ */
+export const LogExportFilters = z.object({
+  query: z.string().nullable(),
+  regex: z.boolean(),
+  case_insensitive: z.boolean(),
+  level: LogLevel.nullable(),
+  service: z.string().nullable(),
+  start_time: z.string().nullable(),
+  end_time: z.string().nullable(),
+  request_id: z.string().nullable(),
+  user_id: z.string().nullable(),
+});
+export type LogExportFilters = z.infer<typeof LogExportFilters>;
+
 export const LogExportView = z.object({
   export_id: z.string(),
   status: LogExportStatus,
@@ -134,7 +152,7 @@ export const LogExportView = z.object({
   created_at: z.string(),
   completed_at: z.string().nullable(),
   owner_key_id: z.string().nullable(),
-  filters: z.record(z.string(), z.unknown()),
+  filters: LogExportFilters,
 });
 export type LogExportView = z.infer<typeof LogExportView>;
 
