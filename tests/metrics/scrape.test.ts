@@ -7,8 +7,8 @@ import { Queue } from "bullmq";
 import request from "supertest";
 
 import { runRollups } from "../../apps/worker/src/rollups/runRollups";
-import type { Redis } from "../../packages/core/src";
 import { floorBucket, setWatermark } from "../../packages/db/src";
+import type { Redis } from "../../packages/redis/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 import { metricsContext, testRedis } from "./helpers";
 import { checkMetrics } from "./promtool";
