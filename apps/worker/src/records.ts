@@ -9,7 +9,13 @@
 // failed batch is kept and retried; what still goes missing (a process killed
 // before its flush, a full buffer) is repaired by reconcile.ts.
 import type { BatchBuffer, Logger } from "@opsdeck/core";
-import { JOB_PHASE, type JobEventWrite, type JobRecordWrite, writeJobRecordsWithEvents } from "@opsdeck/db";
+import {
+  isDataError,
+  JOB_PHASE,
+  type JobEventWrite,
+  type JobRecordWrite,
+  writeJobRecordsWithEvents,
+} from "@opsdeck/db";
 import type { Job, JobState, Queue, Worker } from "bullmq";
 import type pg from "pg";
 
@@ -68,8 +74,6 @@ export async function snapshotJob(queue: Queue, jobId: string): Promise<JobRecor
   }
   return null; // still moving: the next reconciliation run (or the worker's own write) records it
 }
-
-const PG_DATA_ERROR = /^(22|23)/; // data exception / integrity violation: retrying the same rows cannot succeed
 
 /**
  * The generic write buffer's contract (core BatchBuffer): push never waits and returns false when the
@@ -180,8 +184,9 @@ export function createRecordBuffer(
     try {
       await writeBatch(pool, batch);
     } catch (err) {
-      const code = (err as { code?: unknown }).code;
-      if (typeof code !== "string" || !PG_DATA_ERROR.test(code)) throw err; // transient: keep the batch
+      // Refused data (SQLSTATE class 22/23) fails again however often it is sent; anything else is
+      // transient (Postgres down, a timeout): keep the batch.
+      if (!isDataError(err)) throw err;
       // One bad row must not block every later write: write job by job, skip what Postgres refuses.
       for (const p of batch) {
         await writeBatch(pool, [p]).catch((rowErr: unknown) => {

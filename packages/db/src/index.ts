@@ -58,6 +58,7 @@ export * from "./audit";
 export * from "./bootstrap";
 export * from "./email";
 export * from "./ensureDatabase";
+export * from "./errors";
 export * from "./heartbeats";
 export * from "./jobRecords";
 export * from "./keys";
