@@ -10,6 +10,7 @@
 // before its flush, a full buffer) is repaired by reconcile.ts.
 import type { BatchBuffer, Logger } from "@opsdeck/core";
 import {
+  fenceAdmits,
   isDataError,
   JOB_PHASE,
   type JobEventWrite,
@@ -122,15 +123,6 @@ class PendingList {
 
 const unitsOf = (p: Pending): number => Math.max(1, p.events.length);
 const isActive = (p: Pending): boolean => p.record?.phase === JOB_PHASE.active;
-
-function newer(a: JobRecordWrite, b: JobRecordWrite): boolean {
-  // The write-side fence (packages/db jobRecords.ts): (created_at, attempt, phase), later wins ties.
-  const ca = a.createdAt.getTime();
-  const cb = b.createdAt.getTime();
-  if (ca !== cb) return ca > cb;
-  if (a.attempt !== b.attempt) return a.attempt > b.attempt;
-  return a.phase >= b.phase;
-}
 
 async function writeBatch(pool: pg.Pool, batch: Pending[]): Promise<void> {
   const records: JobRecordWrite[] = [];
@@ -283,7 +275,7 @@ export function createRecordBuffer(
         next: null,
       };
       const wasActive = p !== undefined && isActive(job);
-      if (entry.record && (!job.record || newer(entry.record, job.record))) {
+      if (entry.record && (!job.record || fenceAdmits(entry.record, job.record))) {
         // A write without payload keeps the stored one, which may be the one this replaces: carry it over.
         job.record =
           entry.record.payload === null && job.record && job.record.payload !== null

@@ -60,7 +60,13 @@ export * from "./email";
 export * from "./ensureDatabase";
 export * from "./errors";
 export * from "./heartbeats";
-export * from "./jobRecords";
+// Job records, one module per concern: the fence every write passes, the batched upserts, authoritative
+// status changes, reads, a job's history.
+export * from "./jobRecords/fence";
+export * from "./jobRecords/history";
+export * from "./jobRecords/mark";
+export * from "./jobRecords/read";
+export * from "./jobRecords/upsert";
 export * from "./keys";
 export * from "./logs";
 export * from "./metrics";
