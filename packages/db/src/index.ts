@@ -61,11 +61,12 @@ export * from "./ensureDatabase";
 export * from "./errors";
 export * from "./heartbeats";
 // Job records, one module per concern: the fence every write passes, the batched upserts, authoritative
-// status changes, reads, a job's history.
+// status changes, reads, a job's history, search.
 export * from "./jobRecords/fence";
 export * from "./jobRecords/history";
 export * from "./jobRecords/mark";
 export * from "./jobRecords/read";
+export * from "./jobRecords/search";
 export * from "./jobRecords/upsert";
 export * from "./keys";
 export * from "./logs";
