@@ -3,6 +3,7 @@
 import fs from "node:fs/promises";
 
 import type { Redis } from "@opsdeck/core";
+import { pingPostgres } from "@opsdeck/db";
 import type pg from "pg";
 
 export type ProbeStatus = "healthy" | "degraded" | "down";
@@ -39,7 +40,7 @@ async function timed(fn: () => Promise<unknown>, timeoutMs: number, name: string
 }
 
 export function probePostgres(pool: pg.Pool, timeoutMs: number): Promise<ProbeResult> {
-  return timed(() => pool.query("SELECT 1"), timeoutMs, "Postgres");
+  return timed(() => pingPostgres(pool), timeoutMs, "Postgres");
 }
 
 export function probeRedis(redis: Redis, timeoutMs: number): Promise<ProbeResult> {

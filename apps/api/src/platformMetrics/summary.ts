@@ -6,7 +6,15 @@ import fs from "node:fs/promises";
 import path from "node:path";
 
 import type { PlatformMetrics } from "@opsdeck/core";
-import { jobTotals, platformUptime, redisStats, requestTotals, withTimeout, workerCounts } from "@opsdeck/db";
+import {
+  databaseBytes,
+  jobTotals,
+  platformUptime,
+  redisStats,
+  requestTotals,
+  withTimeout,
+  workerCounts,
+} from "@opsdeck/db";
 
 import type { AppDeps } from "../deps";
 
@@ -58,15 +66,7 @@ export async function platformMetrics(deps: AppDeps, now = new Date()): Promise<
     requestTotals(pool, new Date(now.getTime() - DAY_MS)),
   ]);
   const [pgBytes, redis, exportsBytes, fsStat] = await Promise.all([
-    settle(
-      withTimeout(
-        pool
-          .query<{ b: string }>(`SELECT pg_database_size(current_database())::text AS b`)
-          .then((r) => Number(r.rows[0]?.b)),
-        t,
-        "Postgres",
-      ),
-    ),
+    settle(withTimeout(databaseBytes(pool), t, "Postgres")),
     settle(redisStats(deps.redis, t)),
     settle(withTimeout(dirBytes(deps.config.EXPORT_DIR), t, "export directory")),
     settle(withTimeout(fs.statfs(deps.config.EXPORT_DIR), t, "export directory")),

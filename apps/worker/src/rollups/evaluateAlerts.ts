@@ -10,7 +10,8 @@ import {
   discoverQueueNames,
   droppedLogsIncrease,
   floorBucket,
-  HEARTBEAT_FRESH_MS,
+  listBlacklistedIps,
+  onlineWorkersPerQueue,
   type QueueSample,
   recentQueueStats,
   recordFiring,
@@ -20,7 +21,7 @@ import {
 } from "@opsdeck/db";
 
 import type { MetricsContext } from "./context";
-import { evaluateRules, type RuleInputs } from "./rules";
+import { evaluateRules } from "./rules";
 
 export interface AlertEvaluation {
   firing: number;
@@ -29,22 +30,6 @@ export interface AlertEvaluation {
 }
 
 const EMAIL_QUEUES = ["email-sending-high", "email-sending"];
-
-async function onlinePerQueue(ctx: MetricsContext): Promise<Map<string, number>> {
-  const r = await ctx.pool.query<{ queue: string; n: number }>(
-    `SELECT q AS queue, count(*)::int AS n FROM worker_heartbeats, unnest(queues) q
-      WHERE stopped_at IS NULL AND last_seen_at >= now() - $1 * interval '1 ms' GROUP BY q`,
-    [HEARTBEAT_FRESH_MS],
-  );
-  return new Map(r.rows.map((x) => [x.queue, x.n]));
-}
-
-async function listedIps(ctx: MetricsContext): Promise<RuleInputs["blacklisted"]> {
-  const r = await ctx.pool.query<{ ip: string; provider: string; blacklists: string[] }>(
-    `SELECT ip_address AS ip, provider, blacklists FROM sending_ips WHERE cardinality(blacklists) > 0`,
-  );
-  return r.rows;
-}
 
 export async function evaluateAlerts(ctx: MetricsContext): Promise<AlertEvaluation> {
   const { pool, options } = ctx;
@@ -68,7 +53,7 @@ export async function evaluateAlerts(ctx: MetricsContext): Promise<AlertEvaluati
   }
   const upTo = floorBucket((ctx.now?.() ?? new Date()).getTime() - options.lagMs - 60_000, "minute");
   const [online, recent, health, blacklisted, droppedLogs] = await Promise.all([
-    settle(withTimeout(onlinePerQueue(ctx), t, "Postgres")),
+    settle(withTimeout(onlineWorkersPerQueue(pool), t, "Postgres")),
     settle(
       withTimeout(
         Promise.all([...windows].map(async (w) => [w, await recentQueueStats(pool, w, upTo)] as const)).then(
@@ -89,7 +74,7 @@ export async function evaluateAlerts(ctx: MetricsContext): Promise<AlertEvaluati
         return samples.filter((s) => EMAIL_QUEUES.includes(s.queue)).reduce((a, s) => a + s.waiting, 0);
       },
     }),
-    settle(withTimeout(listedIps(ctx), t, "Postgres")),
+    settle(withTimeout(listBlacklistedIps(pool), t, "Postgres")),
     settle(withTimeout(droppedLogsIncrease(ctx.redis, options.keyPrefix), t, "Redis")),
   ]);
 
