@@ -5,7 +5,7 @@
 import type { Job } from "bullmq";
 import request from "supertest";
 
-import { SEARCH_ORDER, searchFilter } from "../../apps/api/src/queues/search";
+import { SEARCH_ORDER, searchFilter } from "../../packages/db/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 import { createFixtures, type Fixtures } from "./queuesFixtures";
 

@@ -5,6 +5,7 @@
 import type pg from "pg";
 
 import {
+  fenceAdmits,
   getJobHistory,
   insertJobEvents,
   JOB_PHASE,
@@ -79,6 +80,27 @@ describe("fenced upsert", () => {
     const later = new Date(created.getTime() + 60_000);
     await upsertJobRecords(pool, [write("j5", { attempt: 1, phase: JOB_PHASE.active, createdAt: later })]);
     expect(await readRecord(pool, "email-sending", "j5")).toMatchObject({ status: "active", attempt: 1 });
+  });
+
+  it("fenceAdmits, the rule the buffer and the batch collapse use, agrees with the SQL fence on every pair", async () => {
+    // Every combination of an older/newer creation, attempt and phase, written one after the other.
+    const tokens = [];
+    for (const createdAt of [created, new Date(created.getTime() + 1_000)])
+      for (const attempt of [1, 2])
+        for (const phase of [JOB_PHASE.active, JOB_PHASE.finished]) tokens.push({ createdAt, attempt, phase });
+    let n = 0;
+    for (const a of tokens) {
+      for (const b of tokens) {
+        const jobId = `fence-${n++}`;
+        const first = write(jobId, { ...a, status: "first" });
+        const second = write(jobId, { ...b, status: "second" });
+        await upsertJobRecords(pool, [first]);
+        const landed = (await upsertJobRecords(pool, [second])) === 1;
+        expect({ a, b, landed }).toEqual({ a, b, landed: fenceAdmits(second, first) });
+      }
+    }
+    // Equal tokens: the later write wins, in memory as in SQL.
+    expect(fenceAdmits(write("x", {}), write("x", {}))).toBe(true);
   });
 
   it("stores a huge payload as a bounded preview and survives NUL characters", async () => {

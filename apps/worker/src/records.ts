@@ -9,7 +9,14 @@
 // failed batch is kept and retried; what still goes missing (a process killed
 // before its flush, a full buffer) is repaired by reconcile.ts.
 import type { BatchBuffer, Logger } from "@opsdeck/core";
-import { JOB_PHASE, type JobEventWrite, type JobRecordWrite, writeJobRecordsWithEvents } from "@opsdeck/db";
+import {
+  fenceAdmits,
+  isDataError,
+  JOB_PHASE,
+  type JobEventWrite,
+  type JobRecordWrite,
+  writeJobRecordsWithEvents,
+} from "@opsdeck/db";
 import type { Job, JobState, Queue, Worker } from "bullmq";
 import type pg from "pg";
 
@@ -69,8 +76,6 @@ export async function snapshotJob(queue: Queue, jobId: string): Promise<JobRecor
   return null; // still moving: the next reconciliation run (or the worker's own write) records it
 }
 
-const PG_DATA_ERROR = /^(22|23)/; // data exception / integrity violation: retrying the same rows cannot succeed
-
 /**
  * The generic write buffer's contract (core BatchBuffer): push never waits and returns false when the
  * entry was dropped (full or closed); flush() writes everything pending, records of jobs still active
@@ -118,15 +123,6 @@ class PendingList {
 
 const unitsOf = (p: Pending): number => Math.max(1, p.events.length);
 const isActive = (p: Pending): boolean => p.record?.phase === JOB_PHASE.active;
-
-function newer(a: JobRecordWrite, b: JobRecordWrite): boolean {
-  // The write-side fence (packages/db jobRecords.ts): (created_at, attempt, phase), later wins ties.
-  const ca = a.createdAt.getTime();
-  const cb = b.createdAt.getTime();
-  if (ca !== cb) return ca > cb;
-  if (a.attempt !== b.attempt) return a.attempt > b.attempt;
-  return a.phase >= b.phase;
-}
 
 async function writeBatch(pool: pg.Pool, batch: Pending[]): Promise<void> {
   const records: JobRecordWrite[] = [];
@@ -180,8 +176,9 @@ export function createRecordBuffer(
     try {
       await writeBatch(pool, batch);
     } catch (err) {
-      const code = (err as { code?: unknown }).code;
-      if (typeof code !== "string" || !PG_DATA_ERROR.test(code)) throw err; // transient: keep the batch
+      // Refused data (SQLSTATE class 22/23) fails again however often it is sent; anything else is
+      // transient (Postgres down, a timeout): keep the batch.
+      if (!isDataError(err)) throw err;
       // One bad row must not block every later write: write job by job, skip what Postgres refuses.
       for (const p of batch) {
         await writeBatch(pool, [p]).catch((rowErr: unknown) => {
@@ -278,7 +275,7 @@ export function createRecordBuffer(
         next: null,
       };
       const wasActive = p !== undefined && isActive(job);
-      if (entry.record && (!job.record || newer(entry.record, job.record))) {
+      if (entry.record && (!job.record || fenceAdmits(entry.record, job.record))) {
         // A write without payload keeps the stored one, which may be the one this replaces: carry it over.
         job.record =
           entry.record.payload === null && job.record && job.record.payload !== null

@@ -1,7 +1,8 @@
-// The audit trail (SPEC §3): every mutation, who did it, to what, with which
+// The audit trail: every mutation, who did it, to what, with which
 // parameters and outcome. Written synchronously with the action it records,
 // so an action that returns success is always on record.
 import type { Prisma, PrismaClient } from "./generated/prisma/client";
+import type { AuditEventModel } from "./generated/prisma/models";
 
 export interface AuditEntry {
   actorKeyId?: string | null;
@@ -29,4 +30,44 @@ export async function recordAudit(prisma: PrismaClient, e: AuditEntry): Promise<
       ipAddress: e.ipAddress ?? null,
     },
   });
+}
+
+export interface AuditFilter {
+  action?: string | undefined;
+  actorKeyId?: string | undefined;
+  target?: string | undefined;
+  outcome?: "success" | "failure" | undefined;
+  /** Events at or after this instant. */
+  from?: Date | undefined;
+  /** Events before this instant. */
+  to?: Date | undefined;
+}
+
+/** One page of the events that match `filter`, newest first (id breaks ties), and how many match in all. */
+export async function listAuditEvents(
+  prisma: PrismaClient,
+  filter: AuditFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: AuditEventModel[]; total: number }> {
+  const where: Prisma.AuditEventWhereInput = {};
+  if (filter.action) where.action = filter.action;
+  if (filter.actorKeyId) where.actorKeyId = filter.actorKeyId;
+  if (filter.target) where.target = filter.target;
+  if (filter.outcome) where.outcome = filter.outcome;
+  if (filter.from || filter.to) {
+    where.timestamp = {
+      ...(filter.from ? { gte: filter.from } : {}),
+      ...(filter.to ? { lt: filter.to } : {}),
+    };
+  }
+  const [rows, total] = await Promise.all([
+    prisma.auditEvent.findMany({
+      where,
+      orderBy: [{ timestamp: "desc" }, { id: "desc" }],
+      take: page.limit,
+      skip: page.offset,
+    }),
+    prisma.auditEvent.count({ where }),
+  ]);
+  return { rows, total };
 }

@@ -2,6 +2,8 @@
 // creates the database), by connecting to the server's `postgres` database.
 import pg from "pg";
 
+import { pgErrorKind } from "./errors";
+
 /** Splits a database URL into the server URL (database `postgres`) and the database name. */
 export function splitDatabaseUrl(url: string): { serverUrl: string; database: string } {
   const u = new URL(url);
@@ -29,7 +31,7 @@ export async function ensureDatabase(url: string, template?: string): Promise<bo
       );
     } catch (err) {
       // Two processes starting at once: the other one won.
-      if ((err as { code?: string }).code === "42P04") return false;
+      if (pgErrorKind(err) === "already_exists") return false;
       throw err;
     }
     return true;

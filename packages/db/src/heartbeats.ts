@@ -3,6 +3,9 @@
 // them. Rows are pruned after a week by the worker's maintenance.
 import type pg from "pg";
 
+/** Heartbeats count as alive for this long after their last beat, ms (3 missed 10 s beats). */
+export const HEARTBEAT_FRESH_MS = 30_000;
+
 export interface WorkerHeartbeatWrite {
   /** host-pid-random, stable for the process's life. */
   id: string;
@@ -53,4 +56,14 @@ export async function pruneWorkerHeartbeats(pool: pg.Pool, olderThanDays = 7): P
     olderThanDays,
   ]);
   return r.rowCount ?? 0;
+}
+
+/** Per queue, how many running workers serve it (a fresh heartbeat, not stopped); queues none serves are absent. */
+export async function onlineWorkersPerQueue(pool: pg.Pool): Promise<Map<string, number>> {
+  const r = await pool.query<{ queue: string; n: number }>(
+    `SELECT q AS queue, count(*)::int AS n FROM worker_heartbeats, unnest(queues) q
+      WHERE stopped_at IS NULL AND last_seen_at >= now() - $1 * interval '1 ms' GROUP BY q`,
+    [HEARTBEAT_FRESH_MS],
+  );
+  return new Map(r.rows.map((x) => [x.queue, x.n]));
 }

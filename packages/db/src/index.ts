@@ -1,12 +1,18 @@
-// The one database package: a Prisma 7 client over a shared `pg` pool (so the
-// hot paths that need COPY or cursors use the same connections and limits),
-// plus migrations, key storage, audit and request-log helpers.
+// The one database package: every SQL statement and Postgres error code of
+// Opsdeck lives here, one module per table or concern, each operation a
+// function of a pool (or the Prisma client) and typed arguments; the apps
+// call functions and never write SQL. The data layer is raw SQL over one
+// `pg` pool: the hot paths need COPY, jsonb batch upserts with fences,
+// partitioned tables and planner-aware expressions. Prisma is the schema of record (the models
+// in prisma/schema, hand-written migrations in its layout, applied by
+// migrate.ts); its client, over the same pool, serves only the small CRUD of
+// keys and audit. docs/decisions.md gives the reasons.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 
 import { PrismaClient } from "./generated/prisma/client";
 
-export { Prisma, PrismaClient } from "./generated/prisma/client";
+export { PrismaClient } from "./generated/prisma/client";
 export type * from "./generated/prisma/models";
 
 export interface DbOptions {
@@ -58,8 +64,16 @@ export * from "./audit";
 export * from "./bootstrap";
 export * from "./email";
 export * from "./ensureDatabase";
+export * from "./errors";
 export * from "./heartbeats";
-export * from "./jobRecords";
+// Job records, one module per concern: the fence every write passes, the batched upserts, authoritative
+// status changes, reads, a job's history, search.
+export * from "./jobRecords/fence";
+export * from "./jobRecords/history";
+export * from "./jobRecords/mark";
+export * from "./jobRecords/read";
+export * from "./jobRecords/search";
+export * from "./jobRecords/upsert";
 export * from "./keys";
 export * from "./logs";
 export * from "./metrics";

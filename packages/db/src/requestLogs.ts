@@ -137,6 +137,21 @@ export async function queryRequestLogs(
   return { rows: rows.rows, total: Number(count.rows[0]?.n ?? 0) };
 }
 
+/** API requests over the last `minutes` (raw logs): how many, how many answered 5xx, their mean response time, ms. */
+export async function recentRequestStats(
+  pool: pg.Pool,
+  minutes: number,
+): Promise<{ requests: number; errors: number; avgResponseMs: number | null }> {
+  const r = await pool.query<{ n: number; errors: number; avg: number | null }>(
+    `SELECT count(*)::int AS n, (count(*) FILTER (WHERE status_code >= 500))::int AS errors,
+            avg(response_time)::float8 AS avg
+       FROM request_logs WHERE "timestamp" >= now() - make_interval(mins => $1)`,
+    [minutes],
+  );
+  const row = r.rows[0];
+  return { requests: row?.n ?? 0, errors: row?.errors ?? 0, avgResponseMs: row?.avg ?? null };
+}
+
 /** Deletes request logs older than `retentionDays`, in chunks so no lock is held for long. Returns rows deleted. */
 export async function deleteOldRequestLogs(pool: pg.Pool, retentionDays: number, chunk = 10_000): Promise<number> {
   let total = 0;

@@ -3,7 +3,8 @@
 import fs from "node:fs/promises";
 
 import { withDeadline } from "@opsdeck/core";
-import { type Redis } from "@opsdeck/redis";
+import { pingPostgres } from "@opsdeck/db";
+import type { Redis } from "@opsdeck/redis";
 import type pg from "pg";
 
 export type ProbeStatus = "healthy" | "degraded" | "down";
@@ -32,7 +33,7 @@ async function timed(fn: () => Promise<unknown>, timeoutMs: number, name: string
 }
 
 export function probePostgres(pool: pg.Pool, timeoutMs: number): Promise<ProbeResult> {
-  return timed(() => pool.query("SELECT 1"), timeoutMs, "Postgres");
+  return timed(() => pingPostgres(pool), timeoutMs, "Postgres");
 }
 
 export function probeRedis(redis: Redis, timeoutMs: number): Promise<ProbeResult> {

@@ -1,13 +1,12 @@
 // Postgres errors a log search or export can cause, as the 4xx the caller can
-// act on. Anything else stays a 500 (and never shows SQL).
+// act on. Anything else is left to the error handler (a 503 when Postgres is
+// unavailable, else a 500 that never shows SQL).
 import { AppError, ValidationError } from "@opsdeck/core";
+import { pgErrorKind } from "@opsdeck/db";
 
 export function logQueryError(err: unknown, timeoutMs: number): unknown {
-  const e = err as { code?: string; message?: string };
-  // A statement timeout that lands inside the regex engine surfaces as 2201B "invalid regular
-  // expression: operation cancelled" (Postgres' REG_CANCEL), not 57014: still a timeout.
-  const cancelledRegex = e.code === "2201B" && /operation cancell?ed/i.test(e.message ?? "");
-  if (e.code === "57014" || cancelledRegex) {
+  const kind = pgErrorKind(err);
+  if (kind === "timeout") {
     return new AppError(
       400,
       "search_timeout",
@@ -15,13 +14,15 @@ export function logQueryError(err: unknown, timeoutMs: number): unknown {
       { details: { timeout_ms: timeoutMs } },
     );
   }
-  if (e.code === "2201B") {
+  if (kind === "invalid_regex") {
+    // Postgres says what is wrong with the pattern (e.g. "parentheses () not balanced"); that text is the caller's.
+    const message = (err as { message?: unknown }).message;
     return new ValidationError(
       [
         {
           field: "query.query",
           code: "invalid_regex",
-          message: (e.message ?? "invalid regular expression").slice(0, 300),
+          message: (typeof message === "string" ? message : "invalid regular expression").slice(0, 300),
         },
       ],
       "The regular expression is not valid.",

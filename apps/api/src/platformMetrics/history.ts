@@ -2,7 +2,14 @@
 // from the rollups at the range's granularity (24h and 7d hourly, 30d daily;
 // the current period included from finer rows), and current performance.
 import type { MetricsHistory, MetricsPerformance, MetricsRange } from "@opsdeck/core";
-import { BUCKET_MS, currentWorkerLoad, floorBucket, metricSeries, recentQueueStats } from "@opsdeck/db";
+import {
+  BUCKET_MS,
+  currentWorkerLoad,
+  floorBucket,
+  metricSeries,
+  recentQueueStats,
+  recentRequestStats,
+} from "@opsdeck/db";
 
 import type { AppDeps } from "../deps";
 
@@ -67,17 +74,12 @@ export async function metricsPerformance(
   const subject = { queue: q.queue ?? null, worker: q.worker ?? null };
   if (!q.queue && !q.worker) {
     // Platform-wide: API 5xx rate and average response time over the last 5 minutes (raw request logs).
-    const r = await pool.query<{ n: number; errors: number; avg: number | null }>(
-      `SELECT count(*)::int AS n, (count(*) FILTER (WHERE status_code >= 500))::int AS errors,
-              avg(response_time)::float8 AS avg
-         FROM request_logs WHERE "timestamp" >= now() - interval '5 minutes'`,
-    );
-    const row = r.rows[0] ?? { n: 0, errors: 0, avg: null };
+    const r = await recentRequestStats(pool, 5);
     return {
       cpu: load.cpu,
       memory: load.memory,
-      errorRate: rate(row.errors, row.n),
-      responseTime: row.avg === null ? null : Math.round(row.avg * 100) / 100,
+      errorRate: rate(r.errors, r.requests),
+      responseTime: r.avgResponseMs === null ? null : Math.round(r.avgResponseMs * 100) / 100,
       ...subject,
     };
   }

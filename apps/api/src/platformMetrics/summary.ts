@@ -6,7 +6,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 
 import { type PlatformMetrics, withDeadline } from "@opsdeck/core";
-import { jobTotals, platformUptime, requestTotals, workerCounts } from "@opsdeck/db";
+import { databaseBytes, jobTotals, platformUptime, requestTotals, workerCounts } from "@opsdeck/db";
 import { redisStats } from "@opsdeck/redis";
 
 import type { AppDeps } from "../deps";
@@ -59,15 +59,7 @@ export async function platformMetrics(deps: AppDeps, now = new Date()): Promise<
     requestTotals(pool, new Date(now.getTime() - DAY_MS)),
   ]);
   const [pgBytes, redis, exportsBytes, fsStat] = await Promise.all([
-    settle(
-      withDeadline(
-        pool
-          .query<{ b: string }>(`SELECT pg_database_size(current_database())::text AS b`)
-          .then((r) => Number(r.rows[0]?.b)),
-        t,
-        "Postgres",
-      ),
-    ),
+    settle(withDeadline(databaseBytes(pool), t, "Postgres")),
     settle(redisStats(deps.redis, t)),
     settle(withDeadline(dirBytes(deps.config.EXPORT_DIR), t, "export directory")),
     settle(withDeadline(fs.statfs(deps.config.EXPORT_DIR), t, "export directory")),

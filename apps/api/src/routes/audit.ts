@@ -1,7 +1,7 @@
-// The audit trail (SPEC §3): every mutation, newest first, filtered by
-// action, actor key, target, outcome and time. Ops only (keys.admin).
+// The audit trail: every mutation, newest first, filtered by action, actor
+// key, target, outcome and time. Ops only (keys.admin).
 import { AuditList, AuditQuery } from "@opsdeck/core";
-import type { Prisma } from "@opsdeck/db";
+import { listAuditEvents } from "@opsdeck/db";
 
 import { defineRoute } from "../http/route";
 
@@ -17,26 +17,18 @@ export const auditRoutes = [
     query: AuditQuery,
     response: { schema: AuditList, description: "Audit events, newest first, and the seed's pagination" },
     async handler({ deps, query }) {
-      const where: Prisma.AuditEventWhereInput = {};
-      if (query.action) where.action = query.action;
-      if (query.actor_key_id) where.actorKeyId = query.actor_key_id;
-      if (query.target) where.target = query.target;
-      if (query.outcome) where.outcome = query.outcome;
-      if (query.start_time || query.end_time) {
-        where.timestamp = {
-          ...(query.start_time ? { gte: new Date(query.start_time) } : {}),
-          ...(query.end_time ? { lt: new Date(query.end_time) } : {}),
-        };
-      }
-      const [rows, total] = await Promise.all([
-        deps.db.prisma.auditEvent.findMany({
-          where,
-          orderBy: [{ timestamp: "desc" }, { id: "desc" }],
-          take: query.limit,
-          skip: query.offset,
-        }),
-        deps.db.prisma.auditEvent.count({ where }),
-      ]);
+      const { rows, total } = await listAuditEvents(
+        deps.db.prisma,
+        {
+          action: query.action,
+          actorKeyId: query.actor_key_id,
+          target: query.target,
+          outcome: query.outcome,
+          from: query.start_time ? new Date(query.start_time) : undefined,
+          to: query.end_time ? new Date(query.end_time) : undefined,
+        },
+        { limit: query.limit, offset: query.offset },
+      );
       return {
         events: rows.map((r) => ({
           id: r.id.toString(),

@@ -20,6 +20,7 @@ import {
   insertIntegration,
   listIntegrations,
   newIntegrationId,
+  pgErrorKind,
   saveCheckResult,
   type SmtpIntegrationRow,
   updateIntegration,
@@ -65,7 +66,7 @@ function integrationFields<B extends z.infer<typeof UpdateIntegrationBody>>(b: B
 
 const duplicate = (name: string) =>
   new ConflictError("integration_name_taken", `An integration named '${name}' exists.`);
-const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === "23505";
+const isUniqueViolation = (err: unknown) => pgErrorKind(err) === "unique_violation";
 
 async function one(deps: AppDeps, row: SmtpIntegrationRow): Promise<IntegrationView> {
   const [view] = await integrationViews(deps, [row]);

@@ -19,7 +19,7 @@ import { audited } from "../http/audit";
 import { defineRoute } from "../http/route";
 import { jobDetail, loadJob } from "../queues/jobDetail";
 import { withJob } from "../queues/providers";
-import { searchJobRecords } from "../queues/search";
+import { searchJobs } from "../queues/search";
 
 const BASE = "/api/v1/platform/system/jobs";
 const TAGS = ["jobs"];
@@ -38,7 +38,7 @@ export const jobRoutes = [
     query: JobSearchQuery,
     response: { schema: JobSearchResult, description: "Matching job records and the seed's pagination" },
     async handler({ deps, query }) {
-      return searchJobRecords(deps.db.pool, {
+      return searchJobs(deps.db.pool, {
         q: query.q,
         queue: query.queue,
         status: query.status,

@@ -8,7 +8,8 @@ import {
   type AlertRow,
   collectInfrastructureHealth,
   floorBucket,
-  HEARTBEAT_FRESH_MS,
+  listBlacklistedIps,
+  onlineWorkersPerQueue,
   recentQueueStats,
   recordFiring,
   resolveCleared,
@@ -16,7 +17,7 @@ import {
 import { droppedLogsIncrease, listQueueNames, type QueueSample, redisStats, sampleQueues } from "@opsdeck/redis";
 
 import type { MetricsContext } from "./context";
-import { evaluateRules, type RuleInputs } from "./rules";
+import { evaluateRules } from "./rules";
 
 export interface AlertEvaluation {
   firing: number;
@@ -25,22 +26,6 @@ export interface AlertEvaluation {
 }
 
 const EMAIL_QUEUES = ["email-sending-high", "email-sending"];
-
-async function onlinePerQueue(ctx: MetricsContext): Promise<Map<string, number>> {
-  const r = await ctx.pool.query<{ queue: string; n: number }>(
-    `SELECT q AS queue, count(*)::int AS n FROM worker_heartbeats, unnest(queues) q
-      WHERE stopped_at IS NULL AND last_seen_at >= now() - $1 * interval '1 ms' GROUP BY q`,
-    [HEARTBEAT_FRESH_MS],
-  );
-  return new Map(r.rows.map((x) => [x.queue, x.n]));
-}
-
-async function listedIps(ctx: MetricsContext): Promise<RuleInputs["blacklisted"]> {
-  const r = await ctx.pool.query<{ ip: string; provider: string; blacklists: string[] }>(
-    `SELECT ip_address AS ip, provider, blacklists FROM sending_ips WHERE cardinality(blacklists) > 0`,
-  );
-  return r.rows;
-}
 
 export async function evaluateAlerts(ctx: MetricsContext): Promise<AlertEvaluation> {
   const { pool, options } = ctx;
@@ -64,7 +49,7 @@ export async function evaluateAlerts(ctx: MetricsContext): Promise<AlertEvaluati
   }
   const upTo = floorBucket((ctx.now?.() ?? new Date()).getTime() - options.lagMs - 60_000, "minute");
   const [online, recent, health, blacklisted, droppedLogs] = await Promise.all([
-    settle(withDeadline(onlinePerQueue(ctx), t, "Postgres")),
+    settle(withDeadline(onlineWorkersPerQueue(pool), t, "Postgres")),
     settle(
       withDeadline(
         Promise.all([...windows].map(async (w) => [w, await recentQueueStats(pool, w, upTo)] as const)).then(
@@ -85,7 +70,7 @@ export async function evaluateAlerts(ctx: MetricsContext): Promise<AlertEvaluati
         return samples.filter((s) => EMAIL_QUEUES.includes(s.queue)).reduce((a, s) => a + s.waiting, 0);
       },
     }),
-    settle(withDeadline(listedIps(ctx), t, "Postgres")),
+    settle(withDeadline(listBlacklistedIps(pool), t, "Postgres")),
     settle(withDeadline(droppedLogsIncrease(ctx.redis, options.keyPrefix), t, "Redis")),
   ]);
 

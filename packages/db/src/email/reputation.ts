@@ -54,6 +54,16 @@ export async function listSendingIps(pool: pg.Pool): Promise<SendingIpRow[]> {
   return r.rows;
 }
 
+/** Sending IPs listed on at least one DNSBL, with the lists. */
+export async function listBlacklistedIps(
+  pool: pg.Pool,
+): Promise<{ ip: string; provider: string; blacklists: string[] }[]> {
+  const r = await pool.query<{ ip: string; provider: string; blacklists: string[] }>(
+    `SELECT ip_address AS ip, provider, blacklists FROM sending_ips WHERE cardinality(blacklists) > 0`,
+  );
+  return r.rows;
+}
+
 export async function ipReputation(pool: pg.Pool): Promise<IpReputation[]> {
   const r = await pool.query<SendingIpRow & ReputationCounts & { daily_volume: number }>(
     `SELECT ip.*,

@@ -5,6 +5,7 @@
 // the partitions the batch needs and retry once.
 import type pg from "pg";
 
+import { pgErrorKind } from "../errors";
 import type { LogLevel } from "./filter";
 import { ensureLogPartitionsBetween } from "./partitions";
 
@@ -20,11 +21,6 @@ export interface AppLogEntry {
 
 const INSERT = `INSERT INTO app_logs (timestamp, level, service, message, request_id, user_id, metadata)
   SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[])`;
-
-function isMissingPartition(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e.code === "23514" && /no partition of relation/.test(e.message ?? "");
-}
 
 /** Inserts `rows`; returns how many. */
 export async function insertAppLogs(pool: pg.Pool, rows: AppLogEntry[]): Promise<number> {
@@ -42,7 +38,7 @@ export async function insertAppLogs(pool: pg.Pool, rows: AppLogEntry[]): Promise
   try {
     await pool.query(INSERT, params);
   } catch (err) {
-    if (!isMissingPartition(err)) throw err;
+    if (pgErrorKind(err) !== "missing_partition") throw err;
     let min = Infinity;
     let max = -Infinity;
     for (const r of rows) {

@@ -13,7 +13,7 @@ import {
 import type pg from "pg";
 
 import { integrationHealth } from "../email";
-import { HEARTBEAT_FRESH_MS } from "./samples";
+import { HEARTBEAT_FRESH_MS } from "../heartbeats";
 import { postgresLatency } from "./systemStats";
 
 /** What a Redis measurement gives (the caller measures it: @opsdeck/redis redisStats). */

@@ -2,9 +2,9 @@
 // Prometheus job counters. Time series are zero-filled per bucket.
 import type pg from "pg";
 
+import { HEARTBEAT_FRESH_MS } from "../heartbeats";
 import { BUCKET_MS, bucketsBetween, floorBucket, type Granularity } from "./buckets";
 import { layerPredicate, readLayers } from "./layers";
-import { HEARTBEAT_FRESH_MS } from "./samples";
 
 export interface SeriesPoint {
   bucket: Date;

@@ -5,9 +5,6 @@
 // while no rollup ran have no sample: they cannot be measured afterwards.
 import type pg from "pg";
 
-/** Heartbeats count as alive for this long after their last beat, ms (3 missed 10 s beats). */
-export const HEARTBEAT_FRESH_MS = 30_000;
-
 /** Samples every worker that beat during or after `bucket` and had not stopped before it. */
 export async function sampleWorkers(pool: pg.Pool, bucket: Date): Promise<number> {
   const r = await pool.query(

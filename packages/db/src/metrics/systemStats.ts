@@ -13,11 +13,22 @@ export interface PostgresStats {
   connections: number;
 }
 
+/** One trivial round trip (a connection from the pool and SELECT 1): is Postgres answering? */
+export async function pingPostgres(pool: pg.Pool): Promise<void> {
+  await pool.query("SELECT 1");
+}
+
+/** Size of the current database on disk, bytes. */
+export async function databaseBytes(pool: pg.Pool): Promise<number> {
+  const r = await pool.query<{ b: string }>(`SELECT pg_database_size(current_database())::text AS b`);
+  return Number(r.rows[0]?.b);
+}
+
 export async function postgresLatency(pool: pg.Pool, timeoutMs: number): Promise<number> {
   return withDeadline(
     (async () => {
       const start = performance.now();
-      await pool.query("SELECT 1");
+      await pingPostgres(pool);
       return round(performance.now() - start);
     })(),
     timeoutMs,
