@@ -242,7 +242,10 @@ export interface paths {
     /** List API keys (never the keys themselves) */
     get: operations["listKeys"];
     put?: never;
-    /** Create an API key; the raw key is in this response only */
+    /**
+     * Create an API key; the raw key is in this response only
+     * @description The new key's permissions (its role's, or the narrowing) must all be held by the calling key: 403 permissions_not_held lists the ones it lacks.
+     */
     post: operations["createKey"];
     delete?: never;
     options?: never;
@@ -276,7 +279,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Issue a replacement key; the old one keeps working for the grace period */
+    /**
+     * Issue a replacement key; the old one keeps working for the grace period
+     * @description The replacement has the old key's role, permissions, quotas, external id and expiry. Only an active key can be rotated (409 key_inactive for a revoked or expired one), and only by a key holding every permission it has (403 permissions_not_held).
+     */
     post: operations["rotateKey"];
     delete?: never;
     options?: never;
@@ -2974,6 +2980,27 @@ export interface operations {
       };
       /** @description Not found */
       404: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflict with the resource's current state */
+      409: {
         headers: {
           /** @description This request's id */
           "X-Request-Id": string;
