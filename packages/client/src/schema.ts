@@ -631,7 +631,10 @@ export interface paths {
     /** List SMTP integrations with their health (never their credentials) */
     get: operations["listEmailIntegrations"];
     put?: never;
-    /** Add an SMTP integration; credentials are encrypted at rest */
+    /**
+     * Add an SMTP integration; credentials are encrypted at rest
+     * @description 400 destination_forbidden when the host resolves to a loopback, private, link-local or otherwise non-public address that EMAIL_ALLOWED_DESTINATIONS does not allow; 400 plaintext_auth_not_allowed when credentials would go unencrypted (tls_mode none) to a non-loopback host without allow_plaintext_auth.
+     */
     post: operations["createEmailIntegration"];
     delete?: never;
     options?: never;
@@ -652,7 +655,10 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change an SMTP integration (credentials: replace, or null to remove) */
+    /**
+     * Change an SMTP integration (credentials: replace, or null to remove)
+     * @description Stored credentials belong to the endpoint they were given for: changing host, port or tls_mode, or turning allow_plaintext_auth on, removes them (has_credentials becomes false) unless new ones come in the same request. The new endpoint is checked as on create (400 destination_forbidden, plaintext_auth_not_allowed).
+     */
     patch: operations["updateEmailIntegration"];
     trace?: never;
   };
@@ -682,7 +688,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Live check: connect, EHLO, STARTTLS and AUTH as configured, bounded by EMAIL_CHECK_TIMEOUT_MS */
+    /**
+     * Live check: connect, EHLO, STARTTLS and AUTH as configured, bounded by EMAIL_CHECK_TIMEOUT_MS
+     * @description The host is resolved and checked as on create, and the check connects only to the checked address. A failure is named from a fixed list (destination_forbidden, dns_failed, connection_refused, timeout, tls_failed, auth_failed, greeting_rejected, …), never with what the server sent, and is answered at the check's deadline whatever failed, so the answer's timing does not tell a closed port from a silent one.
+     */
     post: operations["testEmailIntegration"];
     delete?: never;
     options?: never;
@@ -7396,6 +7405,7 @@ export interface operations {
                  * @enum {string}
                  */
                 tls_mode: "none" | "starttls" | "tls";
+                allow_plaintext_auth: boolean;
                 has_credentials: boolean;
                 /** @description Id of the key the credentials are sealed under */
                 credentials_key_id: string | null;
@@ -7412,6 +7422,7 @@ export interface operations {
                   error_rate: number | null;
                   /** @description Send attempts in the health window */
                   attempts: number;
+                  /** @description The latest failure: a check's ('live check: <failure>'), a send's (a failure name), or the error rate */
                   last_error: string | null;
                   last_check_at: string | null;
                   last_check_ok: boolean | null;
@@ -7578,6 +7589,11 @@ export interface operations {
            * @enum {string}
            */
           tls_mode?: "none" | "starttls" | "tls";
+          /**
+           * @description Send the credentials (AUTH) over an unencrypted connection (tls_mode none) to a non-loopback host; refused otherwise
+           * @default false
+           */
+          allow_plaintext_auth?: boolean;
           /** @description Sealed with AES-256-GCM; refused while no encryption key is configured */
           credentials?: {
             username: string;
@@ -7631,6 +7647,7 @@ export interface operations {
                * @enum {string}
                */
               tls_mode: "none" | "starttls" | "tls";
+              allow_plaintext_auth: boolean;
               has_credentials: boolean;
               /** @description Id of the key the credentials are sealed under */
               credentials_key_id: string | null;
@@ -7647,6 +7664,7 @@ export interface operations {
                 error_rate: number | null;
                 /** @description Send attempts in the health window */
                 attempts: number;
+                /** @description The latest failure: a check's ('live check: <failure>'), a send's (a failure name), or the error rate */
                 last_error: string | null;
                 last_check_at: string | null;
                 last_check_ok: boolean | null;
@@ -7854,7 +7872,9 @@ export interface operations {
            * @enum {string}
            */
           tls_mode?: "none" | "starttls" | "tls";
-          /** @description null removes them */
+          /** @description Send the credentials (AUTH) over an unencrypted connection (tls_mode none) to a non-loopback host; refused otherwise */
+          allow_plaintext_auth?: boolean;
+          /** @description null removes them; without new ones, changing host, port or tls_mode, or turning allow_plaintext_auth on, removes the stored ones */
           credentials?: {
             username: string;
             password: string;
@@ -7898,6 +7918,7 @@ export interface operations {
                * @enum {string}
                */
               tls_mode: "none" | "starttls" | "tls";
+              allow_plaintext_auth: boolean;
               has_credentials: boolean;
               /** @description Id of the key the credentials are sealed under */
               credentials_key_id: string | null;
@@ -7914,6 +7935,7 @@ export interface operations {
                 error_rate: number | null;
                 /** @description Send attempts in the health window */
                 attempts: number;
+                /** @description The latest failure: a check's ('live check: <failure>'), a send's (a failure name), or the error rate */
                 last_error: string | null;
                 last_check_at: string | null;
                 last_check_ok: boolean | null;
@@ -8160,6 +8182,7 @@ export interface operations {
                * @enum {string}
                */
               tls_mode: "none" | "starttls" | "tls";
+              allow_plaintext_auth: boolean;
               has_credentials: boolean;
               /** @description Id of the key the credentials are sealed under */
               credentials_key_id: string | null;
@@ -8176,6 +8199,7 @@ export interface operations {
                 error_rate: number | null;
                 /** @description Send attempts in the health window */
                 attempts: number;
+                /** @description The latest failure: a check's ('live check: <failure>'), a send's (a failure name), or the error rate */
                 last_error: string | null;
                 last_check_at: string | null;
                 last_check_ok: boolean | null;
@@ -8372,9 +8396,23 @@ export interface operations {
             data: {
               integration_id: string;
               ok: boolean;
-              /** @description Connect + EHLO (+ STARTTLS, AUTH) round trip, ms */
+              /** @description Connect + EHLO (+ STARTTLS, AUTH) round trip, ms; a failure answers at the check's deadline */
               latency_ms: number;
-              error: string | null;
+              error:
+                | (
+                    | "destination_forbidden"
+                    | "dns_failed"
+                    | "connection_refused"
+                    | "connection_failed"
+                    | "timeout"
+                    | "tls_failed"
+                    | "plaintext_auth_refused"
+                    | "auth_failed"
+                    | "greeting_rejected"
+                    | "rejected"
+                    | "credentials_unreadable"
+                  )
+                | null;
               smtp_code: number | null;
             };
           };

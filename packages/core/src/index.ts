@@ -13,4 +13,5 @@ export * from "./queues";
 export * from "./redact";
 export * from "./redis";
 export * from "./smtp";
+export * from "./smtpDestination";
 export { VERSION } from "./version";
