@@ -157,8 +157,9 @@ describe("at connect time (a name that resolved elsewhere when it was stored)", 
   });
 
   it("the worker's scheduled check reports it too", async () => {
-    const { CREDENTIALS_ENCRYPTION_KEY, CREDENTIALS_KEY_ID } = EMAIL_ENV;
-    const config = testConfig(t.env, { CREDENTIALS_ENCRYPTION_KEY, CREDENTIALS_KEY_ID, EMAIL_CHECK_TIMEOUT_MS: "500" });
+    // The email tests' worker env without its allow-list.
+    const { EMAIL_ALLOWED_DESTINATIONS: _allowed, ...env } = EMAIL_ENV;
+    const config = testConfig(t.env, { ...env, EMAIL_CHECK_TIMEOUT_MS: "500" });
     const checks = await checkIntegrations({ db: t.deps.db, config, log: silentLogger() });
     expect(checks.find((c) => c.integration_id === id)).toMatchObject({ ok: false, error: "destination_forbidden" });
     expect(sink.connections).toBe(0);
