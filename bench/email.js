@@ -167,6 +167,8 @@ async function viaWorker(port) {
     QUEUE_PREFIX: prefix,
     REDIS_KEY_PREFIX: `${prefix}-od`,
     WORKER_QUEUES: "email-sending",
+    // The sink listens on loopback, which the worker connects to only when allowed.
+    EMAIL_ALLOWED_DESTINATIONS: "127.0.0.1",
     LOG_LEVEL: "error",
     NODE_ENV: "production",
   };

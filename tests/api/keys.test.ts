@@ -1,8 +1,11 @@
 // Key administration through the API: create (raw key once), list (never the
-// hash), rotate with a grace period, revoke, all audited.
+// hash), rotate with a grace period, revoke, all audited. A key hands out no
+// permission it lacks; rotation keeps the key's narrowing and expiry and
+// never brings an inactive key back.
 import request from "supertest";
 
-import { hashKey } from "../../packages/core/src";
+import { hashKey, PERMISSIONS } from "../../packages/core/src";
+import { createKey } from "../../packages/db/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 let t: TestApp;
@@ -110,4 +113,114 @@ it("rejects a malformed key id", async () => {
   const r = await request(t.app).post("/api/v1/platform/keys/not-a-uuid/revoke").set(ops());
   expect(r.status).toBe(400);
   expect(r.body.error.details[0].field).toBe("params.key_id");
+});
+
+describe("a key hands out only what it holds", () => {
+  let admin: string;
+  const as = () => ({ "X-API-Key": admin });
+  beforeAll(async () => {
+    admin = (await createKey(t.deps.db.prisma, { name: "narrow-admin", role: "ops", permissions: ["keys.admin"] })).raw;
+  });
+
+  it("a key narrowed to keys.admin cannot create a wider key (403 naming what it lacks)", async () => {
+    const r = await request(t.app).post("/api/v1/platform/keys").set(as()).send({ name: "escalated", role: "ops" });
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe("permissions_not_held");
+    const missing: string[] = r.body.error.details.missing_permissions;
+    expect([...missing].sort()).toEqual(PERMISSIONS.filter((p) => p !== "keys.admin").sort());
+    for (const p of missing) expect(r.body.error.message).toContain(p);
+    const viewer = await request(t.app).post("/api/v1/platform/keys").set(as()).send({ name: "v", role: "viewer" });
+    expect(viewer.status).toBe(403);
+    const narrowed = await request(t.app)
+      .post("/api/v1/platform/keys")
+      .set(as())
+      .send({ name: "still-ops", role: "ops", permissions: ["queues.read", "keys.admin"] });
+    expect(narrowed.status).toBe(403);
+    expect(narrowed.body.error.details.missing_permissions).toEqual(["queues.read"]);
+    expect(await t.deps.db.prisma.apiKey.count({ where: { name: { in: ["escalated", "v", "still-ops"] } } })).toBe(0);
+    const audit = await t.deps.db.prisma.auditEvent.findFirst({
+      where: { action: "key.create", target: "key:escalated" },
+    });
+    expect(audit).toMatchObject({ outcome: "failure", error: "permissions_not_held" });
+  });
+
+  it("it can create a key with the same or fewer permissions", async () => {
+    const r = await request(t.app)
+      .post("/api/v1/platform/keys")
+      .set(as())
+      .send({ name: "peer-admin", role: "ops", permissions: ["keys.admin"] });
+    expect(r.status).toBe(201);
+    expect(r.body.data).toMatchObject({ permissions: ["keys.admin"], narrowed: true });
+  });
+
+  it("it cannot rotate a wider key (which would hand it that key's replacement)", async () => {
+    const opsKey = await t.deps.db.prisma.apiKey.findFirstOrThrow({ where: { name: "test-ops" } });
+    const r = await request(t.app).post(`/api/v1/platform/keys/${opsKey.id}/rotate`).set(as()).send({});
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe("permissions_not_held");
+    expect(await t.deps.db.prisma.apiKey.count({ where: { rotatedFrom: opsKey.id } })).toBe(0);
+    expect((await t.deps.db.prisma.apiKey.findUniqueOrThrow({ where: { id: opsKey.id } })).expiresAt).toBeNull();
+    const peer = await t.deps.db.prisma.apiKey.findFirstOrThrow({ where: { name: "peer-admin" } });
+    expect((await request(t.app).post(`/api/v1/platform/keys/${peer.id}/rotate`).set(as()).send({})).status).toBe(201);
+  });
+});
+
+describe("rotation", () => {
+  it("gives the new key the old one's expiry and narrowing", async () => {
+    const expiresAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    const created = await request(t.app)
+      .post("/api/v1/platform/keys")
+      .set(ops())
+      .send({
+        name: "narrow-expiring",
+        role: "integration",
+        permissions: ["integration.read"],
+        external_id: "store_42",
+        expires_at: expiresAt,
+        quota_per_minute: 7,
+        quota_per_hour: 70,
+        quota_per_day: 700,
+      });
+    expect(created.status).toBe(201);
+    const r = await request(t.app)
+      .post(`/api/v1/platform/keys/${created.body.data.id}/rotate`)
+      .set(ops())
+      .send({ grace_seconds: 60 });
+    expect(r.status).toBe(201);
+    const { id, key, prefix, last4, created_at, last_used_at, rotated_from, ...same } = r.body.data.key;
+    expect(same).toEqual({
+      name: "narrow-expiring",
+      role: "integration",
+      permissions: ["integration.read"],
+      narrowed: true,
+      external_id: "store_42",
+      quotas: { per_minute: 7, per_hour: 70, per_day: 700 },
+      status: "active",
+      expires_at: expiresAt,
+      revoked_at: null,
+    });
+    expect([id, key, prefix, last4, created_at, last_used_at]).not.toContain(undefined);
+    expect(rotated_from).toBe(created.body.data.id);
+  });
+
+  it("refuses an expired or revoked key with 409 and issues nothing", async () => {
+    const expired = await createKey(t.deps.db.prisma, {
+      name: "lapsed",
+      role: "viewer",
+      expiresAt: new Date(Date.now() - 60_000),
+    });
+    const revoked = await createKey(t.deps.db.prisma, { name: "withdrawn", role: "viewer" });
+    await request(t.app).post(`/api/v1/platform/keys/${revoked.key.id}/revoke`).set(ops());
+    for (const k of [expired.key, revoked.key]) {
+      const r = await request(t.app).post(`/api/v1/platform/keys/${k.id}/rotate`).set(ops()).send({});
+      expect(r.status).toBe(409);
+      expect(r.body.error.code).toBe("key_inactive");
+      expect(await t.deps.db.prisma.apiKey.count({ where: { rotatedFrom: k.id } })).toBe(0);
+    }
+    const unknown = await request(t.app)
+      .post("/api/v1/platform/keys/00000000-0000-4000-8000-000000000000/rotate")
+      .set(ops())
+      .send({});
+    expect(unknown.status).toBe(404);
+  });
 });

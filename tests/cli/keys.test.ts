@@ -1,11 +1,13 @@
 // `opsdeck keys …` as a user runs it (the real bin, against the database):
 // a new key is printed once and works against the API; list never shows a
-// key; rotate and revoke take effect; every change is audited.
+// key; rotate and revoke take effect (rotation never revives an expired or
+// revoked key); every change is audited.
 import { execFile, execFileSync } from "node:child_process";
 import path from "node:path";
 
 import request from "supertest";
 
+import { createKey } from "../../packages/db/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -79,4 +81,25 @@ it("fails with one line and a usage exit code on bad input", async () => {
   expect(widened.code).toBe(2);
   expect((await cli(["revoke", "not-a-uuid"])).code).toBe(2);
   expect((await cli(["revoke", "00000000-0000-4000-8000-000000000000"])).code).toBe(1);
+});
+
+it("refuses to rotate an expired or revoked key, and issues nothing", async () => {
+  const expired = await createKey(t.deps.db.prisma, {
+    name: "ci-lapsed",
+    role: "ops",
+    expiresAt: new Date(Date.now() - 60_000),
+  });
+  const revoked = JSON.parse(
+    (await cli(["create", "--name", "ci-withdrawn", "--role", "viewer", "--json"])).stdout,
+  ) as {
+    id: string;
+  };
+  expect((await cli(["revoke", revoked.id])).code).toBe(0);
+  for (const id of [expired.key.id, revoked.id]) {
+    const r = await cli(["rotate", id, "--json"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split("\n")[0]).toMatch(/^error: key_inactive: /);
+    expect(r.stdout).not.toMatch(/odk_live_/);
+    expect(await t.deps.db.prisma.apiKey.count({ where: { rotatedFrom: id } })).toBe(0);
+  }
 });

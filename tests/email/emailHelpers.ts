@@ -1,6 +1,6 @@
-// Shared by the email tests: worker settings for fast retries and leases, an
-// integration row pointing at a local port, campaign payloads, and waiting
-// for a job to finish.
+// Shared by the email tests: worker settings for fast retries and leases (and
+// the sink's loopback address allowed), an integration row pointing at a
+// local port, campaign payloads, and waiting for a job to finish.
 import { Job, type Queue } from "bullmq";
 import type pg from "pg";
 
@@ -11,8 +11,15 @@ import { waitFor } from "../worker/workerHelpers";
 /** A fixed 32-byte test key (base64). */
 export const TEST_KEY = Buffer.alloc(32, 7).toString("base64");
 
-/** Worker env for the email tests: short leases, quick circuit cool-down, small pools. */
+/**
+ * The test SMTP sinks listen on 127.0.0.1, which Opsdeck refuses to connect to unless
+ * EMAIL_ALLOWED_DESTINATIONS allows it: apps and workers that talk to a sink need this.
+ */
+export const SINK_DESTINATIONS = { EMAIL_ALLOWED_DESTINATIONS: "127.0.0.0/8" };
+
+/** Worker env for the email tests: the sink allowed, short leases, quick circuit cool-down, small pools. */
 export const EMAIL_ENV: Record<string, string> = {
+  ...SINK_DESTINATIONS,
   CREDENTIALS_ENCRYPTION_KEY: TEST_KEY,
   CREDENTIALS_KEY_ID: "test1",
   EMAIL_CLAIM_LEASE_MS: "3000",
@@ -29,14 +36,20 @@ export async function addIntegration(
   f: {
     name: string;
     port: number;
+    /** @defaultValue "127.0.0.1" (stored as given: the API's destination check is bypassed) */
+    host?: string;
+    tlsMode?: "none" | "starttls" | "tls";
+    allowPlaintextAuth?: boolean;
     type?: string;
     weight?: number;
     sendingIps?: string[];
     auth?: { username: string; password: string };
+    /** The id TEST_KEY goes by in the reader's config. @defaultValue "test1" (EMAIL_ENV's) */
+    keyId?: string;
   },
 ): Promise<SmtpIntegrationRow> {
   const id = newIntegrationId();
-  const ring = createKeyring({ CREDENTIALS_ENCRYPTION_KEY: TEST_KEY, CREDENTIALS_KEY_ID: "test1" });
+  const ring = createKeyring({ CREDENTIALS_ENCRYPTION_KEY: TEST_KEY, CREDENTIALS_KEY_ID: f.keyId ?? "test1" });
   const sealed = f.auth ? sealSecret(ring, JSON.stringify(f.auth), `smtp_integration:${id}`) : null;
   const row = await insertIntegration(
     pool,
@@ -44,9 +57,10 @@ export async function addIntegration(
     {
       name: f.name,
       type: f.type ?? "smtp",
-      host: "127.0.0.1",
+      host: f.host ?? "127.0.0.1",
       port: f.port,
-      tlsMode: "none",
+      tlsMode: f.tlsMode ?? "none",
+      allowPlaintextAuth: f.allowPlaintextAuth ?? false,
       sendingIps: f.sendingIps ?? [],
       weight: f.weight ?? 1,
       enabled: true,

@@ -30,6 +30,8 @@ export interface SmtpSink {
   connections: number;
   /** Usernames that authenticated successfully. */
   logins: string[];
+  /** Every AUTH attempt, successful or not, with the password it carried. */
+  authAttempts: { username: string; password: string }[];
   /** Accepted messages per recipient. */
   countByRecipient(): Map<string, number>;
   /** From now on RCPT TO is held (not answered) until `release()`. */
@@ -47,6 +49,7 @@ export async function startSink(opts: SinkOptions = {}): Promise<SmtpSink> {
   const reject = new Set((opts.reject550 ?? []).map((e) => e.toLowerCase()));
   let connections = 0;
   const logins: string[] = [];
+  const authAttempts: { username: string; password: string }[] = [];
   let holding = false;
   let waiters: (() => void)[] = [];
   const open = new Set<string>();
@@ -55,6 +58,7 @@ export async function startSink(opts: SinkOptions = {}): Promise<SmtpSink> {
     allowInsecureAuth: true,
     disabledCommands: ["STARTTLS"],
     onAuth(auth, _session, cb) {
+      authAttempts.push({ username: auth.username ?? "", password: auth.password ?? "" });
       const u = opts.user;
       if (u && auth.username === u.username && auth.password === u.password) {
         logins.push(auth.username ?? "");
@@ -110,6 +114,7 @@ export async function startSink(opts: SinkOptions = {}): Promise<SmtpSink> {
     port,
     messages,
     logins,
+    authAttempts,
     get connections() {
       return connections;
     },

@@ -32,6 +32,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * `overrides` are env vars on top of the test env. Like a production API, the app connects to no
+ * loopback or private SMTP destination unless EMAIL_ALLOWED_DESTINATIONS says so: tests that talk
+ * to the SMTP sink on 127.0.0.1 pass SINK_DESTINATIONS (tests/email/emailHelpers.ts).
+ */
 export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const env = await createTestEnv();
   const config = loadConfig({ ...env.env, EXPORT_DIR: `/tmp/opsdeck-test-exports-${env.queuePrefix}`, ...overrides });

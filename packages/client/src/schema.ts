@@ -245,7 +245,10 @@ export interface paths {
     /** List API keys (never the keys themselves) */
     get: operations["listKeys"];
     put?: never;
-    /** Create an API key; the raw key is in this response only */
+    /**
+     * Create an API key; the raw key is in this response only
+     * @description The new key's permissions (its role's, or the narrowing) must all be held by the calling key: 403 permissions_not_held lists the ones it lacks.
+     */
     post: operations["createKey"];
     delete?: never;
     options?: never;
@@ -279,7 +282,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Issue a replacement key; the old one keeps working for the grace period */
+    /**
+     * Issue a replacement key; the old one keeps working for the grace period
+     * @description The replacement has the old key's role, permissions, quotas, external id and expiry. Only an active key can be rotated (409 key_inactive for a revoked or expired one), and only by a key holding every permission it has (403 permissions_not_held).
+     */
     post: operations["rotateKey"];
     delete?: never;
     options?: never;
@@ -628,7 +634,10 @@ export interface paths {
     /** List SMTP integrations with their health (never their credentials) */
     get: operations["listEmailIntegrations"];
     put?: never;
-    /** Add an SMTP integration; credentials are encrypted at rest */
+    /**
+     * Add an SMTP integration; credentials are encrypted at rest
+     * @description 400 destination_forbidden when the host resolves to a loopback, private, link-local or otherwise non-public address that EMAIL_ALLOWED_DESTINATIONS does not allow; 400 plaintext_auth_not_allowed when credentials would go unencrypted (tls_mode none) to a non-loopback host without allow_plaintext_auth.
+     */
     post: operations["createEmailIntegration"];
     delete?: never;
     options?: never;
@@ -649,7 +658,10 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change an SMTP integration (credentials: replace, or null to remove) */
+    /**
+     * Change an SMTP integration (credentials: replace, or null to remove)
+     * @description Stored credentials belong to the endpoint they were given for: changing host, port or tls_mode, or turning allow_plaintext_auth on, removes them (has_credentials becomes false) unless new ones come in the same request. The new endpoint is checked as on create (400 destination_forbidden, plaintext_auth_not_allowed).
+     */
     patch: operations["updateEmailIntegration"];
     trace?: never;
   };
@@ -679,7 +691,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Live check: connect, EHLO, STARTTLS and AUTH as configured, bounded by EMAIL_CHECK_TIMEOUT_MS */
+    /**
+     * Live check: connect, EHLO, STARTTLS and AUTH as configured, bounded by EMAIL_CHECK_TIMEOUT_MS
+     * @description The host is resolved and checked as on create, and the check connects only to the checked address. A failure is named from a fixed list (destination_forbidden, dns_failed, connection_refused, timeout, tls_failed, auth_failed, greeting_rejected, …), never with what the server sent, and is answered at the check's deadline whatever failed, so the answer's timing does not tell a closed port from a silent one.
+     */
     post: operations["testEmailIntegration"];
     delete?: never;
     options?: never;
@@ -2992,6 +3007,27 @@ export interface operations {
       };
       /** @description Not found */
       404: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflict with the resource's current state */
+      409: {
         headers: {
           /** @description This request's id */
           "X-Request-Id": string;
@@ -7412,6 +7448,7 @@ export interface operations {
                  * @enum {string}
                  */
                 tls_mode: "none" | "starttls" | "tls";
+                allow_plaintext_auth: boolean;
                 has_credentials: boolean;
                 /** @description Id of the key the credentials are sealed under */
                 credentials_key_id: string | null;
@@ -7428,6 +7465,7 @@ export interface operations {
                   error_rate: number | null;
                   /** @description Send attempts in the health window */
                   attempts: number;
+                  /** @description The latest failure: a check's ('live check: <failure>'), a send's (a failure name), or the error rate */
                   last_error: string | null;
                   last_check_at: string | null;
                   last_check_ok: boolean | null;
@@ -7594,6 +7632,11 @@ export interface operations {
            * @enum {string}
            */
           tls_mode?: "none" | "starttls" | "tls";
+          /**
+           * @description Send the credentials (AUTH) over an unencrypted connection (tls_mode none) to a non-loopback host; refused otherwise
+           * @default false
+           */
+          allow_plaintext_auth?: boolean;
           /** @description Sealed with AES-256-GCM; refused while no encryption key is configured */
           credentials?: {
             username: string;
@@ -7647,6 +7690,7 @@ export interface operations {
                * @enum {string}
                */
               tls_mode: "none" | "starttls" | "tls";
+              allow_plaintext_auth: boolean;
               has_credentials: boolean;
               /** @description Id of the key the credentials are sealed under */
               credentials_key_id: string | null;
@@ -7663,6 +7707,7 @@ export interface operations {
                 error_rate: number | null;
                 /** @description Send attempts in the health window */
                 attempts: number;
+                /** @description The latest failure: a check's ('live check: <failure>'), a send's (a failure name), or the error rate */
                 last_error: string | null;
                 last_check_at: string | null;
                 last_check_ok: boolean | null;
@@ -7870,7 +7915,9 @@ export interface operations {
            * @enum {string}
            */
           tls_mode?: "none" | "starttls" | "tls";
-          /** @description null removes them */
+          /** @description Send the credentials (AUTH) over an unencrypted connection (tls_mode none) to a non-loopback host; refused otherwise */
+          allow_plaintext_auth?: boolean;
+          /** @description null removes them; without new ones, changing host, port or tls_mode, or turning allow_plaintext_auth on, removes the stored ones */
           credentials?: {
             username: string;
             password: string;
@@ -7914,6 +7961,7 @@ export interface operations {
                * @enum {string}
                */
               tls_mode: "none" | "starttls" | "tls";
+              allow_plaintext_auth: boolean;
               has_credentials: boolean;
               /** @description Id of the key the credentials are sealed under */
               credentials_key_id: string | null;
@@ -7930,6 +7978,7 @@ export interface operations {
                 error_rate: number | null;
                 /** @description Send attempts in the health window */
                 attempts: number;
+                /** @description The latest failure: a check's ('live check: <failure>'), a send's (a failure name), or the error rate */
                 last_error: string | null;
                 last_check_at: string | null;
                 last_check_ok: boolean | null;
@@ -8176,6 +8225,7 @@ export interface operations {
                * @enum {string}
                */
               tls_mode: "none" | "starttls" | "tls";
+              allow_plaintext_auth: boolean;
               has_credentials: boolean;
               /** @description Id of the key the credentials are sealed under */
               credentials_key_id: string | null;
@@ -8192,6 +8242,7 @@ export interface operations {
                 error_rate: number | null;
                 /** @description Send attempts in the health window */
                 attempts: number;
+                /** @description The latest failure: a check's ('live check: <failure>'), a send's (a failure name), or the error rate */
                 last_error: string | null;
                 last_check_at: string | null;
                 last_check_ok: boolean | null;
@@ -8388,9 +8439,23 @@ export interface operations {
             data: {
               integration_id: string;
               ok: boolean;
-              /** @description Connect + EHLO (+ STARTTLS, AUTH) round trip, ms */
+              /** @description Connect + EHLO (+ STARTTLS, AUTH) round trip, ms; a failure answers at the check's deadline */
               latency_ms: number;
-              error: string | null;
+              error:
+                | (
+                    | "destination_forbidden"
+                    | "dns_failed"
+                    | "connection_refused"
+                    | "connection_failed"
+                    | "timeout"
+                    | "tls_failed"
+                    | "plaintext_auth_refused"
+                    | "auth_failed"
+                    | "greeting_rejected"
+                    | "rejected"
+                    | "credentials_unreadable"
+                  )
+                | null;
               smtp_code: number | null;
             };
           };

@@ -5,6 +5,7 @@ import { z } from "zod";
 
 import { IntEnv } from "./config";
 import { credentialsEnvShape } from "./credentials";
+import { AllowedDestinationsEnv } from "./smtpDestination";
 
 const Ratio = z.coerce.number().min(0).max(1);
 
@@ -64,6 +65,12 @@ export const emailEnvShape = {
   EMAIL_CIRCUIT_COOLDOWN_MS: IntEnv(100, 3_600_000).default(60_000),
   /** Deadline of a live check (connect + EHLO + AUTH). */
   EMAIL_CHECK_TIMEOUT_MS: IntEnv(100, 120_000).default(10_000),
+  /**
+   * Non-public SMTP destinations Opsdeck may still connect to: comma-separated CIDRs, IP
+   * addresses and host names ("10.20.0.0/16,relay.internal"). Unset: public addresses only.
+   * A host name here is trusted whatever it resolves to.
+   */
+  EMAIL_ALLOWED_DESTINATIONS: AllowedDestinationsEnv.prefault(""),
   /** DNSBL zones checked every 15 min: "name=zone,…". */
   DNSBL_ZONES: DnsblZones.prefault("spamhaus=zen.spamhaus.org,spamcop=bl.spamcop.net,barracuda=b.barracudacentral.org"),
   /** DNS server for DNSBL lookups (host[:port]); unset: the system's resolvers. */

@@ -12,4 +12,5 @@ export * from "./permissions";
 export * from "./queues";
 export * from "./redact";
 export * from "./smtp";
+export * from "./smtpDestination";
 export { VERSION } from "./version";

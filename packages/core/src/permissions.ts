@@ -43,3 +43,15 @@ export function permissionsOutsideRole(role: Role, narrowed: readonly string[]):
   const granted: readonly string[] = ROLE_PERMISSIONS[role];
   return narrowed.filter((p) => !granted.includes(p));
 }
+
+/**
+ * What a key of `role` narrowed to `narrowed` would hold that `held` (the permissions of the key
+ * creating or rotating it) does not: a key can hand out only what it holds itself.
+ */
+export function permissionsBeyond(
+  held: ReadonlySet<Permission>,
+  role: Role,
+  narrowed: readonly string[],
+): Permission[] {
+  return effectivePermissions(role, narrowed).filter((p) => !held.has(p));
+}

@@ -74,9 +74,20 @@ export async function revokeKey(prisma: PrismaClient, id: string): Promise<ApiKe
   return getKey(prisma, id);
 }
 
+/** Thrown by rotateKey for a revoked or expired key: rotating it would bring it back to life. */
+export class KeyInactiveError extends Error {
+  constructor(readonly key: ApiKeyRecord) {
+    super(`key ${key.id} is ${key.revokedAt ? "revoked" : "expired"}; only an active key can be rotated`);
+    this.name = "KeyInactiveError";
+  }
+}
+
 /**
- * Issues a new key with the same role, permissions and quotas; the old key
- * keeps working for `graceSeconds` and then expires.
+ * Issues a new key with the same role, permissions, quotas, external id and
+ * expiry; the old key keeps working for `graceSeconds` (never past its own
+ * expiry) and then expires. Null when there is no such key; KeyInactiveError
+ * when it is revoked or expired (checked by the same statement that shortens
+ * its life, so a concurrent revocation cannot slip between).
  */
 export async function rotateKey(
   prisma: PrismaClient,
@@ -86,10 +97,16 @@ export async function rotateKey(
 ): Promise<{ created: CreatedKey; old: ApiKeyRecord } | null> {
   return prisma.$transaction(async (tx) => {
     const old = await tx.apiKey.findUnique({ where: { id } });
-    if (!old || old.revokedAt) return null;
-    const graceEnd = new Date(Date.now() + graceSeconds * 1000);
+    if (!old) return null;
+    const now = new Date();
+    const graceEnd = new Date(now.getTime() + graceSeconds * 1000);
     const expiresAt = old.expiresAt && old.expiresAt < graceEnd ? old.expiresAt : graceEnd;
-    const updated = await tx.apiKey.update({ where: { id }, data: { expiresAt } });
+    const shortened = await tx.apiKey.updateMany({
+      where: { id, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+      data: { expiresAt },
+    });
+    if (shortened.count === 0) throw new KeyInactiveError((await tx.apiKey.findUnique({ where: { id } })) ?? old);
+    const updated = await tx.apiKey.findUniqueOrThrow({ where: { id } });
     const g = generateKey();
     const key = await tx.apiKey.create({
       data: {
@@ -104,6 +121,7 @@ export async function rotateKey(
         quotaMinute: old.quotaMinute,
         quotaHour: old.quotaHour,
         quotaDay: old.quotaDay,
+        expiresAt: old.expiresAt,
         rotatedFrom: old.id,
         createdBy: createdBy ?? null,
       },

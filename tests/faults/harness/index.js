@@ -367,6 +367,8 @@ async function startStack({ redisArgs = [] } = {}) {
     REDIS_KEY_PREFIX: `${prefix}-od`,
     CREDENTIALS_ENCRYPTION_KEY: CRED_KEY,
     CREDENTIALS_KEY_ID: "faults1",
+    // The SMTP sink listens on loopback, which Opsdeck connects to only when allowed.
+    EMAIL_ALLOWED_DESTINATIONS: "127.0.0.1",
     EXPORT_DIR: tmpDir("faults-exports-"),
   };
   // Prepare through the direct ports (not the proxies).

@@ -39,6 +39,7 @@ export function integrationView(row: SmtpIntegrationRow, h: IntegrationHealth | 
     host: row.host,
     port: row.port,
     tls_mode: row.tls_mode,
+    allow_plaintext_auth: row.allow_plaintext_auth,
     has_credentials: row.credentials !== null,
     credentials_key_id: row.credentials_key_id,
     sending_ips: row.sending_ips,

@@ -1,8 +1,17 @@
-// SMTP integrations (SPEC §9): list (infra.read), create, update, disable and
-// a live test (email.write). Credentials are sealed with AES-256-GCM before
-// they reach the database and never come back out; storing them while no
+// SMTP integrations: list (infra.read), create, update, disable and a live
+// test (email.write). Credentials are sealed with AES-256-GCM before they
+// reach the database and never come back out; storing them while no
 // encryption key is configured is refused (503 encryption_key_missing).
 // Every change is audited, without the credentials.
+//
+// A host that resolves to a forbidden address (loopback, private, link-local…
+// not on EMAIL_ALLOWED_DESTINATIONS) is refused here, as is sending stored
+// credentials unencrypted to a non-loopback host without allow_plaintext_auth:
+// a 400 at once is kinder than a failing integration. Every connection checks
+// again after its own DNS lookup (packages/core/src/smtp.ts), which is what
+// stops a name that changes its answer later.
+import { setTimeout as delay } from "node:timers/promises";
+
 import {
   checkSmtp,
   ConflictError,
@@ -12,8 +21,14 @@ import {
   IntegrationView,
   NotFoundError,
   openSecret,
+  plaintextAuthRefused,
+  resolveDestination,
   sealSecret,
+  type SmtpCheckResult,
+  SmtpDestinationError,
+  type SmtpEndpoint,
   UpdateIntegrationBody,
+  ValidationError,
 } from "@opsdeck/core";
 import {
   getIntegration,
@@ -56,12 +71,57 @@ function integrationFields<B extends z.infer<typeof UpdateIntegrationBody>>(b: B
     host: b.host,
     port: b.port,
     tlsMode: b.tls_mode,
+    allowPlaintextAuth: b.allow_plaintext_auth,
     sendingIps: b.sending_ips,
     weight: b.weight,
     enabled: b.enabled,
   } as {
     [K in "name" | "type" | "host" | "port" | "weight" | "enabled"]: B[K];
-  } & { tlsMode: B["tls_mode"]; sendingIps: B["sending_ips"] };
+  } & { tlsMode: B["tls_mode"]; allowPlaintextAuth: B["allow_plaintext_auth"]; sendingIps: B["sending_ips"] };
+}
+
+/**
+ * 400 when the endpoint resolves to a forbidden address, or would carry credentials unencrypted
+ * to a non-loopback one without allow_plaintext_auth. A host that does not resolve now is let
+ * through: each connection resolves and checks it again.
+ */
+async function refuseForbiddenEndpoint(deps: AppDeps, e: SmtpEndpoint, withCredentials: boolean): Promise<void> {
+  const { config } = deps;
+  let addresses;
+  try {
+    addresses = await resolveDestination(e.host, config.EMAIL_ALLOWED_DESTINATIONS, config.EMAIL_CHECK_TIMEOUT_MS);
+  } catch (err) {
+    if (!(err instanceof SmtpDestinationError) || err.reason !== "destination_forbidden") return;
+    throw new ValidationError([
+      {
+        field: "body.host",
+        code: "destination_forbidden",
+        message:
+          "resolves to an address Opsdeck does not connect to (loopback, private, link-local, reserved…); an operator can allow it with EMAIL_ALLOWED_DESTINATIONS",
+      },
+    ]);
+  }
+  if (plaintextAuthRefused(e, withCredentials, addresses)) {
+    throw new ValidationError([
+      {
+        field: "body.allow_plaintext_auth",
+        code: "plaintext_auth_not_allowed",
+        message:
+          "the credentials would go unencrypted (tls_mode none) to a non-loopback host: use starttls or tls, or set allow_plaintext_auth",
+      },
+    ]);
+  }
+}
+
+/** Whether this update leaves the integration with credentials (updateIntegration drops them when the endpoint moves). */
+function keepsCredentials(row: SmtpIntegrationRow, b: UpdateIntegrationBody): boolean {
+  if (b.credentials !== undefined) return b.credentials !== null;
+  const moved =
+    (b.host !== undefined && b.host !== row.host) ||
+    (b.port !== undefined && b.port !== row.port) ||
+    (b.tls_mode !== undefined && b.tls_mode !== row.tls_mode) ||
+    (b.allow_plaintext_auth === true && !row.allow_plaintext_auth);
+  return row.credentials !== null && !moved;
 }
 
 const duplicate = (name: string) =>
@@ -96,6 +156,8 @@ export const emailIntegrationRoutes = [
     path: BASE,
     operationId: "createEmailIntegration",
     summary: "Add an SMTP integration; credentials are encrypted at rest",
+    description:
+      "400 destination_forbidden when the host resolves to a loopback, private, link-local or otherwise non-public address that EMAIL_ALLOWED_DESTINATIONS does not allow; 400 plaintext_auth_not_allowed when credentials would go unencrypted (tls_mode none) to a non-loopback host without allow_plaintext_auth.",
     tags: TAGS,
     access: WRITE,
     rateLimit: "write",
@@ -105,6 +167,7 @@ export const emailIntegrationRoutes = [
     async handler(ctx) {
       const b = ctx.body;
       return audited(ctx, "email.integration.create", `integration:${b.name}`, auditable(b), async () => {
+        await refuseForbiddenEndpoint(ctx.deps, b, b.credentials !== undefined);
         const id = newIntegrationId();
         const sealed = b.credentials
           ? sealSecret(keyringOf(ctx.deps.config), JSON.stringify(b.credentials), credentialsAad(id))
@@ -121,6 +184,8 @@ export const emailIntegrationRoutes = [
     path: `${BASE}/{integration_id}`,
     operationId: "updateEmailIntegration",
     summary: "Change an SMTP integration (credentials: replace, or null to remove)",
+    description:
+      "Stored credentials belong to the endpoint they were given for: changing host, port or tls_mode, or turning allow_plaintext_auth on, removes them (has_credentials becomes false) unless new ones come in the same request. The new endpoint is checked as on create (400 destination_forbidden, plaintext_auth_not_allowed).",
     tags: TAGS,
     access: WRITE,
     rateLimit: "write",
@@ -132,7 +197,21 @@ export const emailIntegrationRoutes = [
       const { integration_id: id } = ctx.params;
       const b = ctx.body;
       return audited(ctx, "email.integration.update", `integration:${id}`, auditable(b), async () => {
-        await mustGet(ctx.deps, id);
+        const current = await mustGet(ctx.deps, id);
+        const withCredentials = keepsCredentials(current, b);
+        // A new host is checked; so is a change in how credentials would travel (removing them never is).
+        const recheck =
+          b.host !== undefined ||
+          (withCredentials && (!!b.credentials || b.tls_mode !== undefined || b.allow_plaintext_auth !== undefined));
+        if (recheck) {
+          const next = {
+            host: b.host ?? current.host,
+            port: b.port ?? current.port,
+            tls_mode: b.tls_mode ?? current.tls_mode,
+            allow_plaintext_auth: b.allow_plaintext_auth ?? current.allow_plaintext_auth,
+          };
+          await refuseForbiddenEndpoint(ctx.deps, next, withCredentials);
+        }
         const sealed =
           b.credentials === undefined
             ? undefined
@@ -175,6 +254,8 @@ export const emailIntegrationRoutes = [
     path: `${BASE}/{integration_id}/test`,
     operationId: "testEmailIntegration",
     summary: "Live check: connect, EHLO, STARTTLS and AUTH as configured, bounded by EMAIL_CHECK_TIMEOUT_MS",
+    description:
+      "The host is resolved and checked as on create, and the check connects only to the checked address. A failure is named from a fixed list (destination_forbidden, dns_failed, connection_refused, timeout, tls_failed, auth_failed, greeting_rejected, …), never with what the server sent, and is answered at the check's deadline whatever failed, so the answer's timing does not tell a closed port from a silent one.",
     tags: TAGS,
     access: WRITE,
     rateLimit: "write",
@@ -186,21 +267,24 @@ export const emailIntegrationRoutes = [
       return audited(ctx, "email.integration.test", `integration:${id}`, {}, async () => {
         const row = await mustGet(ctx.deps, id);
         const { config } = ctx.deps;
-        let auth: { username: string; password: string } | null = null;
+        const started = Date.now();
+        let auth: { username: string; password: string } | null | undefined = null;
         if (row.credentials) {
           try {
             auth = JSON.parse(openSecret(keyringOf(config), row.credentials, credentialsAad(id))) as typeof auth;
-          } catch (err) {
-            return {
-              integration_id: id,
-              ok: false,
-              latency_ms: 0,
-              smtp_code: null,
-              error: `credentials cannot be opened: ${(err as Error).message}`,
-            };
+          } catch {
+            auth = undefined;
           }
         }
-        const r = await checkSmtp(row, auth, config.EMAIL_CHECK_TIMEOUT_MS);
+        let r: SmtpCheckResult =
+          auth === undefined
+            ? { ok: false, latencyMs: 0, error: "credentials_unreadable", smtpCode: null }
+            : await checkSmtp(row, auth, config.EMAIL_CHECK_TIMEOUT_MS, config.EMAIL_ALLOWED_DESTINATIONS);
+        if (!r.ok) {
+          // Failures wait out the deadline: refused, filtered and silent ports all answer alike.
+          await delay(Math.max(0, started + config.EMAIL_CHECK_TIMEOUT_MS - Date.now()));
+          r = { ...r, latencyMs: Date.now() - started };
+        }
         await saveCheckResult(ctx.deps.db.pool, id, r, config.EMAIL_CIRCUIT_COOLDOWN_MS);
         return { integration_id: id, ok: r.ok, latency_ms: r.latencyMs, error: r.error, smtp_code: r.smtpCode };
       });

@@ -1,21 +1,37 @@
 // Key administration (keys.admin): list, create, revoke, rotate. The raw key
 // appears once, in the create and rotate responses. Every change is audited.
+// A key creates or rotates only keys holding no permission it lacks itself,
+// so keys.admin alone cannot mint a wider key.
 import {
   ApiKeyView,
+  AppError,
+  ConflictError,
   CreatedKeyView,
   CreateKeyBody,
   effectivePermissions,
   KeyIdParams,
   NotFoundError,
+  type Permission,
+  permissionsBeyond,
   QueryFlag,
   type Role,
   RotateKeyBody,
   ValidationError,
 } from "@opsdeck/core";
-import { type ApiKeyRecord, createKey, getKey, keyIsActive, listKeys, revokeKey, rotateKey } from "@opsdeck/db";
+import {
+  type ApiKeyRecord,
+  createKey,
+  getKey,
+  KeyInactiveError,
+  keyIsActive,
+  listKeys,
+  revokeKey,
+  rotateKey,
+} from "@opsdeck/db";
 import { z } from "zod";
 
 import { audited } from "../http/audit";
+import type { Principal } from "../http/auth";
 import { defineRoute } from "../http/route";
 
 const BASE = "/api/v1/platform/keys";
@@ -44,6 +60,19 @@ export function keyView(k: ApiKeyRecord): ApiKeyView {
   };
 }
 
+/** 403 unless the calling key holds every permission a key of `role` narrowed to `narrowed` would. */
+function mustHoldAll(principal: Principal | null, role: Role, narrowed: readonly string[]): void {
+  const missing = permissionsBeyond(principal?.permissions ?? new Set<Permission>(), role, narrowed);
+  if (missing.length > 0) {
+    throw new AppError(
+      403,
+      "permissions_not_held",
+      `This key cannot hand out permissions it does not hold: ${missing.join(", ")}.`,
+      { details: { missing_permissions: missing } },
+    );
+  }
+}
+
 export const keyRoutes = [
   defineRoute({
     method: "get",
@@ -67,6 +96,8 @@ export const keyRoutes = [
     path: BASE,
     operationId: "createKey",
     summary: "Create an API key; the raw key is in this response only",
+    description:
+      "The new key's permissions (its role's, or the narrowing) must all be held by the calling key: 403 permissions_not_held lists the ones it lacks.",
     tags: TAGS,
     access: ACCESS,
     rateLimit: "write",
@@ -79,6 +110,7 @@ export const keyRoutes = [
       }
       const params = { name: b.name, role: b.role, permissions: b.permissions ?? [], expires_at: b.expires_at ?? null };
       return audited(ctx, "key.create", `key:${b.name}`, params, async () => {
+        mustHoldAll(ctx.principal, b.role, b.permissions ?? []);
         try {
           const { key, raw } = await createKey(ctx.deps.db.prisma, {
             name: b.name,
@@ -127,12 +159,14 @@ export const keyRoutes = [
     path: `${BASE}/{key_id}/rotate`,
     operationId: "rotateKey",
     summary: "Issue a replacement key; the old one keeps working for the grace period",
+    description:
+      "The replacement has the old key's role, permissions, quotas, external id and expiry. Only an active key can be rotated (409 key_inactive for a revoked or expired one), and only by a key holding every permission it has (403 permissions_not_held).",
     tags: TAGS,
     access: ACCESS,
     rateLimit: "write",
     params: KeyIdParams,
     body: RotateKeyBody.optional(),
-    errors: [404],
+    errors: [404, 409],
     response: {
       status: 201,
       schema: z.object({ key: CreatedKeyView, previous: ApiKeyView }),
@@ -143,8 +177,16 @@ export const keyRoutes = [
       const grace = ctx.body?.grace_seconds ?? ctx.deps.config.KEY_ROTATION_GRACE_SECONDS;
       return audited(ctx, "key.rotate", `key:${id}`, { grace_seconds: grace }, async () => {
         const existing = await getKey(ctx.deps.db.prisma, id);
-        const r = existing && (await rotateKey(ctx.deps.db.prisma, id, grace, ctx.principal?.keyId));
-        if (!r) throw new NotFoundError("key_not_found", `No active key ${id}.`);
+        if (!existing) throw new NotFoundError("key_not_found", `No key ${id}.`);
+        // Role and narrowing never change after creation, so checking them before the rotation holds.
+        mustHoldAll(ctx.principal, existing.role as Role, existing.permissions);
+        const r = await rotateKey(ctx.deps.db.prisma, id, grace, ctx.principal?.keyId).catch((err: unknown) => {
+          if (err instanceof KeyInactiveError) {
+            throw new ConflictError("key_inactive", `Key ${id} is revoked or expired; create a new key instead.`);
+          }
+          throw err;
+        });
+        if (!r) throw new NotFoundError("key_not_found", `No key ${id}.`);
         ctx.deps.keys.invalidate(r.old.hash);
         return { key: { ...keyView(r.created.key), key: r.created.raw }, previous: keyView(r.old) };
       });

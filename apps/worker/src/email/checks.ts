@@ -1,9 +1,10 @@
-// Scheduled live checks of the SMTP integrations (SPEC §6, §9): connect +
-// EHLO (+ STARTTLS and AUTH as configured) per enabled integration, bounded by
-// EMAIL_CHECK_TIMEOUT_MS, run in parallel. A failure opens the circuit; a
-// success after the cool-down closes it. Meant for the metric-rollups
-// maintenance (each run is independent and idempotent).
-import { checkSmtp, createKeyring, openSecret } from "@opsdeck/core";
+// Scheduled live checks of the SMTP integrations: connect + EHLO (+ STARTTLS
+// and AUTH as configured) per enabled integration, bounded by
+// EMAIL_CHECK_TIMEOUT_MS, run in parallel; a destination outside
+// EMAIL_ALLOWED_DESTINATIONS is never connected to (destination_forbidden).
+// A failure opens the circuit; a success after the cool-down closes it. Meant
+// for the metric-rollups maintenance (each run is independent and idempotent).
+import { checkSmtp, createKeyring, openSecret, type SmtpCheckResult } from "@opsdeck/core";
 import { listIntegrations, pruneIntegrationStats, saveCheckResult } from "@opsdeck/db";
 
 import type { ProcessorContext } from "../processors/types";
@@ -25,15 +26,18 @@ export async function checkIntegrations(
   const rows = await listIntegrations(pool, { enabledOnly: true });
   const results = await Promise.all(
     rows.map(async (row): Promise<IntegrationCheck> => {
-      let auth: { username: string; password: string } | null = null;
-      let r: { ok: boolean; latencyMs: number; error: string | null };
-      try {
-        if (row.credentials)
+      let auth: { username: string; password: string } | null | undefined = null;
+      if (row.credentials) {
+        try {
           auth = JSON.parse(openSecret(ring, row.credentials, `smtp_integration:${row.id}`)) as typeof auth;
-        r = await checkSmtp(row, auth, config.EMAIL_CHECK_TIMEOUT_MS);
-      } catch (err) {
-        r = { ok: false, latencyMs: 0, error: `credentials cannot be opened: ${(err as Error).message}` };
+        } catch {
+          auth = undefined;
+        }
       }
+      const r: SmtpCheckResult =
+        auth === undefined
+          ? { ok: false, latencyMs: 0, error: "credentials_unreadable", smtpCode: null }
+          : await checkSmtp(row, auth, config.EMAIL_CHECK_TIMEOUT_MS, config.EMAIL_ALLOWED_DESTINATIONS);
       await saveCheckResult(pool, row.id, r, config.EMAIL_CIRCUIT_COOLDOWN_MS);
       if (!r.ok) log.warn("smtp integration check failed", { integration_id: row.id, error: r.error });
       return { integration_id: row.id, ok: r.ok, latency_ms: r.latencyMs, error: r.error };

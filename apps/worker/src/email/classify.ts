@@ -5,6 +5,8 @@
 //  - integration-level (cannot connect, timeouts, TLS/AUTH failures, 421 at any
 //    stage, a refused greeting, EHLO or MAIL FROM): the integration is at fault,
 //    the message goes to another integration (failover) or waits for a retry.
+import { smtpFailureOf, type SmtpFailureReason } from "@opsdeck/core";
+
 export type FailureKind = "bounce" | "defer" | "integration";
 
 export interface SmtpFailure {
@@ -12,6 +14,8 @@ export interface SmtpFailure {
   code: number | null;
   /** Server reply or error text (no addresses added by us). */
   response: string;
+  /** The failure's name, without the server's words: what an integration's last_error says. */
+  reason: SmtpFailureReason;
 }
 
 interface NodemailerError {
@@ -30,16 +34,17 @@ export function classifySendError(err: unknown): SmtpFailure {
   const code = inner?.responseCode ?? e.responseCode ?? null;
   const response = (inner?.response ?? e.response ?? e.message ?? String(err)).slice(0, 2_000);
   const command = (inner?.command ?? e.command ?? "").toUpperCase();
+  const failure = (kind: FailureKind): SmtpFailure => ({ kind, code, response, reason: smtpFailureOf(inner ?? err) });
   // Refused by nodemailer before any SMTP (an address it cannot encode): the message itself is at fault.
   if (code === null && command === "API" && (e.code === "EENVELOPE" || e.code === "EMESSAGE")) {
-    return { kind: "bounce", code, response };
+    return failure("bounce");
   }
-  if (code === 421 || code === null) return { kind: "integration", code, response };
+  if (code === 421 || code === null) return failure("integration");
   const recipientStage = command.startsWith("RCPT") || command === "DATA";
-  if (!recipientStage) return { kind: "integration", code, response };
-  if (code >= 500) return { kind: "bounce", code, response };
-  if (code >= 400) return { kind: "defer", code, response };
-  return { kind: "integration", code, response };
+  if (!recipientStage) return failure("integration");
+  if (code >= 500) return failure("bounce");
+  if (code >= 400) return failure("defer");
+  return failure("integration");
 }
 
 /** The SMTP code at the start of a success reply ("250 2.0.0 Ok: queued as X"). */

@@ -92,8 +92,8 @@ export class IntegrationRouter {
       if (row.credentials) {
         try {
           auth = JSON.parse(openSecret(this.keyring, row.credentials, `smtp_integration:${row.id}`)) as typeof auth;
-        } catch (err) {
-          await this.failure(row.id, `credentials cannot be opened: ${(err as Error).message}`);
+        } catch {
+          await this.failure(row.id, "credentials_unreadable");
           return this.pick(new Set([...exclude, row.id]));
         }
       }
@@ -104,6 +104,7 @@ export class IntegrationRouter {
           socketMs: this.s.EMAIL_SMTP_SOCKET_TIMEOUT_MS,
           maxConnections: this.s.EMAIL_POOL_MAX_CONNECTIONS,
           maxMessages: this.s.EMAIL_POOL_MAX_MESSAGES,
+          allowed: this.s.EMAIL_ALLOWED_DESTINATIONS,
         }),
       );
     }

@@ -58,19 +58,19 @@ export async function sendOne(
       if (committed) {
         // The end of data went out. A reply is the server's verdict; no reply leaves it unknown.
         if (f.code === null) {
-          await router.failure(target.row.id, f.response);
+          await router.failure(target.row.id, f.reason);
           return {
             kind: "done",
             outcome: { ...base, status: "unconfirmed", smtpCode: null, smtpResponse: f.response },
           };
         }
-        if (f.kind === "integration") await router.failure(target.row.id, f.response);
+        if (f.kind === "integration") await router.failure(target.row.id, f.reason);
         else await router.success(target.row);
         const status = f.code >= 500 && f.code !== 421 ? "bounced" : "deferred";
         return { kind: "done", outcome: { ...base, status, smtpCode: f.code, smtpResponse: f.response } };
       }
       if (f.kind === "integration") {
-        await router.failure(target.row.id, f.response);
+        await router.failure(target.row.id, f.reason);
         lastError = f.response;
         continue;
       }

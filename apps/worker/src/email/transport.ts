@@ -6,7 +6,7 @@
 // (RFC 5321 §4.1.1.4: a message is accepted only after the final ".").
 import { Readable } from "node:stream";
 
-import { smtpOptions, type SmtpTimeouts } from "@opsdeck/core";
+import { type DestinationAllowList, smtpOptions, type SmtpTimeouts } from "@opsdeck/core";
 import type { SmtpIntegrationRow } from "@opsdeck/db";
 import nodemailer, { type Transporter } from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
@@ -89,6 +89,8 @@ function gated(input: Readable, commit: Gate): Readable {
 export interface PoolSettings extends SmtpTimeouts {
   maxConnections: number;
   maxMessages: number;
+  /** Non-public addresses the pool may still connect to (each connection checks its destination). */
+  allowed: DestinationAllowList;
 }
 
 export interface CachedTransport {
@@ -104,7 +106,7 @@ export function createPooledTransport(
   s: PoolSettings,
 ): Transporter {
   const transport = nodemailer.createTransport({
-    ...smtpOptions(row, auth, s),
+    ...smtpOptions(row, auth, s, s.allowed),
     pool: true,
     maxConnections: s.maxConnections,
     maxMessages: s.maxMessages,

@@ -12,6 +12,7 @@ import {
   createDb,
   createKey,
   type Db,
+  KeyInactiveError,
   keyIsActive,
   listKeys,
   recordAudit,
@@ -186,8 +187,11 @@ export const keys: CommandGroup = {
           throw usageError((err as Error).message);
         }
         await withDb(io, async (db, audit) => {
-          const r = await rotateKey(db.prisma, id, grace, "cli");
-          if (!r) throw new CliError("key_not_found", `no active key ${id}`);
+          const r = await rotateKey(db.prisma, id, grace, "cli").catch((err: unknown) => {
+            if (err instanceof KeyInactiveError) throw new CliError("key_inactive", err.message);
+            throw err;
+          });
+          if (!r) throw new CliError("key_not_found", `no key ${id}`);
           await audit("key.rotate", `key:${id}`, { grace_seconds: grace, new_key_id: r.created.key.id });
           show(io, values, [row(r.created.key), row(r.old)], r.created.raw);
         });

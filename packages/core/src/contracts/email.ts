@@ -3,6 +3,8 @@
 // under which key id they are sealed.
 import { z } from "zod";
 
+import { SMTP_FAILURES } from "../smtp";
+
 export const INTEGRATION_TYPES = ["smtp", "ses", "sendgrid", "mailgun", "postmark", "sparkpost", "other"] as const;
 export const IntegrationType = z.enum(INTEGRATION_TYPES).describe("Provider; all are spoken to over SMTP");
 export const TlsMode = z
@@ -16,6 +18,18 @@ const Host = z
   .regex(/^[A-Za-z0-9.:[\]-]+$/, "a host name or IP address");
 const Ip = z.union([z.ipv4(), z.ipv6()]);
 
+const AllowPlaintextAuth = z
+  .boolean()
+  .describe(
+    "Send the credentials (AUTH) over an unencrypted connection (tls_mode none) to a non-loopback host; refused otherwise",
+  );
+
+export const SmtpFailure = z
+  .enum(SMTP_FAILURES)
+  .describe(
+    "What failed: the destination is not allowed (EMAIL_ALLOWED_DESTINATIONS), DNS, TCP, TLS, AUTH, the server's greeting or a reply; never the server's own words",
+  );
+
 export const SmtpCredentials = z.strictObject({
   username: z.string().min(1).max(512),
   password: z.string().min(1).max(4_096),
@@ -27,6 +41,7 @@ export const CreateIntegrationBody = z.strictObject({
   host: Host,
   port: z.number().int().min(1).max(65_535),
   tls_mode: TlsMode.default("starttls"),
+  allow_plaintext_auth: AllowPlaintextAuth.default(false),
   credentials: SmtpCredentials.optional().describe(
     "Sealed with AES-256-GCM; refused while no encryption key is configured",
   ),
@@ -43,7 +58,10 @@ export const UpdateIntegrationBody = z
     host: Host,
     port: z.number().int().min(1).max(65_535),
     tls_mode: TlsMode,
-    credentials: SmtpCredentials.nullable().describe("null removes them"),
+    allow_plaintext_auth: AllowPlaintextAuth,
+    credentials: SmtpCredentials.nullable().describe(
+      "null removes them; without new ones, changing host, port or tls_mode, or turning allow_plaintext_auth on, removes the stored ones",
+    ),
     sending_ips: z.array(Ip).max(256),
     weight: z.number().int().min(0).max(1_000),
     enabled: z.boolean(),
@@ -61,6 +79,7 @@ export const IntegrationView = z.object({
   host: z.string(),
   port: z.number().int(),
   tls_mode: TlsMode,
+  allow_plaintext_auth: z.boolean(),
   has_credentials: z.boolean(),
   credentials_key_id: z.string().nullable().describe("Id of the key the credentials are sealed under"),
   sending_ips: z.array(z.string()),
@@ -72,7 +91,12 @@ export const IntegrationView = z.object({
     circuit_open_until: z.string().nullable(),
     error_rate: z.number().nullable().describe("Integration-level failures / attempts over the health window"),
     attempts: z.number().int().describe("Send attempts in the health window"),
-    last_error: z.string().nullable(),
+    last_error: z
+      .string()
+      .nullable()
+      .describe(
+        "The latest failure: a check's ('live check: <failure>'), a send's (a failure name), or the error rate",
+      ),
     last_check_at: z.string().nullable(),
     last_check_ok: z.boolean().nullable(),
   }),
@@ -84,8 +108,11 @@ export type IntegrationView = z.infer<typeof IntegrationView>;
 export const IntegrationTestResult = z.object({
   integration_id: z.string(),
   ok: z.boolean(),
-  latency_ms: z.number().int().describe("Connect + EHLO (+ STARTTLS, AUTH) round trip, ms"),
-  error: z.string().nullable(),
+  latency_ms: z
+    .number()
+    .int()
+    .describe("Connect + EHLO (+ STARTTLS, AUTH) round trip, ms; a failure answers at the check's deadline"),
+  error: SmtpFailure.nullable(),
   smtp_code: z.number().int().nullable(),
 });
 export type IntegrationTestResult = z.infer<typeof IntegrationTestResult>;

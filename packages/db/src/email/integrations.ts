@@ -15,6 +15,7 @@ export interface SmtpIntegrationRow {
   host: string;
   port: number;
   tls_mode: TlsMode;
+  allow_plaintext_auth: boolean;
   credentials: string | null;
   credentials_key_id: string | null;
   sending_ips: string[];
@@ -39,6 +40,8 @@ export interface IntegrationFields {
   host: string;
   port: number;
   tlsMode: TlsMode;
+  /** AUTH over an unencrypted connection to a non-loopback host. @defaultValue false */
+  allowPlaintextAuth?: boolean;
   sendingIps: string[];
   weight: number;
   enabled: boolean;
@@ -73,8 +76,8 @@ export async function insertIntegration(
 ): Promise<SmtpIntegrationRow | null> {
   const r = await pool.query<SmtpIntegrationRow>(
     `INSERT INTO smtp_integrations (id, name, type, host, port, tls_mode, credentials, credentials_key_id,
-                                    sending_ips, weight, enabled)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[], $10, $11)
+                                    sending_ips, weight, enabled, allow_plaintext_auth)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[], $10, $11, $12)
      ON CONFLICT (name) DO NOTHING RETURNING *`,
     [
       id,
@@ -88,6 +91,7 @@ export async function insertIntegration(
       f.sendingIps,
       f.weight,
       f.enabled,
+      f.allowPlaintextAuth ?? false,
     ],
   );
   const row = r.rows[0] ?? null;
@@ -97,8 +101,12 @@ export async function insertIntegration(
 
 /**
  * Updates the given fields. `sealed`: undefined keeps the credentials, null
- * removes them. A changed host, port or TLS mode resets the circuit (it
- * described the old endpoint). Throws on a duplicate name (pg 23505).
+ * removes them. Credentials belong to the endpoint they were given for: a
+ * changed host, port or TLS mode, or allow_plaintext_auth turned on, removes
+ * the stored ones unless `sealed` replaces them in the same update (decided
+ * against the row as it is when the update runs). A changed host, port or TLS
+ * mode also resets the circuit (it described the old endpoint). Throws on a
+ * duplicate name (pg 23505).
  */
 export async function updateIntegration(
   pool: pg.Pool,
@@ -108,21 +116,34 @@ export async function updateIntegration(
 ): Promise<SmtpIntegrationRow | undefined> {
   const sets: string[] = [];
   const values: unknown[] = [id];
-  const set = (col: string, v: unknown, cast = "") => {
+  const param = (v: unknown, cast = "") => {
     values.push(v);
-    sets.push(`${col} = $${values.length}${cast}`);
+    return `$${values.length}${cast}`;
   };
+  const set = (col: string, v: unknown, cast = "") => sets.push(`${col} = ${param(v, cast)}`);
   if (f.name !== undefined) set("name", f.name);
   if (f.type !== undefined) set("type", f.type);
   if (f.host !== undefined) set("host", f.host);
   if (f.port !== undefined) set("port", f.port);
   if (f.tlsMode !== undefined) set("tls_mode", f.tlsMode);
+  if (f.allowPlaintextAuth !== undefined) set("allow_plaintext_auth", f.allowPlaintextAuth);
   if (f.sendingIps !== undefined) set("sending_ips", f.sendingIps, "::text[]");
   if (f.weight !== undefined) set("weight", f.weight);
   if (f.enabled !== undefined) set("enabled", f.enabled);
   if (sealed !== undefined) {
     set("credentials", sealed?.envelope ?? null);
     set("credentials_key_id", sealed?.keyId ?? null);
+  } else {
+    // Conditions on the row's current values (SET expressions read the row before the update).
+    const moved: string[] = [];
+    if (f.host !== undefined) moved.push(`host IS DISTINCT FROM ${param(f.host)}`);
+    if (f.port !== undefined) moved.push(`port IS DISTINCT FROM ${param(f.port)}`);
+    if (f.tlsMode !== undefined) moved.push(`tls_mode IS DISTINCT FROM ${param(f.tlsMode)}`);
+    if (f.allowPlaintextAuth === true) moved.push("NOT allow_plaintext_auth");
+    if (moved.length > 0) {
+      const cleared = `CASE WHEN ${moved.join(" OR ")} THEN NULL ELSE`;
+      sets.push(`credentials = ${cleared} credentials END, credentials_key_id = ${cleared} credentials_key_id END`);
+    }
   }
   if (f.host !== undefined || f.port !== undefined || f.tlsMode !== undefined || f.enabled === true) {
     sets.push(`circuit_state = 'closed', circuit_open_until = NULL, consecutive_failures = 0`);
