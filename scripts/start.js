@@ -5,6 +5,8 @@
 //  3. creates the first ops key when none exists (.opsdeck/bootstrap-key, 0600);
 //  4. starts the API and the worker as child processes and prints the URLs;
 //  5. Ctrl-C / SIGTERM stops both (each drains); if one dies, the other is stopped.
+// package.json's start script `exec`s this file: npm forwards SIGTERM to the
+// script's shell, which would die of it and leave this process running.
 "use strict";
 const { spawn } = require("node:child_process");
 const path = require("node:path");

@@ -76,7 +76,14 @@ it("rotates and revokes, and audits both", async () => {
 it("fails with one line and a usage exit code on bad input", async () => {
   const r = await cli(["create", "--name", "x", "--role", "root"]);
   expect(r.code).toBe(2);
-  expect(r.stderr.split("\n")[0]).toMatch(/^error: usage: --name and --role/);
+  // An invalid role is named as such, with the valid ones; a missing flag is named.
+  expect(r.stderr.split("\n")[0]).toBe(
+    "error: usage: --role 'root' is not a role; use one of: ops, viewer, integration",
+  );
+  const missing = await cli(["create", "--role", "viewer"]);
+  expect(missing.code).toBe(2);
+  expect(missing.stderr.split("\n")[0]).toBe("error: usage: --name is required");
+  expect(missing.stderr).toContain("\nusage: opsdeck keys create --name NAME --role ROLE ");
   const widened = await cli(["create", "--name", "x", "--role", "viewer", "--permissions", "keys.admin"]);
   expect(widened.code).toBe(2);
   expect((await cli(["revoke", "not-a-uuid"])).code).toBe(2);

@@ -14,6 +14,8 @@ import { Redis } from "ioredis";
 import type { WorkerConfig } from "../../apps/worker/src/config";
 import { exportLogs } from "../../apps/worker/src/processors/exportLogs";
 import { createLogger } from "../../packages/core/src";
+import { insertAppLogs } from "../../packages/db/src";
+import { RAW_CONTROL } from "../cli/inProcess";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 import { FIXTURE, seedLogs } from "./fixtures";
 
@@ -107,4 +109,20 @@ it("logs export --wait shows progress and downloads the file", async () => {
   expect(fs.readFileSync(path.join(outDir, "again.ndjson"), "utf8")).toBe(
     fs.readFileSync(path.join(outDir, file), "utf8"),
   );
+});
+
+it("logs search shows control characters in a message as escapes, and --json as it is", async () => {
+  // ESC[2J ESC[H would clear the operator's screen; U+202E reverses what follows; 0x9B is an 8-bit CSI.
+  const message = "disk \x1b[2J\x1b[Hfull \u202eevil\u202c \x9b31m";
+  await insertAppLogs(t.deps.db.pool, [
+    { timestamp: new Date(), level: "error", service: "cli-escape", message, requestId: "req\x1b]0;title\x07" },
+  ]);
+  const r = await cli(["logs", "search", "--service", "cli-escape"]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).not.toMatch(RAW_CONTROL);
+  expect(r.stdout).toContain("disk \\x1b[2J\\x1b[Hfull \\u202eevil\\u202c \\x9b31m");
+  expect(r.stdout).toContain("req\\x1b]0;title\\x07");
+  const j = await cli(["logs", "search", "--service", "cli-escape", "--json"]);
+  expect(j.stdout).not.toMatch(RAW_CONTROL);
+  expect(JSON.parse(j.stdout).logs.map((l: { message: string }) => l.message)).toEqual([message]);
 });

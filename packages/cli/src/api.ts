@@ -9,11 +9,17 @@ import { CliError } from "./command";
 
 export type { ApiBody, ApiData, ApiQuery } from "@opsdeck/client";
 
-/** Throws missing_key before any request when OPSDECK_KEY is unset. */
+/**
+ * Without OPSDECK_KEY every call fails with missing_key before any request.
+ * It fails at the call, not here: a call's arguments (the flags' values) are
+ * read first, so a bad flag is reported as the usage error it is.
+ */
 export function createApiClient(env: NodeJS.ProcessEnv): OpsdeckClient {
-  if (!env.OPSDECK_KEY)
-    throw new CliError("missing_key", "Set OPSDECK_KEY to an API key (see .opsdeck/bootstrap-key).");
-  return clientFromEnv(env);
+  if (env.OPSDECK_KEY) return clientFromEnv(env);
+  const missing = () =>
+    Promise.reject(new CliError("missing_key", "Set OPSDECK_KEY to an API key (see .opsdeck/bootstrap-key)."));
+  const calls = { get: missing, put: missing, post: missing, patch: missing, delete: missing, getRaw: missing };
+  return { baseUrl: clientFromEnv(env).baseUrl, ...calls } as unknown as OpsdeckClient;
 }
 
 /**

@@ -13,10 +13,9 @@ import { defaultJobOptions, type EmailBatchPayload } from "@opsdeck/core";
 import { Queue } from "bullmq";
 
 import { type ApiBody, createApiClient } from "../api";
-import { parse } from "../args";
-import { type CommandGroup, type Io } from "../command";
+import { command, type CommandGroup, type Io } from "../command";
 import { startDemoSink } from "../demoSink";
-import { keyValues } from "../output";
+import { keyValues, line } from "../output";
 
 const BASE = "/api/v1/platform/system/email/integrations";
 
@@ -65,17 +64,24 @@ async function ensureIntegration(io: Io, body: ApiBody<"post", typeof BASE>) {
 
 export const demo: CommandGroup = {
   description: "Fill Opsdeck with a realistic email workload",
+  default: "run",
   commands: {
-    run: {
-      usage: "run [--exit]",
+    run: command({
       description: "Register demo SMTP integrations and enqueue campaigns (sink stays up until Ctrl-C)",
-      async run(args, io) {
-        const { values } = parse(args, { exit: { type: "boolean", default: false } }, []);
+      flags: {
+        exit: {
+          type: "boolean",
+          default: false,
+          help: "exit when the batches are done instead of keeping the sink up",
+        },
+      },
+      examples: ["opsdeck demo", "opsdeck demo --exit"],
+      async run({ values }, io) {
         const external = io.env.DEMO_SMTP_HOST && io.env.DEMO_SMTP_PORT;
         const sink = external ? null : await startDemoSink();
         const host = external ? (io.env.DEMO_SMTP_HOST as string) : "127.0.0.1";
         const port = external ? Number(io.env.DEMO_SMTP_PORT) : (sink?.port as number);
-        io.out(sink ? `local SMTP sink on 127.0.0.1:${port}\n` : `using SMTP at ${host}:${port}\n`);
+        io.out(sink ? `local SMTP sink on 127.0.0.1:${port}\n` : line`using SMTP at ${host}:${port}\n`);
 
         const live = await ensureIntegration(io, {
           name: "demo-sink",
@@ -95,7 +101,7 @@ export const demo: CommandGroup = {
           sending_ips: ["203.0.113.13"],
           weight: 1,
         });
-        io.out(`integrations: ${live.name} (${live.id}), ${dead.name} (${dead.id}, dead port: shows failover)\n`);
+        io.out(line`integrations: ${live.name} (${live.id}), ${dead.name} (${dead.id}, dead port: shows failover)\n`);
 
         const connection = { url: io.env.REDIS_URL ?? "redis://127.0.0.1:6379" };
         const prefix = io.env.QUEUE_PREFIX ?? "bull";
@@ -165,6 +171,6 @@ export const demo: CommandGroup = {
         await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
         await sink.close();
       },
-    },
+    }),
   },
 };

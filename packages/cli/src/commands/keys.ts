@@ -1,10 +1,9 @@
 // `opsdeck keys create|list|revoke|rotate` — key administration straight
 // against the database (DATABASE_URL), so it works before the API runs and
-// without a key (SPEC §10: key bootstrap talks to the database). A new key is
-// printed once, to stdout, and never again. Every change is audited with the
-// OS user as the actor.
+// without a key (key bootstrap talks to the database). A new key is printed
+// once, to stdout, and never again. Every change is audited with the OS user
+// as the actor.
 import os from "node:os";
-import { parseArgs } from "node:util";
 
 import { effectivePermissions, PERMISSIONS, permissionsOutsideRole, type Role, ROLES } from "@opsdeck/core";
 import {
@@ -20,14 +19,9 @@ import {
   rotateKey,
 } from "@opsdeck/db";
 
-import { CliError, type CommandGroup, type Io, usageError } from "../command";
-
-/** "90s", "15m", "24h", "30d" → seconds. */
-export function parseDuration(s: string): number {
-  const m = /^(\d{1,9})([smhd])$/.exec(s);
-  if (!m) throw new Error(`bad duration '${s}' (use e.g. 90s, 15m, 24h, 30d)`);
-  return Number(m[1]) * { s: 1, m: 60, h: 3_600, d: 86_400 }[m[2] as "s" | "m" | "h" | "d"];
-}
+import { JSON_FLAG, seconds } from "../args";
+import { CliError, command, type CommandGroup, type Io, usageError } from "../command";
+import { json, table } from "../output";
 
 function status(k: ApiKeyRecord): string {
   return k.revokedAt ? "revoked" : keyIsActive(k) ? "active" : "expired";
@@ -46,39 +40,9 @@ function row(k: ApiKeyRecord) {
     last_used_at: k.lastUsedAt?.toISOString() ?? null,
   };
 }
+type Row = ReturnType<typeof row>;
 
-function table(rows: ReturnType<typeof row>[]): string {
-  const cols = ["id", "name", "role", "key", "status", "expires_at", "last_used_at"] as const;
-  const cell = (r: ReturnType<typeof row>, c: (typeof cols)[number]) => String(r[c] ?? "-");
-  const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r, c).length)));
-  const line = (vals: string[]) =>
-    vals
-      .map((v, i) => v.padEnd(widths[i]!))
-      .join("  ")
-      .trimEnd();
-  return [line([...cols]), ...rows.map((r) => line(cols.map((c) => cell(r, c))))].join("\n");
-}
-
-const OPTIONS = {
-  name: { type: "string" },
-  role: { type: "string" },
-  permissions: { type: "string" },
-  "expires-in": { type: "string" },
-  "external-id": { type: "string" },
-  grace: { type: "string" },
-  all: { type: "boolean" },
-  json: { type: "boolean" },
-} as const;
-
-type Values = ReturnType<typeof parse>["values"];
-
-function parse(args: string[]) {
-  try {
-    return parseArgs({ args, allowPositionals: true, options: OPTIONS });
-  } catch (err) {
-    throw usageError((err as Error).message);
-  }
-}
+const COLUMNS = ["id", "name", "role", "key", "status", "expires_at", "last_used_at"] as const;
 
 /** Opens the database, runs `fn`, always closes. */
 async function withDb<T>(io: Io, fn: (db: Db, audit: Audit) => Promise<T>): Promise<T> {
@@ -97,95 +61,116 @@ async function withDb<T>(io: Io, fn: (db: Db, audit: Audit) => Promise<T>): Prom
 }
 type Audit = (action: string, target: string, parameters: Record<string, unknown>) => Promise<void>;
 
-function keyId(positionals: string[]): string {
-  const id = positionals[0];
-  if (!id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
-    throw usageError("a KEY_ID (uuid, see `opsdeck keys list`) is required");
+function keyId(id: string): string {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+    throw usageError(`'${id}' is not a key id: give the uuid in the id column of \`opsdeck keys list\``);
   }
   return id;
 }
 
-function show(io: Io, values: Values, rows: ReturnType<typeof row>[], raw?: string) {
-  if (values.json)
-    io.out(`${JSON.stringify(raw ? { ...rows[0], raw_key: raw } : rows.length === 1 ? rows[0] : rows, null, 2)}\n`);
-  else io.out(`${table(rows)}\n${raw ? `\nkey (shown once, store it now):\n${raw}\n` : ""}`);
+function show(io: Io, asJson: boolean, rows: Row[], raw?: string) {
+  if (asJson) return io.out(json(raw ? { ...rows[0], raw_key: raw } : rows.length === 1 ? rows[0] : rows));
+  io.out(
+    table(
+      [...COLUMNS],
+      rows.map((r) => COLUMNS.map((c) => r[c])),
+    ) + (raw ? `\nkey (shown once, store it now):\n${raw}\n` : ""),
+  );
 }
+
+const KEY_ID = ["key_id"] as const;
 
 export const keys: CommandGroup = {
   description: "API keys, straight in the database (DATABASE_URL); works before the API runs",
   commands: {
-    list: {
-      usage: "list [--all] [--json]",
-      description: "list keys (never the keys themselves)",
-      async run(args, io) {
-        const { values } = parse(args);
+    list: command({
+      description: "List keys (never the keys themselves)",
+      flags: { all: { type: "boolean", default: false, help: "include revoked keys" }, ...JSON_FLAG },
+      examples: ["opsdeck keys list", "opsdeck keys list --all --json"],
+      async run({ values }, io) {
         await withDb(io, async (db) => {
-          const rows = (await listKeys(db.prisma, { includeRevoked: values.all ?? false })).map(row);
-          if (values.json) io.out(`${JSON.stringify(rows, null, 2)}\n`);
-          else io.out(`${table(rows)}\n`);
+          const rows = (await listKeys(db.prisma, { includeRevoked: values.all })).map(row);
+          if (values.json) io.out(json(rows));
+          else show(io, false, rows);
         });
       },
-    },
-    create: {
-      usage:
-        "create --name NAME --role ops|viewer|integration [--permissions p1,p2] [--expires-in 30d] [--external-id ID]",
-      description: "create a key and print it once",
-      async run(args, io) {
-        const { values } = parse(args);
-        if (!values.name || !values.role || !(ROLES as readonly string[]).includes(values.role)) {
-          throw usageError(`--name and --role (${ROLES.join("|")}) are required`);
+    }),
+    create: command({
+      description: "Create a key and print it once",
+      flags: {
+        name: { type: "string", required: true, value: "NAME", help: "who or what holds it, e.g. ci-deploy" },
+        role: { type: "string", required: true, value: "ROLE", help: `one of ${ROLES.join(", ")}` },
+        permissions: {
+          type: "string",
+          value: "P1,P2",
+          help: "narrow the role to these permissions (comma-separated)",
+        },
+        "expires-in": { type: "string", value: "AGE", help: "expire after 90s, 15m, 24h, 30d (default: never)" },
+        "external-id": { type: "string", value: "ID", help: "an integration key's partner id, e.g. store_001" },
+        ...JSON_FLAG,
+      },
+      examples: [
+        "opsdeck keys create --name alice --role viewer",
+        "opsdeck keys create --name store-1 --role integration --external-id store_001 --expires-in 90d",
+      ],
+      async run({ values }, io) {
+        const role = values.role;
+        if (!(ROLES as readonly string[]).includes(role)) {
+          throw usageError(`--role '${role}' is not a role; use one of: ${ROLES.join(", ")}`);
         }
         const permissions = values.permissions ? values.permissions.split(",").map((p) => p.trim()) : [];
         const unknown = permissions.filter((p) => !(PERMISSIONS as readonly string[]).includes(p));
-        if (unknown.length) throw usageError(`unknown permissions: ${unknown.join(", ")}`);
-        const outside = permissionsOutsideRole(values.role as Role, permissions);
-        if (outside.length) throw usageError(`role ${values.role} does not grant: ${outside.join(", ")}`);
-        let expiresAt: Date | null = null;
-        try {
-          if (values["expires-in"]) expiresAt = new Date(Date.now() + parseDuration(values["expires-in"]) * 1000);
-        } catch (err) {
-          throw usageError((err as Error).message);
+        if (unknown.length) {
+          throw usageError(`unknown permissions: ${unknown.join(", ")}; the permissions are ${PERMISSIONS.join(", ")}`);
         }
+        const outside = permissionsOutsideRole(role as Role, permissions);
+        if (outside.length) throw usageError(`role ${role} does not grant: ${outside.join(", ")}`);
+        const expiresIn = seconds(values["expires-in"], "expires-in");
         await withDb(io, async (db, audit) => {
           const { key, raw } = await createKey(db.prisma, {
-            name: values.name!,
-            role: values.role as Role,
+            name: values.name,
+            role: role as Role,
             permissions,
-            expiresAt,
+            expiresAt: expiresIn === undefined ? null : new Date(Date.now() + expiresIn * 1000),
             externalId: values["external-id"] ?? null,
             createdBy: "cli",
           });
           await audit("key.create", `key:${key.id}`, { name: key.name, role: key.role, permissions });
-          show(io, values, [row(key)], raw);
+          show(io, values.json, [row(key)], raw);
         });
       },
-    },
-    revoke: {
-      usage: "revoke KEY_ID",
-      description: "revoke a key at once",
-      async run(args, io) {
-        const { values, positionals } = parse(args);
-        const id = keyId(positionals);
+    }),
+    revoke: command({
+      description: "Revoke a key at once",
+      args: KEY_ID,
+      flags: JSON_FLAG,
+      examples: ["opsdeck keys revoke 0b6f3c1e-5d2a-4c8e-9f1a-2b3c4d5e6f70"],
+      async run({ values, args: [given] }, io) {
+        const id = keyId(given);
         await withDb(io, async (db, audit) => {
           const key = await revokeKey(db.prisma, id);
           if (!key) throw new CliError("key_not_found", `no key ${id}`);
           await audit("key.revoke", `key:${id}`, {});
-          show(io, values, [row(key)]);
+          show(io, values.json, [row(key)]);
         });
       },
-    },
-    rotate: {
-      usage: "rotate KEY_ID [--grace 24h]",
-      description: "issue a replacement; the old key works for the grace period",
-      async run(args, io) {
-        const { values, positionals } = parse(args);
-        const id = keyId(positionals);
-        let grace: number;
-        try {
-          grace = parseDuration(values.grace ?? "24h");
-        } catch (err) {
-          throw usageError((err as Error).message);
-        }
+    }),
+    rotate: command({
+      description: "Issue a replacement; the old key keeps working for the grace period",
+      args: KEY_ID,
+      flags: {
+        grace: {
+          type: "string",
+          default: "24h",
+          value: "AGE",
+          help: "how long the old key keeps working: 0s, 15m, 24h…",
+        },
+        ...JSON_FLAG,
+      },
+      examples: ["opsdeck keys rotate 0b6f3c1e-5d2a-4c8e-9f1a-2b3c4d5e6f70 --grace 1h"],
+      async run({ values, args: [given] }, io) {
+        const id = keyId(given);
+        const grace = seconds(values.grace, "grace");
         await withDb(io, async (db, audit) => {
           const r = await rotateKey(db.prisma, id, grace, "cli").catch((err: unknown) => {
             if (err instanceof KeyInactiveError) throw new CliError("key_inactive", err.message);
@@ -193,9 +178,9 @@ export const keys: CommandGroup = {
           });
           if (!r) throw new CliError("key_not_found", `no key ${id}`);
           await audit("key.rotate", `key:${id}`, { grace_seconds: grace, new_key_id: r.created.key.id });
-          show(io, values, [row(r.created.key), row(r.old)], r.created.raw);
+          show(io, values.json, [row(r.created.key), row(r.old)], r.created.raw);
         });
       },
-    },
+    }),
   },
 };
