@@ -1,7 +1,5 @@
 // Worker configuration: every env var, its default and why (EXAMPLES §5).
 // `loadConfig` is pure; main.ts calls it once and passes the result down.
-import path from "node:path";
-
 import {
   baseEnv,
   CATALOG_QUEUE_NAMES,
@@ -9,6 +7,7 @@ import {
   emailEnvShape,
   IntEnv,
   isCatalogQueue,
+  logsEnvShape,
   parseEnv,
   QUEUES,
 } from "@opsdeck/core";
@@ -23,6 +22,8 @@ export const workerEnv = baseEnv
     /** Email sending, SMTP integration health and DNSBL checks (packages/core/src/emailConfig.ts). */
     ...emailEnvShape,
     ...metricsEnvShape,
+    /** EXPORT_DIR and LOG_RETENTION_DAYS, shared with the API (packages/core/src/config.ts). */
+    ...logsEnvShape,
     /** Comma-separated catalog queues this process serves; default all of them. */
     WORKER_QUEUES: z
       .string()
@@ -77,10 +78,6 @@ export const workerEnv = baseEnv
     REQUEST_LOG_RETENTION_DAYS: IntEnv(1, 3_650).default(30),
     /** Heartbeats not seen for this many days are deleted. */
     HEARTBEAT_RETENTION_DAYS: IntEnv(1, 365).default(7),
-    /** Application logs (app_logs) are kept this many days; older daily partitions are dropped. */
-    LOG_RETENTION_DAYS: IntEnv(1, 3_650).default(30),
-    /** Where export files are written. */
-    EXPORT_DIR: z.string().min(1).default(path.resolve("exports")),
     DB_POOL_SIZE: IntEnv(1, 200).default(10),
     /** Postgres statement timeout for worker queries, ms (exports stream with their own cursors). */
     DB_STATEMENT_TIMEOUT_MS: IntEnv(100, 3_600_000).default(60_000),
