@@ -3,7 +3,7 @@
 // EMAIL_CHECK_TIMEOUT_MS, run in parallel. A failure opens the circuit; a
 // success after the cool-down closes it. Meant for the metric-rollups
 // maintenance (each run is independent and idempotent).
-import { checkSmtp, createKeyring, openSecret } from "@opsdeck/core";
+import { checkSmtp, createKeyring, credentialsAad, openSecret } from "@opsdeck/core";
 import { listIntegrations, pruneIntegrationStats, saveCheckResult } from "@opsdeck/db";
 
 import type { ProcessorContext } from "../processors/types";
@@ -29,7 +29,7 @@ export async function checkIntegrations(
       let r: { ok: boolean; latencyMs: number; error: string | null };
       try {
         if (row.credentials)
-          auth = JSON.parse(openSecret(ring, row.credentials, `smtp_integration:${row.id}`)) as typeof auth;
+          auth = JSON.parse(openSecret(ring, row.credentials, credentialsAad(row.id))) as typeof auth;
         r = await checkSmtp(row, auth, config.EMAIL_CHECK_TIMEOUT_MS);
       } catch (err) {
         r = { ok: false, latencyMs: 0, error: `credentials cannot be opened: ${(err as Error).message}` };

@@ -4,7 +4,14 @@
 // a trial through it. Every worker reads the same Postgres state, refreshed
 // every REFRESH_MS, and writes failures at once; attempts are summed in memory
 // and flushed into the per-minute window every FLUSH_MS.
-import { createKeyring, type EmailSettings, type Keyring, type Logger, openSecret } from "@opsdeck/core";
+import {
+  createKeyring,
+  credentialsAad,
+  type EmailSettings,
+  type Keyring,
+  type Logger,
+  openSecret,
+} from "@opsdeck/core";
 import {
   claimCircuitTrial,
   listIntegrations,
@@ -91,7 +98,7 @@ export class IntegrationRouter {
       let auth: { username: string; password: string } | null = null;
       if (row.credentials) {
         try {
-          auth = JSON.parse(openSecret(this.keyring, row.credentials, `smtp_integration:${row.id}`)) as typeof auth;
+          auth = JSON.parse(openSecret(this.keyring, row.credentials, credentialsAad(row.id))) as typeof auth;
         } catch (err) {
           await this.failure(row.id, `credentials cannot be opened: ${(err as Error).message}`);
           return this.pick(new Set([...exclude, row.id]));
