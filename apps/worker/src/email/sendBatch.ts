@@ -28,7 +28,7 @@ import {
 import type { Job } from "bullmq";
 import type pg from "pg";
 
-import { type Coalescer, createCoalescer } from "./coalesce";
+import { createGroupCommit, type GroupCommit } from "./groupCommit";
 import type { IntegrationRouter } from "./integrations";
 import { sendOne } from "./sendOne";
 import { fromDomain, messageIdFor, renderFor, uniqueRecipients } from "./template";
@@ -48,8 +48,8 @@ const CLAIM_CHUNK_MAX = 100;
 export class RetryableBatchError extends Error {}
 
 interface Writers {
-  commit: Coalescer<CommitMark & { leaseMs: number }, boolean>;
-  outcome: Coalescer<OutcomeMark, boolean>;
+  commit: GroupCommit<CommitMark & { leaseMs: number }, boolean>;
+  outcome: GroupCommit<OutcomeMark, boolean>;
 }
 
 /**
@@ -66,14 +66,14 @@ function writersFor(pool: pg.Pool): Writers {
   let w = writers.get(pool);
   if (!w) {
     w = {
-      commit: createCoalescer(
+      commit: createGroupCommit(
         async (items: (CommitMark & { leaseMs: number })[]) => {
           const held = await markCommittingBatch(pool, items, Math.max(0, ...items.map((i) => i.leaseMs)));
           return items.map((i) => held.has(i.id));
         },
         { lanes: COMMIT_LANES },
       ),
-      outcome: createCoalescer(
+      outcome: createGroupCommit(
         async (items: OutcomeMark[]) => {
           const recorded = await recordOutcomes(pool, items);
           return items.map((i) => recorded.has(i.id));
