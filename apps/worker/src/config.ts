@@ -7,6 +7,7 @@ import {
   emailEnvShape,
   IntEnv,
   isCatalogQueue,
+  type JobRetentionOptions,
   logsEnvShape,
   parseEnv,
   QUEUES,
@@ -46,6 +47,7 @@ export const workerEnv = baseEnv
     WORKER_CONCURRENCY_EMAIL_SENDING: Concurrency.optional(),
     WORKER_CONCURRENCY_LOG_EXPORTS: Concurrency.optional(),
     WORKER_CONCURRENCY_METRIC_ROLLUPS: Concurrency.optional(),
+    WORKER_CONCURRENCY_ALERT_WEBHOOKS: Concurrency.optional(),
     /** SIGTERM: how long active jobs get to finish before a forced close, ms. */
     SHUTDOWN_GRACE_MS: IntEnv(0, 3_600_000).default(30_000),
     /** Heartbeat period, ms (SPEC §9: 10 s). */
@@ -102,9 +104,23 @@ function splitList(v: string | undefined): string[] {
     .filter(Boolean);
 }
 
-/** `email-sending-high` → `WORKER_CONCURRENCY_EMAIL_SENDING_HIGH`. */
-export function concurrencyVar(queue: CatalogQueueName): keyof WorkerEnv {
-  return `WORKER_CONCURRENCY_${queue.toUpperCase().replaceAll("-", "_")}` as keyof WorkerEnv;
+type Underscored<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_${Underscored<B>}` : S;
+type ConcurrencyVar<Q extends CatalogQueueName> = `WORKER_CONCURRENCY_${Uppercase<Underscored<Q>>}`;
+
+/**
+ * `email-sending-high` → `WORKER_CONCURRENCY_EMAIL_SENDING_HIGH`. Typed, so a catalog queue whose variable
+ * is missing from workerEnv fails to compile where loadConfig reads it.
+ */
+function concurrencyVar<Q extends CatalogQueueName>(queue: Q): ConcurrencyVar<Q> {
+  return `WORKER_CONCURRENCY_${queue.toUpperCase().replaceAll("-", "_")}` as ConcurrencyVar<Q>;
+}
+
+/** How many finished jobs Redis keeps: for every job this worker's producers add (scheduler, alert webhooks). */
+export function jobRetention(config: WorkerEnv): Required<JobRetentionOptions> {
+  return {
+    removeOnComplete: { count: config.REMOVE_ON_COMPLETE_COUNT, age: config.REMOVE_ON_COMPLETE_AGE },
+    removeOnFail: { count: config.REMOVE_ON_FAIL_COUNT, age: config.REMOVE_ON_FAIL_AGE },
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {

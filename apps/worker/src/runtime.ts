@@ -10,13 +10,12 @@ import { CATALOG_QUEUE_NAMES, createRedis, type Logger } from "@opsdeck/core";
 import { createDb } from "@opsdeck/db";
 import { Queue, type Worker } from "bullmq";
 
-import type { WorkerConfig } from "./config";
+import { jobRetention, type WorkerConfig } from "./config";
 import { closeEmailSending } from "./email/emailRuntime";
 import { startHeartbeat } from "./heartbeat";
 import { createProcessors, type ProcessorMap } from "./processors";
 import { createReconciler, type Reconciler } from "./reconcile";
 import { attachRecordWriter, createRecordBuffer, type RecordBuffer } from "./records";
-import { startAlertWebhooks } from "./rollups/tick";
 import { upsertSchedules } from "./schedule";
 import { createActiveJobs, createWorkers, SHUTDOWN_REASON } from "./workers";
 
@@ -92,13 +91,8 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
     return w.run().catch((err: unknown) => log.error("worker stopped unexpectedly", { queue: w.name, err }));
   });
   const heartbeat = startHeartbeat(db.pool, config.queues, config.HEARTBEAT_INTERVAL_MS, log);
-  // Delivers alert webhooks (alert-webhooks queue) when ALERT_WEBHOOK_URL is set; null otherwise.
-  const alertWebhooks = startAlertWebhooks(config, log);
 
-  const retention = {
-    removeOnComplete: { count: config.REMOVE_ON_COMPLETE_COUNT, age: config.REMOVE_ON_COMPLETE_AGE },
-    removeOnFail: { count: config.REMOVE_ON_FAIL_COUNT, age: config.REMOVE_ON_FAIL_AGE },
-  };
+  const retention = jobRetention(config);
   const rollups = queueByName.get("metric-rollups") as Queue;
   let scheduled = false;
   const schedule = () =>
@@ -167,7 +161,6 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
     await records.close(5_000);
     if (records.size > 0)
       log.warn("job records not written at shutdown; reconciliation will repair", { pending: records.size });
-    await alertWebhooks?.close().catch(() => undefined);
     await heartbeat.stop();
     await Promise.all(queues.map((q) => q.close().catch(() => undefined)));
     redis.disconnect();

@@ -3,6 +3,7 @@
 import type { CatalogQueueName, PayloadOf } from "@opsdeck/core";
 
 import type { Reconciler } from "../reconcile";
+import { deliverAlertWebhook } from "./deliverAlertWebhook";
 import { exportLogs } from "./exportLogs";
 import { createRollupMetrics } from "./rollupMetrics";
 import { sendEmail } from "./sendEmail";
@@ -16,5 +17,6 @@ export function createProcessors(deps: { reconciler: Reconciler }): ProcessorMap
     "email-sending": sendEmail,
     "log-exports": exportLogs,
     "metric-rollups": createRollupMetrics(deps.reconciler),
+    "alert-webhooks": deliverAlertWebhook,
   };
 }

@@ -1,7 +1,7 @@
 // The metric-rollups job's metrics step (hooked into processors/rollupMetrics.ts):
 // opens what a run needs — a Redis client for the samples and, when a webhook
-// is configured, a producer for the alert-webhooks queue — runs the rollups
-// then the alert rules, and closes them. One connection per run (once a
+// is configured, a producer for the catalog's alert-webhooks queue — runs the
+// rollups then the alert rules, and closes them. One connection per run (once a
 // minute) keeps the processor free of process-wide state.
 import { createRedis } from "@opsdeck/core";
 import { BUCKET_MS } from "@opsdeck/db";
@@ -12,13 +12,7 @@ import type { ProcessorContext } from "../processors/types";
 import { DEFAULT_ROLLUP_OPTIONS, type MetricsContext, type RollupOptions } from "./context";
 import { evaluateAlerts } from "./evaluateAlerts";
 import { runRollups } from "./runRollups";
-import {
-  ALERT_WEBHOOK_QUEUE,
-  enqueueWebhooks,
-  startWebhookWorker,
-  type WebhookConfig,
-  type WebhookWorker,
-} from "./webhooks";
+import { alertWebhookJobOptions, enqueueWebhooks } from "./webhooks";
 
 export function rollupOptions(config: WorkerConfig): RollupOptions {
   return {
@@ -35,17 +29,6 @@ export function rollupOptions(config: WorkerConfig): RollupOptions {
   };
 }
 
-export function webhookConfig(config: WorkerConfig): WebhookConfig | null {
-  if (!config.ALERT_WEBHOOK_URL) return null;
-  return {
-    url: config.ALERT_WEBHOOK_URL,
-    allowlist: config.ALERT_WEBHOOK_ALLOWLIST,
-    attempts: config.ALERT_WEBHOOK_ATTEMPTS,
-    backoffMs: config.ALERT_WEBHOOK_BACKOFF_MS,
-    timeoutMs: config.ALERT_WEBHOOK_TIMEOUT_MS,
-  };
-}
-
 export async function runMetricsTick(ctx: ProcessorContext): Promise<Record<string, unknown>> {
   const { config } = ctx;
   const redis = createRedis(config.REDIS_URL, {
@@ -55,9 +38,8 @@ export async function runMetricsTick(ctx: ProcessorContext): Promise<Record<stri
     offlineQueue: true,
     onError: () => undefined, // reported by the run itself (warnings, service_status)
   });
-  const hook = webhookConfig(config);
-  const queue = hook
-    ? new Queue(ALERT_WEBHOOK_QUEUE, { connection: { url: config.REDIS_URL }, prefix: config.QUEUE_PREFIX })
+  const queue = config.ALERT_WEBHOOK_URL
+    ? new Queue("alert-webhooks", { connection: { url: config.REDIS_URL }, prefix: config.QUEUE_PREFIX })
     : null;
   queue?.on("error", () => undefined);
   const mctx: MetricsContext = {
@@ -67,7 +49,7 @@ export async function runMetricsTick(ctx: ProcessorContext): Promise<Record<stri
     queuePrefix: config.QUEUE_PREFIX,
     log: ctx.log,
     options: rollupOptions(config),
-    ...(queue && hook ? { notify: (events) => enqueueWebhooks(queue, hook, events) } : {}),
+    ...(queue ? { notify: (events) => enqueueWebhooks(queue, alertWebhookJobOptions(config), events) } : {}),
   };
   try {
     const rollups = await runRollups(mctx);
@@ -80,11 +62,4 @@ export async function runMetricsTick(ctx: ProcessorContext): Promise<Record<stri
     await queue?.close().catch(() => undefined);
     redis.disconnect();
   }
-}
-
-/** The alert-webhooks worker, in processes serving metric-rollups when a webhook is configured; else null. */
-export function startAlertWebhooks(config: WorkerConfig, log: ProcessorContext["log"]): WebhookWorker | null {
-  const hook = webhookConfig(config);
-  if (!hook || !config.queues.includes("metric-rollups")) return null;
-  return startWebhookWorker({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, config: hook, log });
 }
