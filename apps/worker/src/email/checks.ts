@@ -1,9 +1,9 @@
 // Scheduled live checks of the SMTP integrations (SPEC §6, §9): connect +
 // EHLO (+ STARTTLS and AUTH as configured) per enabled integration, bounded by
 // EMAIL_CHECK_TIMEOUT_MS, run in parallel. A failure opens the circuit; a
-// success after the cool-down closes it. Meant for the metric-rollups
-// maintenance (each run is independent and idempotent).
-import { checkSmtp, createKeyring, credentialsAad, openSecret } from "@opsdeck/core";
+// success after the cool-down closes it. Run by the metric-rollups tick every
+// minute (processors/rollupMetrics.ts; each run is independent and idempotent).
+import { checkSmtp, credentialsAad, type Keyring, openSecret } from "@opsdeck/core";
 import { listIntegrations, pruneIntegrationStats, saveCheckResult } from "@opsdeck/db";
 
 import type { ProcessorContext } from "../processors/types";
@@ -16,12 +16,13 @@ export interface IntegrationCheck {
   error: string | null;
 }
 
+/** `keyring` opens the integrations' sealed credentials (the runtime builds it once). */
 export async function checkIntegrations(
   ctx: Pick<ProcessorContext, "db" | "config" | "log">,
+  keyring: Keyring,
 ): Promise<IntegrationCheck[]> {
   const { config, log } = ctx;
   const pool = ctx.db.pool;
-  const ring = createKeyring(config);
   const rows = await listIntegrations(pool, { enabledOnly: true });
   const results = await Promise.all(
     rows.map(async (row): Promise<IntegrationCheck> => {
@@ -29,7 +30,7 @@ export async function checkIntegrations(
       let r: { ok: boolean; latencyMs: number; error: string | null };
       try {
         if (row.credentials)
-          auth = JSON.parse(openSecret(ring, row.credentials, credentialsAad(row.id))) as typeof auth;
+          auth = JSON.parse(openSecret(keyring, row.credentials, credentialsAad(row.id))) as typeof auth;
         r = await checkSmtp(row, auth, config.EMAIL_CHECK_TIMEOUT_MS);
       } catch (err) {
         r = { ok: false, latencyMs: 0, error: `credentials cannot be opened: ${(err as Error).message}` };

@@ -9,87 +9,34 @@
 // take them; on the last attempt deferred messages become 'failed' first.
 import { randomUUID } from "node:crypto";
 
-import type { EmailBatchPayload, EmailSettings, Logger } from "@opsdeck/core";
+import type { EmailBatchPayload, Logger } from "@opsdeck/core";
 import {
   claimMessages,
-  type CommitMark,
   failDeferred,
   FINAL_STATUSES,
   jobMessageCounts,
   type JobRef,
-  markCommittingBatch,
   messageStates,
   type MessageStatus,
-  type OutcomeMark,
-  recordOutcomes,
   releaseClaims,
   resolveLapsedCommits,
 } from "@opsdeck/db";
 import type { Job } from "bullmq";
-import type pg from "pg";
 
-import { createGroupCommit, type GroupCommit } from "./groupCommit";
-import type { IntegrationRouter } from "./integrations";
+import type { EmailSending } from "./emailSending";
 import { sendOne } from "./sendOne";
 import { fromDomain, messageIdFor, renderFor, uniqueRecipients } from "./template";
 
 /** Progress is written to Redis at most this often, ms. */
 const PROGRESS_EVERY_MS = 500;
-/**
- * End-of-data mark statements in flight at once. SMTP connections tend to reach their gates together; with
- * one lane a mark that just missed a statement waits for it and then its own, with two it goes at once.
- */
-const COMMIT_LANES = 2;
-/** How long outcomes gather before they are written together, ms. */
-const OUTCOME_BATCH_MS = 25;
 /** Most recipients claimed in one statement. */
 const CLAIM_CHUNK_MAX = 100;
 
 export class RetryableBatchError extends Error {}
 
-interface Writers {
-  commit: GroupCommit<CommitMark & { leaseMs: number }, boolean>;
-  outcome: GroupCommit<OutcomeMark, boolean>;
-}
-
-/**
- * The end-of-data marks and the outcomes of every batch in this process, per pool, each coalesced into
- * group commits of their own, on connections of their own so neither waits for the other. A mark is
- * urgent (an SMTP transaction waits at its gate): it goes at once when one of COMMIT_LANES is free, else
- * with whatever queued meanwhile as soon as one is. An outcome is not (the lane has moved
- * on): outcomes gather for OUTCOME_BATCH_MS and go in one statement. Keeping them out of the marks'
- * statements keeps those small: the gate's wait is on the critical path of every message.
- */
-const writers = new WeakMap<pg.Pool, Writers>();
-
-function writersFor(pool: pg.Pool): Writers {
-  let w = writers.get(pool);
-  if (!w) {
-    w = {
-      commit: createGroupCommit(
-        async (items: (CommitMark & { leaseMs: number })[]) => {
-          const held = await markCommittingBatch(pool, items, Math.max(0, ...items.map((i) => i.leaseMs)));
-          return items.map((i) => held.has(i.id));
-        },
-        { lanes: COMMIT_LANES },
-      ),
-      outcome: createGroupCommit(
-        async (items: OutcomeMark[]) => {
-          const recorded = await recordOutcomes(pool, items);
-          return items.map((i) => recorded.has(i.id));
-        },
-        { laterMs: OUTCOME_BATCH_MS },
-      ),
-    };
-    writers.set(pool, w);
-  }
-  return w;
-}
-
 export interface BatchDeps {
-  pool: pg.Pool;
-  router: IntegrationRouter;
-  settings: EmailSettings;
+  /** The runtime's email sending resources (router, the send path's pool and its group commits). */
+  sending: EmailSending;
   log: Logger;
   /** Aborted at shutdown once the job has been handed back: stop taking messages, release the claims held. */
   signal?: AbortSignal;
@@ -98,7 +45,8 @@ export interface BatchDeps {
 type Recipient = EmailBatchPayload["recipients"][number];
 
 export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps): Promise<Record<string, number>> {
-  const { pool, router, settings, log } = deps;
+  const { log } = deps;
+  const { writes: pool, router, settings, writers: write } = deps.sending;
   const ref: JobRef = {
     queue: job.queueName,
     jobId: String(job.id),
@@ -112,7 +60,6 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
   const byEmail = new Map(recipients.map((r) => [r.email, r]));
   const token = randomUUID();
   const lease = settings.EMAIL_CLAIM_LEASE_MS;
-  const write = writersFor(pool);
 
   const unconfirmed = await resolveLapsedCommits(pool, ref);
   if (unconfirmed > 0)
@@ -189,8 +136,9 @@ export async function sendBatch(job: Job, p: EmailBatchPayload, deps: BatchDeps)
           await releaseClaims(pool, [m.id], token, `not sent: ${result.response}`);
         } else if (result.kind === "done") {
           statusOf.set(m.recipient, result.outcome.status);
-          // Not awaited here (see writersFor); all are awaited before the batch ends. Until it lands the row
-          // stays 'committing', which a crash turns into 'unconfirmed': never sent twice either way.
+          // Not awaited here (the lane moves on; see sendWriters.ts); all are awaited before the batch ends.
+          // Until it lands the row stays 'committing', which a crash turns into 'unconfirmed': never sent
+          // twice either way.
           recording.push(
             write.outcome.later({ id: m.id, token, outcome: result.outcome }).then(
               (ok) => {
