@@ -1,8 +1,8 @@
 // Scheduled live checks of the SMTP integrations (SPEC §6, §9): connect +
 // EHLO (+ STARTTLS and AUTH as configured) per enabled integration, bounded by
 // EMAIL_CHECK_TIMEOUT_MS, run in parallel. A failure opens the circuit; a
-// success after the cool-down closes it. Run by the metric-rollups tick every
-// minute (processors/rollupMetrics.ts; each run is independent and idempotent).
+// success after the cool-down closes it. Run by the scheduled tick every
+// minute (scheduled/minute.ts; each run is independent and idempotent).
 import { checkSmtp, credentialsAad, type Keyring, openSecret } from "@opsdeck/core";
 import { listIntegrations, pruneIntegrationStats, saveCheckResult } from "@opsdeck/db";
 

@@ -7,13 +7,13 @@ import type { CatalogQueueName, PayloadOf } from "@opsdeck/core";
 import type { EmailSending } from "../email/emailSending";
 import { deliverAlertWebhook } from "./deliverAlertWebhook";
 import { exportLogs } from "./exportLogs";
-import { createRollupMetrics, type RollupMetricsDeps } from "./rollupMetrics";
+import { createScheduledTick, type ScheduledTickDeps } from "./scheduledTick";
 import { createSendEmail } from "./sendEmail";
 import type { Processor } from "./types";
 
 export type ProcessorMap = { [Q in CatalogQueueName]: Processor<PayloadOf<Q>> };
 
-export interface ProcessorDeps extends RollupMetricsDeps {
+export interface ProcessorDeps extends ScheduledTickDeps {
   email: EmailSending;
 }
 
@@ -23,7 +23,7 @@ export function createProcessors(deps: ProcessorDeps): ProcessorMap {
     "email-sending-high": sendEmail,
     "email-sending": sendEmail,
     "log-exports": exportLogs,
-    "metric-rollups": createRollupMetrics(deps),
+    "metric-rollups": createScheduledTick(deps),
     "alert-webhooks": deliverAlertWebhook,
   };
 }

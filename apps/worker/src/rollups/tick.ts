@@ -1,4 +1,4 @@
-// The metrics step of the metric-rollups minute tick (processors/rollupMetrics.ts): the
+// The metrics step of the scheduled minute tick (scheduled/minute.ts): the
 // rollups (minute buckets, hourly/daily compaction by watermark, retention),
 // then the alert rules over what they measured. The Redis client and the
 // alert-webhooks producer behind `notify` are the runtime's, built once.
