@@ -53,10 +53,10 @@ export const AlertWebhookPayload = z.object({
   alert: z.object({
     id: z.string().regex(/^alert_\d{1,20}$/, "must be alert_<n>"),
     rule: z.string().min(1).max(64),
-    subject: z.string().min(1).max(1_000),
+    subject: z.string().min(1).max(2_000),
     severity: AlertSeverity,
     service: z.string().min(1).max(128),
-    message: z.string().min(1).max(10_000),
+    message: z.string().min(1).max(100_000),
     timestamp: z.iso.datetime(),
     resolved_at: z.iso.datetime().nullable(),
   }),
