@@ -10,14 +10,9 @@ import type { AddressInfo } from "node:net";
 
 import { Job, Queue } from "bullmq";
 
-import { loadConfig } from "../../apps/worker/src/config";
+import { alertWebhookJobOptions, loadConfig } from "../../apps/worker/src/config";
 import { evaluateAlerts } from "../../apps/worker/src/rollups/evaluateAlerts";
-import {
-  alertWebhookJobOptions,
-  deliverWebhook,
-  enqueueWebhooks,
-  webhookAllowed,
-} from "../../apps/worker/src/rollups/webhooks";
+import { deliverWebhook, enqueueWebhooks, webhookAllowed } from "../../apps/worker/src/rollups/webhooks";
 import { startWorker, type WorkerRuntime } from "../../apps/worker/src/runtime";
 import { ConfigError, type Redis } from "../../packages/core/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";

@@ -3,7 +3,9 @@
 import {
   baseEnv,
   CATALOG_QUEUE_NAMES,
+  type CatalogJobOptions,
   type CatalogQueueName,
+  defaultJobOptions,
   emailEnvShape,
   IntEnv,
   isCatalogQueue,
@@ -115,12 +117,24 @@ function concurrencyVar<Q extends CatalogQueueName>(queue: Q): ConcurrencyVar<Q>
   return `WORKER_CONCURRENCY_${queue.toUpperCase().replaceAll("-", "_")}` as ConcurrencyVar<Q>;
 }
 
-/** How many finished jobs Redis keeps: for every job this worker's producers add (scheduler, alert webhooks). */
+/**
+ * How many finished jobs Redis keeps (count, and age in seconds): the retention this worker's producers add
+ * jobs with (scheduler, alert webhooks), and the workers' bound for jobs added without any.
+ */
 export function jobRetention(config: WorkerEnv): Required<JobRetentionOptions> {
   return {
     removeOnComplete: { count: config.REMOVE_ON_COMPLETE_COUNT, age: config.REMOVE_ON_COMPLETE_AGE },
     removeOnFail: { count: config.REMOVE_ON_FAIL_COUNT, age: config.REMOVE_ON_FAIL_AGE },
   };
+}
+
+/** Options of every alert-webhooks job: the catalog's, with attempts and backoff (ms) from config. */
+export function alertWebhookJobOptions(config: WorkerEnv): CatalogJobOptions {
+  return defaultJobOptions("alert-webhooks", {
+    ...jobRetention(config),
+    attempts: config.ALERT_WEBHOOK_ATTEMPTS,
+    backoffMs: config.ALERT_WEBHOOK_BACKOFF_MS,
+  });
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {

@@ -12,13 +12,13 @@ import { CATALOG_QUEUE_NAMES, createKeyring, createRedis, type Logger } from "@o
 import { createDb } from "@opsdeck/db";
 import { Queue, type Worker } from "bullmq";
 
-import { jobRetention, type WorkerConfig } from "./config";
+import { alertWebhookJobOptions, jobRetention, type WorkerConfig } from "./config";
 import { createEmailSending } from "./email/emailSending";
 import { startHeartbeat } from "./heartbeat";
 import { createProcessors, type ProcessorMap } from "./processors";
 import { createReconciler, type Reconciler } from "./reconcile";
 import { attachRecordWriter, createRecordBuffer, type RecordBuffer } from "./records";
-import { alertWebhookJobOptions, enqueueWebhooks } from "./rollups/webhooks";
+import { enqueueWebhooks } from "./rollups/webhooks";
 import { upsertSchedules } from "./schedule";
 import { createActiveJobs, createWorkers, SHUTDOWN_REASON } from "./workers";
 

@@ -6,11 +6,11 @@
 // The target comes from config, never from job data, and its host must be on
 // ALERT_WEBHOOK_ALLOWLIST (checked at start-up and again before each
 // delivery); redirects are not followed.
-import { type AlertWebhookPayload, type CatalogJobOptions, defaultJobOptions } from "@opsdeck/core";
+import type { AlertWebhookPayload, CatalogJobOptions } from "@opsdeck/core";
 import type { AlertRow } from "@opsdeck/db";
 import { type Queue, UnrecoverableError } from "bullmq";
 
-import { jobRetention, type WorkerConfig } from "../config";
+import type { WorkerConfig } from "../config";
 import type { AlertEvent } from "./context";
 
 export interface WebhookConfig {
@@ -29,15 +29,6 @@ export function webhookConfig(config: WorkerConfig): WebhookConfig | null {
     allowlist: config.ALERT_WEBHOOK_ALLOWLIST,
     timeoutMs: config.ALERT_WEBHOOK_TIMEOUT_MS,
   };
-}
-
-/** Options of every alert-webhooks job: the catalog's, with attempts and backoff (ms) from config. */
-export function alertWebhookJobOptions(config: WorkerConfig): CatalogJobOptions {
-  return defaultJobOptions("alert-webhooks", {
-    ...jobRetention(config),
-    attempts: config.ALERT_WEBHOOK_ATTEMPTS,
-    backoffMs: config.ALERT_WEBHOOK_BACKOFF_MS,
-  });
 }
 
 /** True when `url` is http(s) and its host is allowed. */
