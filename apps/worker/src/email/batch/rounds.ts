@@ -22,8 +22,8 @@ export async function sendRounds(run: BatchRun): Promise<void> {
       const st = states.get(r.email);
       return !st || !FINAL_STATUSES.includes(st.status);
     });
-    const held = todo.filter((r) => claimedElsewhere(states.get(r.email), now));
-    const free = todo.filter((r) => !claimedElsewhere(states.get(r.email), now));
+    const held = todo.filter((r) => underLiveClaim(states.get(r.email), now));
+    const free = todo.filter((r) => !underLiveClaim(states.get(r.email), now));
     const skipped = free.length ? await sendRound(run, free) : [];
     // Handed back at shutdown: the claims are released, so the next worker sends the rest at once.
     if (run.signal?.aborted) throw new Error(`stopped: ${String(run.signal.reason)}`);
@@ -38,8 +38,8 @@ export async function sendRounds(run: BatchRun): Promise<void> {
   }
 }
 
-/** A live claim: some worker is sending or committing it and its lease has not lapsed. */
-function claimedElsewhere(st: MessageState | undefined, now: number): boolean {
+/** Under a live claim: another worker is sending or committing it, and its lease has not lapsed. */
+function underLiveClaim(st: MessageState | undefined, now: number): boolean {
   return (st?.status === "sending" || st?.status === "committing") && (st.lease_until?.getTime() ?? 0) > now;
 }
 

@@ -107,7 +107,9 @@ export function stopped(run: BatchRun): boolean {
 
 /** Why claims are given back unsent (stored as their reason). */
 export function stopReason(run: BatchRun): string {
-  return `not sent: ${run.unavailable ?? (run.signal?.aborted ? "worker shutting down" : run.recordError ? "outcomes could not be recorded" : "stopped")}`;
+  if (run.unavailable !== null) return `not sent: ${run.unavailable}`;
+  if (run.signal?.aborted) return "not sent: worker shutting down";
+  return run.recordError ? "not sent: outcomes could not be recorded" : "not sent: stopped";
 }
 
 /** Writes `counts` (messages per status) as the job's progress. */
