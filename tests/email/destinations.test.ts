@@ -14,6 +14,7 @@ import { createPooledTransport } from "../../apps/worker/src/email/transport";
 import {
   AllowedDestinationsEnv,
   checkSmtp,
+  createKeyring,
   type DestinationAllowList,
   resolveDestination,
 } from "../../packages/core/src";
@@ -160,7 +161,7 @@ describe("at connect time (a name that resolved elsewhere when it was stored)", 
     // The email tests' worker env without its allow-list.
     const { EMAIL_ALLOWED_DESTINATIONS: _allowed, ...env } = EMAIL_ENV;
     const config = testConfig(t.env, { ...env, EMAIL_CHECK_TIMEOUT_MS: "500" });
-    const checks = await checkIntegrations({ db: t.deps.db, config, log: silentLogger() });
+    const checks = await checkIntegrations({ db: t.deps.db, config, log: silentLogger() }, createKeyring(config));
     expect(checks.find((c) => c.integration_id === id)).toMatchObject({ ok: false, error: "destination_forbidden" });
     expect(sink.connections).toBe(0);
   });

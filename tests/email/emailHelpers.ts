@@ -4,7 +4,7 @@
 import { Job, type Queue } from "bullmq";
 import type pg from "pg";
 
-import { createKeyring, type EmailBatchPayload, sealSecret } from "../../packages/core/src";
+import { createKeyring, credentialsAad, type EmailBatchPayload, sealSecret } from "../../packages/core/src";
 import { insertIntegration, newIntegrationId, type SmtpIntegrationRow } from "../../packages/db/src";
 import { waitFor } from "../worker/workerHelpers";
 
@@ -50,7 +50,7 @@ export async function addIntegration(
 ): Promise<SmtpIntegrationRow> {
   const id = newIntegrationId();
   const ring = createKeyring({ CREDENTIALS_ENCRYPTION_KEY: TEST_KEY, CREDENTIALS_KEY_ID: f.keyId ?? "test1" });
-  const sealed = f.auth ? sealSecret(ring, JSON.stringify(f.auth), `smtp_integration:${id}`) : null;
+  const sealed = f.auth ? sealSecret(ring, JSON.stringify(f.auth), credentialsAad(id)) : null;
   const row = await insertIntegration(
     pool,
     id,

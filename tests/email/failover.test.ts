@@ -6,9 +6,9 @@ import type { Queue } from "bullmq";
 import request from "supertest";
 
 import { checkIntegrations } from "../../apps/worker/src/email/checks";
-import { closeEmailSending } from "../../apps/worker/src/email/emailRuntime";
 import { IntegrationRouter } from "../../apps/worker/src/email/integrations";
 import { startWorker, type WorkerRuntime } from "../../apps/worker/src/runtime";
+import { createKeyring } from "../../packages/core/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 import { producer, silentLogger, testConfig } from "../worker/workerHelpers";
 import { campaign, EMAIL_ENV, finished, statuses } from "./emailHelpers";
@@ -42,7 +42,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await rt.close();
-  await closeEmailSending();
   await q.close();
   await sink.close();
   await t.close();
@@ -86,7 +85,7 @@ it("fails over to the live integration: every recipient gets the message once", 
 
 it("opens the dead integration's circuit (sends and live check) and /status says degraded", async () => {
   const config = testConfig(t.env, EMAIL_ENV);
-  const checks = await checkIntegrations({ db: t.deps.db, config, log: silentLogger() });
+  const checks = await checkIntegrations({ db: t.deps.db, config, log: silentLogger() }, createKeyring(config));
   expect(checks.find((c) => c.integration_id === live)).toMatchObject({ ok: true });
   expect(checks.find((c) => c.integration_id === dead)).toMatchObject({ ok: false });
   const row = await t.deps.db.pool.query(
@@ -126,12 +125,13 @@ it("does not count sends cut by its own shutdown against an integration", async 
       ])
     ).rows[0];
   const before = await read();
-  const router = new IntegrationRouter(t.deps.db.pool, testConfig(t.env, EMAIL_ENV), silentLogger());
+  const config = testConfig(t.env, EMAIL_ENV);
+  const router = new IntegrationRouter(t.deps.db.pool, config, createKeyring(config), silentLogger());
   await router.close();
   for (let i = 0; i < 10; i++) await router.failure(live, "Connection pool was closed");
   expect(await read()).toEqual(before);
   // An open router still counts them (the check above is not vacuous).
-  const open = new IntegrationRouter(t.deps.db.pool, testConfig(t.env, EMAIL_ENV), silentLogger());
+  const open = new IntegrationRouter(t.deps.db.pool, config, createKeyring(config), silentLogger());
   await open.failure(live, "connection refused");
   expect((await read()).consecutive_failures).toBe(before.consecutive_failures + 1);
   await open.close();

@@ -6,7 +6,6 @@ import { Queue } from "bullmq";
 import request from "supertest";
 
 import { checkDnsbl, dnsblQuery } from "../../apps/worker/src/email/dnsbl";
-import { closeEmailSending } from "../../apps/worker/src/email/emailRuntime";
 import { startWorker, type WorkerRuntime } from "../../apps/worker/src/runtime";
 import type { Db } from "../../packages/db/src";
 import { reputationScore, reputationStatus } from "../../packages/db/src";
@@ -47,7 +46,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await rt.close();
-  await closeEmailSending();
   await q.close();
   await sink.close();
   await dns.close();

@@ -5,7 +5,6 @@
 import type { Queue } from "bullmq";
 import pg from "pg";
 
-import { closeEmailSending } from "../../apps/worker/src/email/emailRuntime";
 import { startWorker, type WorkerRuntime } from "../../apps/worker/src/runtime";
 import { createTestEnv, type TestEnv } from "../helpers/testEnv";
 import { producer, silentLogger, testConfig } from "../worker/workerHelpers";
@@ -29,7 +28,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await rt.close();
-  await closeEmailSending();
   await q.close();
   await sink.close();
   await pool.end();

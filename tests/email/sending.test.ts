@@ -5,9 +5,10 @@
 import { Queue } from "bullmq";
 import pg from "pg";
 
-import { closeEmailSending } from "../../apps/worker/src/email/emailRuntime";
-import { sendEmail } from "../../apps/worker/src/processors/sendEmail";
+import { createEmailSending } from "../../apps/worker/src/email/emailSending";
+import { createSendEmail } from "../../apps/worker/src/processors/sendEmail";
 import { startWorker, type WorkerRuntime } from "../../apps/worker/src/runtime";
+import { createKeyring } from "../../packages/core/src";
 import type { Db } from "../../packages/db/src";
 import { createTestEnv, type TestEnv } from "../helpers/testEnv";
 import { producer, silentLogger, testConfig } from "../worker/workerHelpers";
@@ -31,7 +32,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await rt.close();
-  await closeEmailSending();
   await q.close();
   await sink.close();
   await pool.end();
@@ -93,8 +93,14 @@ it("sends each message once when two processors run the same job at the same tim
     db: { pool: p } as Db,
     signal: new AbortController().signal,
   });
-  const [a, b] = await Promise.all([sendEmail(job, job.data, ctx(pool)), sendEmail(job, job.data, ctx(other))]);
-  await closeEmailSending();
+  const sending = (p: pg.Pool) =>
+    createEmailSending({ pool: p, config, keyring: createKeyring(config), log: silentLogger() });
+  const [mine, theirs] = [sending(pool), sending(other)];
+  const [a, b] = await Promise.all([
+    createSendEmail(mine)(job, job.data, ctx(pool)),
+    createSendEmail(theirs)(job, job.data, ctx(other)),
+  ]);
+  await Promise.all([mine.close(), theirs.close()]);
   await other.end();
   expect(a).toMatchObject({ total: 200, sent: 200 });
   expect(b).toMatchObject({ total: 200, sent: 200 });

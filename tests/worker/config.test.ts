@@ -10,12 +10,13 @@ const root = path.resolve(__dirname, "../..");
 
 it("has the documented defaults", () => {
   const c = loadConfig({});
-  expect(c.queues).toEqual(["email-sending-high", "email-sending", "log-exports", "metric-rollups"]);
+  expect(c.queues).toEqual(["email-sending-high", "email-sending", "log-exports", "metric-rollups", "alert-webhooks"]);
   expect(c.concurrency).toEqual({
     "email-sending-high": 10,
     "email-sending": 10,
     "log-exports": 2,
     "metric-rollups": 1,
+    "alert-webhooks": 4,
   });
   expect(c).toMatchObject({
     SHUTDOWN_GRACE_MS: 30_000,
@@ -57,6 +58,23 @@ it("gives producers each queue's attempts, exponential backoff and bounded reten
     backoff: { type: "exponential", delay: QUEUES["email-sending"].backoffMs },
     removeOnComplete: { count: 1_000, age: 86_400 },
     removeOnFail: { count: 10_000, age: 604_800 },
+  });
+});
+
+it("serves alert-webhooks with the catalog's concurrency or WORKER_CONCURRENCY_ALERT_WEBHOOKS", () => {
+  expect(loadConfig({ WORKER_QUEUES: "alert-webhooks" })).toMatchObject({
+    queues: ["alert-webhooks"],
+    concurrency: { "alert-webhooks": QUEUES["alert-webhooks"].concurrency },
+  });
+  expect(loadConfig({ WORKER_CONCURRENCY_ALERT_WEBHOOKS: "9" }).concurrency["alert-webhooks"]).toBe(9);
+});
+
+it("lets a producer's config override a catalog queue's attempts and backoff", () => {
+  const retention = { removeOnComplete: { count: 5, age: 60 }, removeOnFail: { count: 6, age: 70 } };
+  expect(defaultJobOptions("alert-webhooks", { attempts: 3, backoffMs: 250, ...retention })).toEqual({
+    attempts: 3,
+    backoff: { type: "exponential", delay: 250 },
+    ...retention,
   });
 });
 

@@ -192,7 +192,13 @@ describe("worker runtime", () => {
       return r.rows[0];
     });
     expect(hb).toMatchObject({ pid: process.pid, version: expect.any(String), stopped_at: null });
-    expect(hb.queues).toEqual(["email-sending-high", "email-sending", "log-exports", "metric-rollups"]);
+    expect(hb.queues).toEqual([
+      "email-sending-high",
+      "email-sending",
+      "log-exports",
+      "metric-rollups",
+      "alert-webhooks",
+    ]);
     expect(Number(hb.memory_rss_bytes)).toBeGreaterThan(0);
     expect(hb.cpu_percent).toBeGreaterThanOrEqual(0);
     const first = hb.last_seen_at as Date;

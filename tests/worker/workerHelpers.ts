@@ -1,7 +1,11 @@
 // Shared by the worker tests: config for an isolated test env, a silent
-// logger, producer queues, record reads, and polling for eventual states
-// (records are written in batches, so tests wait for them instead of sleeping).
+// logger, producer queues, record reads, polling for eventual states
+// (records are written in batches, so tests wait for them instead of
+// sleeping), and the connections a runtime holds.
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+
 import { Queue } from "bullmq";
+import { Redis } from "ioredis";
 import type pg from "pg";
 
 import { loadConfig, type WorkerConfig } from "../../apps/worker/src/config";
@@ -60,4 +64,59 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Local ports of this process's TCP sockets (Linux /proc): tells its Redis connections from other processes'. */
+function ownTcpPorts(): Set<number> {
+  const inodes = new Set<string>();
+  for (const fd of readdirSync("/proc/self/fd")) {
+    try {
+      const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/self/fd/${fd}`));
+      if (m?.[1]) inodes.add(m[1]);
+    } catch {
+      // closed since the directory was read
+    }
+  }
+  const ports = new Set<number>();
+  for (const table of ["/proc/self/net/tcp", "/proc/self/net/tcp6"]) {
+    for (const line of readFileSync(table, "utf8").split("\n").slice(1)) {
+      const f = line.trim().split(/\s+/); // sl local_address rem_address st ... uid timeout inode
+      if (f.length > 9 && inodes.has(f[9] as string)) ports.add(parseInt(f[1]?.split(":")[1] ?? "", 16));
+    }
+  }
+  return ports;
+}
+
+export interface RedisClientInfo {
+  id: string;
+  name: string;
+  /** The last command it ran (e.g. "info" right after connecting). */
+  cmd: string;
+}
+
+/** This process's Redis connections (CLIENT LIST: the server is shared with other test runs) named `name*`. */
+export async function ownRedisClients(redisUrl: string, name: string): Promise<RedisClientInfo[]> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    const list = (await redis.call("CLIENT", "LIST", "TYPE", "normal")) as string;
+    const ports = ownTcpPorts();
+    return list
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => Object.fromEntries(line.split(" ").map((kv) => kv.split("=", 2) as [string, string])))
+      .filter((c) => c.name?.startsWith(name) && ports.has(Number(c.addr?.split(":").pop())))
+      .map((c) => ({ id: c.id ?? "", name: c.name ?? "", cmd: c.cmd ?? "" }));
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Backends connected to `pool`'s database whose application_name starts with `name`, by name. */
+export async function backendsNamed(pool: pg.Pool, name: string): Promise<Record<string, number>> {
+  const r = await pool.query<{ app: string; n: number }>(
+    `SELECT application_name AS app, count(*)::int AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND starts_with(application_name, $1) GROUP BY 1`,
+    [name],
+  );
+  return Object.fromEntries(r.rows.map((x) => [x.app, x.n]));
 }

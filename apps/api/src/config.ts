@@ -1,9 +1,8 @@
 // API configuration: every env var, its default and why (EXAMPLES §5).
 // `loadConfig` is pure; main.ts calls it once and passes the result down.
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 
-import { AlertThresholdsEnv, baseEnv, BoolEnv, emailEnvShape, IntEnv, parseEnv } from "@opsdeck/core";
+import { AlertThresholdsEnv, baseEnv, BoolEnv, emailEnvShape, IntEnv, logsEnvShape, parseEnv } from "@opsdeck/core";
 import { z } from "zod";
 
 const QueueThreshold = z.strictObject({
@@ -30,6 +29,8 @@ export const apiEnv = baseEnv
   .extend({
     /** Credentials encryption keys, SMTP timeouts and integration health settings (packages/core/src/emailConfig.ts). */
     ...emailEnvShape,
+    /** EXPORT_DIR and LOG_RETENTION_DAYS, shared with the worker (packages/core/src/config.ts). */
+    ...logsEnvShape,
     /** HTTP port. */
     PORT: IntEnv(0, 65_535).default(3000),
     /** Listen address; 0.0.0.0 in containers. */
@@ -63,8 +64,6 @@ export const apiEnv = baseEnv
     DB_POOL_SIZE: IntEnv(1, 200).default(10),
     /** Deadline of each dependency probe (health, readyz), ms. */
     PROBE_TIMEOUT_MS: IntEnv(50, 30_000).default(1_000),
-    /** Where export files live. */
-    EXPORT_DIR: z.string().min(1).default(path.resolve("exports")),
     /** Put internal error messages in 500 responses (development only). */
     EXPOSE_ERRORS: BoolEnv.default(false),
     /** Bearer token for GET /metrics; without it, only loopback may scrape. */
@@ -96,8 +95,6 @@ export const apiEnv = baseEnv
     /** Logs ingest: entries per request (≤ 1000) and serialized bytes per request. */
     LOG_INGEST_MAX_ENTRIES: IntEnv(1, 1_000).default(1_000),
     LOG_INGEST_MAX_BYTES: IntEnv(1_024, 50 * 1_024 * 1_024).default(524_288),
-    /** Logs: retention, days; ingest refuses timestamps older than this (or over 1 h in the future). */
-    LOG_RETENTION_DAYS: IntEnv(1, 3_650).default(30),
     /** Log exports: rows per export, exports queued or running per key, widest time window (days), lifetime (days). */
     LOG_EXPORT_MAX_ROWS: IntEnv(1, 100_000_000).default(5_000_000),
     LOG_EXPORT_MAX_CONCURRENT: IntEnv(1, 100).default(3),

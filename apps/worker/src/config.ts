@@ -1,14 +1,16 @@
 // Worker configuration: every env var, its default and why (EXAMPLES §5).
 // `loadConfig` is pure; main.ts calls it once and passes the result down.
-import path from "node:path";
-
 import {
   baseEnv,
   CATALOG_QUEUE_NAMES,
+  type CatalogJobOptions,
   type CatalogQueueName,
+  defaultJobOptions,
   emailEnvShape,
   IntEnv,
   isCatalogQueue,
+  type JobRetentionOptions,
+  logsEnvShape,
   parseEnv,
   QUEUES,
 } from "@opsdeck/core";
@@ -23,6 +25,8 @@ export const workerEnv = baseEnv
     /** Email sending, SMTP integration health and DNSBL checks (packages/core/src/emailConfig.ts). */
     ...emailEnvShape,
     ...metricsEnvShape,
+    /** EXPORT_DIR and LOG_RETENTION_DAYS, shared with the API (packages/core/src/config.ts). */
+    ...logsEnvShape,
     /** Comma-separated catalog queues this process serves; default all of them. */
     WORKER_QUEUES: z
       .string()
@@ -45,6 +49,7 @@ export const workerEnv = baseEnv
     WORKER_CONCURRENCY_EMAIL_SENDING: Concurrency.optional(),
     WORKER_CONCURRENCY_LOG_EXPORTS: Concurrency.optional(),
     WORKER_CONCURRENCY_METRIC_ROLLUPS: Concurrency.optional(),
+    WORKER_CONCURRENCY_ALERT_WEBHOOKS: Concurrency.optional(),
     /** SIGTERM: how long active jobs get to finish before a forced close, ms. */
     SHUTDOWN_GRACE_MS: IntEnv(0, 3_600_000).default(30_000),
     /** Heartbeat period, ms (SPEC §9: 10 s). */
@@ -77,10 +82,6 @@ export const workerEnv = baseEnv
     REQUEST_LOG_RETENTION_DAYS: IntEnv(1, 3_650).default(30),
     /** Heartbeats not seen for this many days are deleted. */
     HEARTBEAT_RETENTION_DAYS: IntEnv(1, 365).default(7),
-    /** Application logs (app_logs) are kept this many days; older daily partitions are dropped. */
-    LOG_RETENTION_DAYS: IntEnv(1, 3_650).default(30),
-    /** Where export files are written. */
-    EXPORT_DIR: z.string().min(1).default(path.resolve("exports")),
     DB_POOL_SIZE: IntEnv(1, 200).default(10),
     /** Postgres statement timeout for worker queries, ms (exports stream with their own cursors). */
     DB_STATEMENT_TIMEOUT_MS: IntEnv(100, 3_600_000).default(60_000),
@@ -105,9 +106,35 @@ function splitList(v: string | undefined): string[] {
     .filter(Boolean);
 }
 
-/** `email-sending-high` → `WORKER_CONCURRENCY_EMAIL_SENDING_HIGH`. */
-export function concurrencyVar(queue: CatalogQueueName): keyof WorkerEnv {
-  return `WORKER_CONCURRENCY_${queue.toUpperCase().replaceAll("-", "_")}` as keyof WorkerEnv;
+type Underscored<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_${Underscored<B>}` : S;
+type ConcurrencyVar<Q extends CatalogQueueName> = `WORKER_CONCURRENCY_${Uppercase<Underscored<Q>>}`;
+
+/**
+ * `email-sending-high` → `WORKER_CONCURRENCY_EMAIL_SENDING_HIGH`. Typed, so a catalog queue whose variable
+ * is missing from workerEnv fails to compile where loadConfig reads it.
+ */
+function concurrencyVar<Q extends CatalogQueueName>(queue: Q): ConcurrencyVar<Q> {
+  return `WORKER_CONCURRENCY_${queue.toUpperCase().replaceAll("-", "_")}` as ConcurrencyVar<Q>;
+}
+
+/**
+ * How many finished jobs Redis keeps (count, and age in seconds): the retention this worker's producers add
+ * jobs with (scheduler, alert webhooks), and the workers' bound for jobs added without any.
+ */
+export function jobRetention(config: WorkerEnv): Required<JobRetentionOptions> {
+  return {
+    removeOnComplete: { count: config.REMOVE_ON_COMPLETE_COUNT, age: config.REMOVE_ON_COMPLETE_AGE },
+    removeOnFail: { count: config.REMOVE_ON_FAIL_COUNT, age: config.REMOVE_ON_FAIL_AGE },
+  };
+}
+
+/** Options of every alert-webhooks job: the catalog's, with attempts and backoff (ms) from config. */
+export function alertWebhookJobOptions(config: WorkerEnv): CatalogJobOptions {
+  return defaultJobOptions("alert-webhooks", {
+    ...jobRetention(config),
+    attempts: config.ALERT_WEBHOOK_ATTEMPTS,
+    backoffMs: config.ALERT_WEBHOOK_BACKOFF_MS,
+  });
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {

@@ -1,23 +1,25 @@
 // The worker process's runtime, startable in-process (tests) or from main.ts:
 // workers for the served queues with record write-back, the heartbeat, the
-// job schedulers and periodic reconciliation. `close()` drains: workers stop
-// taking jobs, active jobs get SHUTDOWN_GRACE_MS to finish (then they are
-// handed back to `wait` for another worker and cancelled, and the workers
-// force-closed; should the hand-back fail, BullMQ's stalled-job recovery
-// still returns them), the record buffer is flushed and the heartbeat marked
-// stopped.
-import { CATALOG_QUEUE_NAMES, type Logger } from "@opsdeck/core";
+// job schedulers and periodic reconciliation. It builds every pool, client
+// and queue the processors use once (nothing is process-wide, so tests can
+// run several runtimes side by side) and closes them in close(). `close()`
+// drains: workers stop taking jobs, active jobs get SHUTDOWN_GRACE_MS to
+// finish (then they are handed back to `wait` for another worker and
+// cancelled, and the workers force-closed; should the hand-back fail,
+// BullMQ's stalled-job recovery still returns them), the record buffer is
+// flushed and the heartbeat marked stopped.
+import { CATALOG_QUEUE_NAMES, createKeyring, type Logger } from "@opsdeck/core";
 import { createDb } from "@opsdeck/db";
 import { createRedis } from "@opsdeck/redis";
 import { Queue, type Worker } from "bullmq";
 
-import type { WorkerConfig } from "./config";
-import { closeEmailSending } from "./email/emailRuntime";
+import { alertWebhookJobOptions, jobRetention, type WorkerConfig } from "./config";
+import { createEmailSending } from "./email/emailSending";
 import { startHeartbeat } from "./heartbeat";
 import { createProcessors, type ProcessorMap } from "./processors";
 import { createReconciler, type Reconciler } from "./reconcile";
 import { attachRecordWriter, createRecordBuffer, type RecordBuffer } from "./records";
-import { startAlertWebhooks } from "./rollups/tick";
+import { enqueueWebhooks } from "./rollups/webhooks";
 import { upsertSchedules } from "./schedule";
 import { createActiveJobs, createWorkers, SHUTDOWN_REASON } from "./workers";
 
@@ -55,6 +57,15 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
     commandTimeoutMs: 5_000,
     onError: (err) => log.warn("redis connection error", { err }),
   });
+  // The scheduled tick's rollups and alert rules: each command bounded by a few probe deadlines (ms), and
+  // queued while (re)connecting rather than failed at once, so the tick right after start-up measures
+  // Redis rather than reporting it down.
+  const tickRedis = createRedis(config.REDIS_URL, {
+    name: "opsdeck-worker-rollups",
+    commandTimeoutMs: config.PROBE_TIMEOUT_MS * 5,
+    offlineQueue: true,
+    onError: () => undefined, // reported by the tick itself (warnings, service_status)
+  });
   // Every catalog queue (reconciliation covers them all, whichever this process serves).
   const queues = CATALOG_QUEUE_NAMES.map(
     (name) =>
@@ -85,7 +96,23 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
     log,
   });
   const tracker = createActiveJobs(log);
-  const processors: ProcessorMap = { ...createProcessors({ reconciler }), ...opts.processors };
+  const keyring = createKeyring(config);
+  const email = createEmailSending({ pool: db.pool, config, keyring, log });
+  // Alert changes go to the alert-webhooks queue through this runtime's producer, while a webhook is set.
+  const alertWebhooks = queueByName.get("alert-webhooks") as Queue;
+  const webhookJobOptions = alertWebhookJobOptions(config);
+  const processors: ProcessorMap = {
+    ...createProcessors({
+      reconciler,
+      email,
+      redis: tickRedis,
+      keyring,
+      ...(config.ALERT_WEBHOOK_URL
+        ? { notify: (events) => enqueueWebhooks(alertWebhooks, webhookJobOptions, events) }
+        : {}),
+    }),
+    ...opts.processors,
+  };
   const workers = createWorkers({ config, processors, db, log, tracker });
   // Each worker's main loop: it ends once the worker is paused (or closed) and every job it took is done.
   const mainLoops = workers.map((w) => {
@@ -93,13 +120,8 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
     return w.run().catch((err: unknown) => log.error("worker stopped unexpectedly", { queue: w.name, err }));
   });
   const heartbeat = startHeartbeat(db.pool, config.queues, config.HEARTBEAT_INTERVAL_MS, log);
-  // Delivers alert webhooks (alert-webhooks queue) when ALERT_WEBHOOK_URL is set; null otherwise.
-  const alertWebhooks = startAlertWebhooks(config, log);
 
-  const retention = {
-    removeOnComplete: { count: config.REMOVE_ON_COMPLETE_COUNT, age: config.REMOVE_ON_COMPLETE_AGE },
-    removeOnFail: { count: config.REMOVE_ON_FAIL_COUNT, age: config.REMOVE_ON_FAIL_AGE },
-  };
+  const retention = jobRetention(config);
   const rollups = queueByName.get("metric-rollups") as Queue;
   let scheduled = false;
   const schedule = () =>
@@ -163,12 +185,13 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
     await Promise.all(workers.map((w) => w.close(!drained).catch(() => undefined)));
     log.debug("workers closed", { forced: !drained });
     await Promise.race([Promise.all([starting, reconciling]), sleep(5_000)]);
-    // SMTP pools, buffered integration-health counters and the send path's own Postgres pool.
-    await closeEmailSending().catch((err: unknown) => log.warn("closing email sending failed", { err }));
+    // 4. What the processors used, now that the workers are closed: SMTP pools, buffered integration-health counters
+    //    (flushed through db.pool, so before it closes) and the send path's own Postgres pool.
+    await email.close().catch((err: unknown) => log.warn("closing email sending failed", { err }));
+    tickRedis.disconnect();
     await records.close(5_000);
     if (records.size > 0)
       log.warn("job records not written at shutdown; reconciliation will repair", { pending: records.size });
-    await alertWebhooks?.close().catch(() => undefined);
     await heartbeat.stop();
     await Promise.all(queues.map((q) => q.close().catch(() => undefined)));
     redis.disconnect();

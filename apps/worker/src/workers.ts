@@ -8,7 +8,7 @@ import { type CatalogQueueName, type Logger, type PayloadOf, QUEUES } from "@ops
 import type { Db } from "@opsdeck/db";
 import { type Job, UnrecoverableError, WaitingError, Worker, type WorkerOptions } from "bullmq";
 
-import type { WorkerConfig } from "./config";
+import { jobRetention, type WorkerConfig } from "./config";
 import type { ProcessorMap } from "./processors";
 import type { Processor, ProcessorContext } from "./processors/types";
 
@@ -233,8 +233,7 @@ export function workerOptions(config: WorkerConfig, queue: CatalogQueueName): Wo
     lockDuration: config.WORKER_LOCK_DURATION_MS,
     stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
     maxStalledCount: config.WORKER_MAX_STALLED_COUNT,
-    removeOnComplete: { count: config.REMOVE_ON_COMPLETE_COUNT, age: config.REMOVE_ON_COMPLETE_AGE },
-    removeOnFail: { count: config.REMOVE_ON_FAIL_COUNT, age: config.REMOVE_ON_FAIL_AGE },
+    ...jobRetention(config),
     autorun: false,
   };
 }

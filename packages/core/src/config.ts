@@ -1,6 +1,8 @@
 // Config helpers shared by every process (EXAMPLES §5). Each app's config.ts
 // extends `baseEnv` and calls `parseEnv(schema, env)` once at start-up; a bad
 // value becomes one clear line per problem and a non-zero exit in main.ts.
+import path from "node:path";
+
 import { z } from "zod";
 
 /** "true"/"false"/"1"/"0"/"yes"/"no" from an env var. */
@@ -36,6 +38,14 @@ export const baseEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 export type BaseConfig = z.infer<typeof baseEnv>;
+
+/** Settings the API and the worker both read; spread into both env schemas so they cannot disagree. */
+export const logsEnvShape = {
+  /** Where log export files live: the worker writes them, the API serves and deletes them. */
+  EXPORT_DIR: z.string().min(1).default(path.resolve("exports")),
+  /** Application logs are kept this many days: the worker drops older daily partitions, and the API's ingest refuses older timestamps (and any over 1 h in the future). */
+  LOG_RETENTION_DAYS: IntEnv(1, 3_650).default(30),
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

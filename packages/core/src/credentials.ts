@@ -63,6 +63,15 @@ export function createKeyring(c: {
   return { currentId: current ? c.CREDENTIALS_KEY_ID : null, keys };
 }
 
+/**
+ * The additional authenticated data binding an SMTP integration's sealed credentials to its row (the
+ * API seals with it; the worker's sending and checks open with it). Changing it makes every stored
+ * credential unreadable.
+ */
+export function credentialsAad(integrationId: string): string {
+  return `smtp_integration:${integrationId}`;
+}
+
 /** Thrown when a secret must be sealed but no key is configured (HTTP 503). */
 export class NoEncryptionKeyError extends AppError {
   constructor() {

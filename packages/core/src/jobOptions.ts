@@ -30,13 +30,21 @@ export interface CatalogJobOptions {
   removeOnFail: JobRetention;
 }
 
+/** Retention, and the retry policy where a producer's config overrides the catalog's. */
+export interface JobOptionsOverrides extends JobRetentionOptions {
+  /** @defaultValue the catalog queue's `attempts` */
+  attempts?: number;
+  /** Exponential backoff base, ms. @defaultValue the catalog queue's `backoffMs` */
+  backoffMs?: number;
+}
+
 /** Default options for adding a job to a catalog queue: its attempts and backoff (ms), and retention. */
-export function defaultJobOptions(queue: CatalogQueueName, retention: JobRetentionOptions = {}): CatalogJobOptions {
+export function defaultJobOptions(queue: CatalogQueueName, overrides: JobOptionsOverrides = {}): CatalogJobOptions {
   const def = QUEUES[queue];
   return {
-    attempts: def.attempts,
-    backoff: { type: "exponential", delay: def.backoffMs },
-    removeOnComplete: { ...(retention.removeOnComplete ?? DEFAULT_REMOVE_ON_COMPLETE) },
-    removeOnFail: { ...(retention.removeOnFail ?? DEFAULT_REMOVE_ON_FAIL) },
+    attempts: overrides.attempts ?? def.attempts,
+    backoff: { type: "exponential", delay: overrides.backoffMs ?? def.backoffMs },
+    removeOnComplete: { ...(overrides.removeOnComplete ?? DEFAULT_REMOVE_ON_COMPLETE) },
+    removeOnFail: { ...(overrides.removeOnFail ?? DEFAULT_REMOVE_ON_FAIL) },
   };
 }

@@ -6,6 +6,8 @@
 // to compile.
 import { z } from "zod";
 
+import { AlertSeverity } from "./contracts/alerts";
+
 const Email = z.email().max(320);
 
 /** One batch of a campaign (SPEC §9 "Email sending"). */
@@ -41,6 +43,25 @@ export const MetricRollupPayload = z.object({
   minute: z.iso.datetime().optional(),
 });
 export type MetricRollupPayload = z.infer<typeof MetricRollupPayload>;
+
+/**
+ * One opened or resolved alert to POST to ALERT_WEBHOOK_URL (the target comes from config, never from
+ * the job). `alert.id` is the API's `alert_<n>`; timestamps are ISO 8601.
+ */
+export const AlertWebhookPayload = z.object({
+  event: z.enum(["opened", "resolved"]),
+  alert: z.object({
+    id: z.string().regex(/^alert_\d{1,20}$/, "must be alert_<n>"),
+    rule: z.string().min(1).max(64),
+    subject: z.string().min(1).max(2_000),
+    severity: AlertSeverity,
+    service: z.string().min(1).max(128),
+    message: z.string().min(1).max(100_000),
+    timestamp: z.iso.datetime(),
+    resolved_at: z.iso.datetime().nullable(),
+  }),
+});
+export type AlertWebhookPayload = z.infer<typeof AlertWebhookPayload>;
 
 export interface QueueDefinition<S extends z.ZodType = z.ZodType> {
   name: string;
@@ -96,6 +117,16 @@ export const QUEUES = {
     backoffMs: 2_000,
     concurrency: 1,
     description: "Per-minute rollups, compaction, alert evaluation and maintenance",
+  }),
+  "alert-webhooks": defineQueue({
+    name: "alert-webhooks",
+    priority: "normal",
+    payload: AlertWebhookPayload,
+    // The worker's producer sets ALERT_WEBHOOK_ATTEMPTS / ALERT_WEBHOOK_BACKOFF_MS (same defaults).
+    attempts: 8,
+    backoffMs: 5_000,
+    concurrency: 4,
+    description: "Opened and resolved alerts POSTed to ALERT_WEBHOOK_URL",
   }),
 } as const;
 

@@ -26,9 +26,6 @@ export function healthWindow(config: ApiConfig): WindowOptions {
   };
 }
 
-/** The additional authenticated data binding an integration's sealed credentials to its row. */
-export const credentialsAad = (id: string) => `smtp_integration:${id}`;
-
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export function integrationView(row: SmtpIntegrationRow, h: IntegrationHealth | undefined): IntegrationView {

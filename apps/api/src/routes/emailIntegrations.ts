@@ -16,6 +16,7 @@ import {
   checkSmtp,
   ConflictError,
   CreateIntegrationBody,
+  credentialsAad,
   IntegrationIdParams,
   IntegrationTestResult,
   IntegrationView,
@@ -43,7 +44,7 @@ import {
 import { z } from "zod";
 
 import type { AppDeps } from "../deps";
-import { credentialsAad, integrationViews, keyringOf } from "../email/integrationViews";
+import { integrationViews, keyringOf } from "../email/integrationViews";
 import { audited } from "../http/audit";
 import { defineRoute } from "../http/route";
 

@@ -2,9 +2,10 @@
 // and AUTH as configured) per enabled integration, bounded by
 // EMAIL_CHECK_TIMEOUT_MS, run in parallel; a destination outside
 // EMAIL_ALLOWED_DESTINATIONS is never connected to (destination_forbidden).
-// A failure opens the circuit; a success after the cool-down closes it. Meant
-// for the metric-rollups maintenance (each run is independent and idempotent).
-import { checkSmtp, createKeyring, openSecret, type SmtpCheckResult } from "@opsdeck/core";
+// A failure opens the circuit; a success after the cool-down closes it. Run by
+// the scheduled tick every minute (scheduled/minute.ts; each run is
+// independent and idempotent).
+import { checkSmtp, credentialsAad, type Keyring, openSecret, type SmtpCheckResult } from "@opsdeck/core";
 import { listIntegrations, pruneIntegrationStats, saveCheckResult } from "@opsdeck/db";
 
 import type { ProcessorContext } from "../processors/types";
@@ -17,19 +18,20 @@ export interface IntegrationCheck {
   error: string | null;
 }
 
+/** `keyring` opens the integrations' sealed credentials (the runtime builds it once). */
 export async function checkIntegrations(
   ctx: Pick<ProcessorContext, "db" | "config" | "log">,
+  keyring: Keyring,
 ): Promise<IntegrationCheck[]> {
   const { config, log } = ctx;
   const pool = ctx.db.pool;
-  const ring = createKeyring(config);
   const rows = await listIntegrations(pool, { enabledOnly: true });
   const results = await Promise.all(
     rows.map(async (row): Promise<IntegrationCheck> => {
       let auth: { username: string; password: string } | null | undefined = null;
       if (row.credentials) {
         try {
-          auth = JSON.parse(openSecret(ring, row.credentials, `smtp_integration:${row.id}`)) as typeof auth;
+          auth = JSON.parse(openSecret(keyring, row.credentials, credentialsAad(row.id))) as typeof auth;
         } catch {
           auth = undefined;
         }

@@ -4,7 +4,7 @@
 // a trial through it. Every worker reads the same Postgres state, refreshed
 // every REFRESH_MS, and writes failures at once; attempts are summed in memory
 // and flushed into the per-minute window every FLUSH_MS.
-import { createKeyring, type EmailSettings, type Keyring, type Logger, openSecret } from "@opsdeck/core";
+import { credentialsAad, type EmailSettings, type Keyring, type Logger, openSecret } from "@opsdeck/core";
 import {
   claimCircuitTrial,
   listIntegrations,
@@ -39,7 +39,6 @@ export class IntegrationRouter {
   private loading: Promise<void> | null = null;
   private readonly counts = new Map<string, { attempts: number; failed: number }>();
   private readonly transports = new TransportCache(IDLE_MS);
-  private readonly keyring: Keyring;
   private readonly timer: NodeJS.Timeout;
   /** Set once close() starts: failures after that are our own doing. */
   private closing = false;
@@ -47,9 +46,10 @@ export class IntegrationRouter {
   constructor(
     private readonly pool: pg.Pool,
     private readonly s: EmailSettings,
+    /** Opens integrations' sealed credentials (built once by the runtime). */
+    private readonly keyring: Keyring,
     private readonly log: Logger,
   ) {
-    this.keyring = createKeyring(s);
     this.timer = setInterval(() => void this.flush(), FLUSH_MS);
     this.timer.unref();
   }
@@ -91,7 +91,7 @@ export class IntegrationRouter {
       let auth: { username: string; password: string } | null = null;
       if (row.credentials) {
         try {
-          auth = JSON.parse(openSecret(this.keyring, row.credentials, `smtp_integration:${row.id}`)) as typeof auth;
+          auth = JSON.parse(openSecret(this.keyring, row.credentials, credentialsAad(row.id))) as typeof auth;
         } catch {
           await this.failure(row.id, "credentials_unreadable");
           return this.pick(new Set([...exclude, row.id]));

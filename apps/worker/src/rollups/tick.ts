@@ -1,24 +1,13 @@
-// The metric-rollups job's metrics step (hooked into processors/rollupMetrics.ts):
-// opens what a run needs — a Redis client for the samples and, when a webhook
-// is configured, a producer for the alert-webhooks queue — runs the rollups
-// then the alert rules, and closes them. One connection per run (once a
-// minute) keeps the processor free of process-wide state.
+// The metrics step of the scheduled minute tick (scheduled/minute.ts): the
+// rollups (minute buckets, hourly/daily compaction by watermark, retention),
+// then the alert rules over what they measured. The Redis client and the
+// alert-webhooks producer behind `notify` are the runtime's, built once.
 import { BUCKET_MS } from "@opsdeck/db";
-import { createRedis } from "@opsdeck/redis";
-import { Queue } from "bullmq";
 
 import type { WorkerConfig } from "../config";
-import type { ProcessorContext } from "../processors/types";
 import { DEFAULT_ROLLUP_OPTIONS, type MetricsContext, type RollupOptions } from "./context";
 import { evaluateAlerts } from "./evaluateAlerts";
 import { runRollups } from "./runRollups";
-import {
-  ALERT_WEBHOOK_QUEUE,
-  enqueueWebhooks,
-  startWebhookWorker,
-  type WebhookConfig,
-  type WebhookWorker,
-} from "./webhooks";
 
 export function rollupOptions(config: WorkerConfig): RollupOptions {
   return {
@@ -35,56 +24,11 @@ export function rollupOptions(config: WorkerConfig): RollupOptions {
   };
 }
 
-export function webhookConfig(config: WorkerConfig): WebhookConfig | null {
-  if (!config.ALERT_WEBHOOK_URL) return null;
+export async function runMetricsTick(mctx: MetricsContext): Promise<Record<string, unknown>> {
+  const rollups = await runRollups(mctx);
+  const alerts = await evaluateAlerts(mctx);
   return {
-    url: config.ALERT_WEBHOOK_URL,
-    allowlist: config.ALERT_WEBHOOK_ALLOWLIST,
-    attempts: config.ALERT_WEBHOOK_ATTEMPTS,
-    backoffMs: config.ALERT_WEBHOOK_BACKOFF_MS,
-    timeoutMs: config.ALERT_WEBHOOK_TIMEOUT_MS,
+    rollups,
+    alerts: { firing: alerts.firing, opened: alerts.opened.length, resolved: alerts.resolved.length },
   };
-}
-
-export async function runMetricsTick(ctx: ProcessorContext): Promise<Record<string, unknown>> {
-  const { config } = ctx;
-  const redis = createRedis(config.REDIS_URL, {
-    name: "opsdeck-worker-rollups",
-    commandTimeoutMs: config.PROBE_TIMEOUT_MS * 5,
-    // A fresh client: queue the first commands until it connects (each is still bounded by a timeout).
-    offlineQueue: true,
-    onError: () => undefined, // reported by the run itself (warnings, service_status)
-  });
-  const hook = webhookConfig(config);
-  const queue = hook
-    ? new Queue(ALERT_WEBHOOK_QUEUE, { connection: { url: config.REDIS_URL }, prefix: config.QUEUE_PREFIX })
-    : null;
-  queue?.on("error", () => undefined);
-  const mctx: MetricsContext = {
-    pool: ctx.db.pool,
-    poolMax: config.DB_POOL_SIZE,
-    redis,
-    queuePrefix: config.QUEUE_PREFIX,
-    log: ctx.log,
-    options: rollupOptions(config),
-    ...(queue && hook ? { notify: (events) => enqueueWebhooks(queue, hook, events) } : {}),
-  };
-  try {
-    const rollups = await runRollups(mctx);
-    const alerts = await evaluateAlerts(mctx);
-    return {
-      rollups,
-      alerts: { firing: alerts.firing, opened: alerts.opened.length, resolved: alerts.resolved.length },
-    };
-  } finally {
-    await queue?.close().catch(() => undefined);
-    redis.disconnect();
-  }
-}
-
-/** The alert-webhooks worker, in processes serving metric-rollups when a webhook is configured; else null. */
-export function startAlertWebhooks(config: WorkerConfig, log: ProcessorContext["log"]): WebhookWorker | null {
-  const hook = webhookConfig(config);
-  if (!hook || !config.queues.includes("metric-rollups")) return null;
-  return startWebhookWorker({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, config: hook, log });
 }

@@ -6,12 +6,12 @@
 // for the first batch to finish, then goes with whatever queued meanwhile. A
 // `later` call is not urgent: it rides along with the next urgent one, or
 // goes by itself after `laterMs` when none comes.
-export interface Coalescer<I, R> {
+export interface GroupCommit<I, R> {
   (item: I): Promise<R>;
   later(item: I): Promise<R>;
 }
 
-export interface CoalescerOptions {
+export interface GroupCommitOptions {
   /** Most items in one batch. */
   maxBatch?: number;
   /** Batches in flight at once. */
@@ -27,10 +27,10 @@ interface Pending<I, R> {
   reject: (e: unknown) => void;
 }
 
-export function createCoalescer<I, R>(
+export function createGroupCommit<I, R>(
   run: (items: I[]) => Promise<R[]>,
-  { maxBatch = 500, lanes = 1, laterMs = 20 }: CoalescerOptions = {},
-): Coalescer<I, R> {
+  { maxBatch = 500, lanes = 1, laterMs = 20 }: GroupCommitOptions = {},
+): GroupCommit<I, R> {
   let queue: Pending<I, R>[] = [];
   let urgentQueued = 0;
   let inFlight = 0;

@@ -1,8 +1,8 @@
-// The send path's group commit (apps/worker/src/email/coalesce.ts): urgent calls
+// The send path's group commit (apps/worker/src/email/groupCommit.ts): urgent calls
 // start at once while a lane is free and otherwise share the next batch; `later`
 // calls ride along with an urgent one or go on their own after laterMs; a failed
 // batch rejects only its own calls.
-import { createCoalescer } from "../../apps/worker/src/email/coalesce";
+import { createGroupCommit } from "../../apps/worker/src/email/groupCommit";
 
 /** A run() whose batches the test finishes by hand. */
 function controlled() {
@@ -17,7 +17,7 @@ const tick = () => new Promise((r) => setImmediate(r));
 
 it("starts an urgent call at once, and batches what arrives while it is in flight", async () => {
   const { batches, run } = controlled();
-  const write = createCoalescer(run);
+  const write = createGroupCommit(run);
   const first = write(1);
   expect(batches.map((b) => b.items)).toEqual([[1]]);
   const rest = [write(2), write(3)];
@@ -32,7 +32,7 @@ it("starts an urgent call at once, and batches what arrives while it is in fligh
 
 it("runs up to `lanes` batches at once", async () => {
   const { batches, run } = controlled();
-  const write = createCoalescer(run, { lanes: 2 });
+  const write = createGroupCommit(run, { lanes: 2 });
   const calls = [write(1), write(2), write(3), write(4)];
   expect(batches.map((b) => b.items)).toEqual([[1], [2]]);
   batches[1]?.finish();
@@ -45,7 +45,7 @@ it("runs up to `lanes` batches at once", async () => {
 
 it("lets later calls ride with the next urgent one, or go alone after laterMs", async () => {
   const { batches, run } = controlled();
-  const write = createCoalescer(run, { laterMs: 30 });
+  const write = createGroupCommit(run, { laterMs: 30 });
   const a = write.later(1);
   const b = write.later(2);
   await tick();
@@ -66,7 +66,7 @@ it("lets later calls ride with the next urgent one, or go alone after laterMs", 
 
 it("does not run later calls by themselves while a batch is in flight, and rejects only a failed batch", async () => {
   const { batches, run } = controlled();
-  const write = createCoalescer(run, { laterMs: 10_000 });
+  const write = createGroupCommit(run, { laterMs: 10_000 });
   const first = write(1);
   const later = write.later(2);
   batches[0]?.finish(new Error("postgres down"));
