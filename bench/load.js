@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Load benchmark (issue 8): autocannon against real API processes on a private
+// Load benchmark: autocannon against real API processes on a private
 // Redis and Postgres (the fault harness starts them on spare ports, 127.0.0.1
 // only, and removes everything at the end).
 //   npm run build && node bench/load.js [seconds=60] [rate=200] [quota=1000]

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Benchmark (issue 3, #3): bulk retry, clean and drain of 100,000 jobs in one queue:
+// Benchmark: bulk retry, clean and drain of 100,000 jobs in one queue:
 // raw BullMQ (queue.retryJobs / queue.clean / queue.drain) against Opsdeck's chunked
 // POST /api/v1/platform/system/queues/{q}/retry and …/clean, in the same run.
 //   npm run build && node bench/queues/bulk.js [jobs=100000] [ops=retry,clean,drain]

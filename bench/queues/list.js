@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Benchmark (issue 3, #1): GET /api/v1/platform/system/queues over 50 queues holding
+// Benchmark: GET /api/v1/platform/system/queues over 50 queues holding
 // 1,000,000 waiting and 100,000 failed jobs, against (b) raw BullMQ getJobCounts for the
 // 50 queues in one auto-pipelined burst and (c) Bull Board's own GET /api/queues
 // (@bull-board/express + BullMQAdapter, in a child process) on the same data.

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Benchmark (issue 3, #2): worker throughput on no-op jobs at concurrency 50 with job-record
+// Benchmark: worker throughput on no-op jobs at concurrency 50 with job-record
 // write-back, against a raw BullMQ Worker with a no-op processor on the same jobs, same run.
 //   npm run build && node bench/queues/worker.js [jobs=20000] [concurrency=50] [rounds=3] [--only=raw|ops]
 //                                               [--variant=<name>]

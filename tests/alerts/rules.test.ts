@@ -63,7 +63,7 @@ it("raises one backlog alert across repeated evaluations and resolves it when th
   expect(open[0]).toMatchObject({ severity: "error", resolved_at: null });
   expect(open[0].message).toContain("6 jobs waiting");
 
-  // Listed by the API in the seed's shape plus rule, subject, resolved_at, acknowledged_by.
+  // Listed by the API in the documented shape plus rule, subject, resolved_at, acknowledged_by.
   const listed = await request(t.app)
     .get("/api/v1/platform/system/infrastructure/alerts?hours=1&severity=error")
     .set("X-API-Key", t.keys.viewer);

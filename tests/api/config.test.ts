@@ -6,7 +6,7 @@ import path from "node:path";
 import { loadConfig } from "../../apps/api/src/config";
 import { ConfigError } from "../../packages/core/src";
 
-it("has the SPEC §2 defaults", () => {
+it("has the documented defaults", () => {
   const c = loadConfig({});
   expect(c.PORT).toBe(3000);
   expect(c.REDIS_URL).toBe("redis://127.0.0.1:6379");

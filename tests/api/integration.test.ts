@@ -1,4 +1,4 @@
-// The integration surface (seed 000) end to end: health with real component
+// The integration surface end to end: health with real component
 // statuses, API info, the caller's own request logs with every filter, and
 // the key test endpoint.
 import request from "supertest";
@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-it("reports health in the seed's shape with real component statuses", async () => {
+it("reports health in the documented shape with real component statuses", async () => {
   const r = await request(t.app).get("/api/integration/health").set("X-API-Key", t.keys.integration);
   expect(r.status).toBe(200);
   expect(r.body).toEqual({
@@ -62,7 +62,7 @@ describe("request logs", () => {
     await t.deps.requestLogs.flush();
   });
 
-  it("lists only the caller's own requests, newest first, with the seed's fields", async () => {
+  it("lists only the caller's own requests, newest first, with the documented fields", async () => {
     const r = await request(t.app).get("/api/integration/logs").set("X-API-Key", raw);
     expect(r.status).toBe(200);
     expect(r.body.pagination).toEqual({ page: 1, limit: 50, total: 3, totalPages: 1 });

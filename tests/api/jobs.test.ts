@@ -1,5 +1,5 @@
 // One job through the real app: detail (data, logs, stack, history), retry
-// (seed body; 409 unless failed), delete (409 while a worker holds the lock),
+// (409 unless failed), delete (409 while a worker holds the lock),
 // ids resolved across queues with ?queue= and 409 ambiguous_job_id, search
 // over the job records, and the audit row of every mutation.
 import type { Job } from "bullmq";
@@ -91,7 +91,7 @@ describe("GET /jobs/{job_id}", () => {
 });
 
 describe("POST /jobs/{job_id}/retry", () => {
-  it("re-queues a failed job with the seed's body and its attempts reset", async () => {
+  it("re-queues a failed job with the documented body and its attempts reset", async () => {
     const id = retryJob.id!;
     await t.deps.db.pool.query(
       `INSERT INTO job_records (queue, job_id, name, status, attempt, phase, attempts_made, failed_reason, created_at)

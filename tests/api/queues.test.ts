@@ -1,5 +1,5 @@
 // GET /queues and GET /queues/{name} through the real app, over queues filled
-// by plain BullMQ: the seed's status thresholds (150 waiting → warning, 12
+// by plain BullMQ: the documented status thresholds (150 waiting → warning, 12
 // failed → critical), counts, workers, stalled jobs, detail and 404s.
 import request from "supertest";
 
@@ -33,7 +33,7 @@ afterAll(async () => {
 const ops = () => ({ "X-API-Key": t.keys.ops });
 
 describe("GET /queues", () => {
-  it("lists catalog and discovered queues with the seed's fields and thresholds", async () => {
+  it("lists catalog and discovered queues with the documented fields and thresholds", async () => {
     const r = await request(t.app).get(BASE).set("X-API-Key", t.keys.viewer);
     expect(r.body.error).toBeUndefined();
     expect(r.status).toBe(200);

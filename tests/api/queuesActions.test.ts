@@ -39,7 +39,7 @@ async function recordStatus(queue: string, jobId: string) {
 describe("GET /queues/{queue_name}/jobs", () => {
   beforeAll(() => f.failJobs("list-failed", 12, (i) => ({ campaign_id: `cmp_${i}`, recipient_count: 1000 })));
 
-  it("pages failed jobs with the seed's shape and pagination", async () => {
+  it("pages failed jobs with the documented shape and pagination", async () => {
     const r = await request(t.app).get(`${BASE}/list-failed/jobs?status=failed&limit=5&offset=10`).set(ops());
     expect(r.status).toBe(200);
     expect(r.body.data.pagination).toEqual({ total: 12, limit: 5, offset: 10 });

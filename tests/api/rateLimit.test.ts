@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-it("allows 300 reads a minute and refuses the 301st with 429, Retry-After and the seed's body", async () => {
+it("allows 300 reads a minute and refuses the 301st with 429, Retry-After and the documented body", async () => {
   const k = await createKey(t.deps.db.prisma, { name: "reader", role: "viewer" });
   let last: request.Response | undefined;
   for (let i = 1; i <= 300; i++) {

@@ -1,7 +1,7 @@
 // Two integrations, one pointing at a dead port: mail fails over to the live
 // one and arrives once per recipient, the dead one's circuit opens (from the
 // failed sends and from the scheduled live check), and GET /status says
-// `degraded` in seed 004's shape.
+// `degraded` in its published shape.
 import type { Queue } from "bullmq";
 import request from "supertest";
 

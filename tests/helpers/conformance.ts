@@ -1,4 +1,4 @@
-// Conformance of real responses to the committed OpenAPI document (issue 7).
+// Conformance of real responses to the committed OpenAPI document.
 // The check is independent of our own code: the document is read from
 // openapi.json and compiled by Ajv (JSON Schema 2020-12, which OpenAPI 3.1
 // uses as is), never from the zod schemas the routes validate with. For a

@@ -168,7 +168,7 @@ describe("each format parses back into the rows of the same search", () => {
     expect(JSON.parse((await download(s.download_url!)).body.toString())).toEqual([]);
   });
 
-  it("ndjson (line by line), through the seed's GET form", async () => {
+  it("ndjson (line by line), through the GET form", async () => {
     const r = await request(t.app)
       .get(`${LOGS}/export`)
       .query({ format: "ndjson", query: "payment" })

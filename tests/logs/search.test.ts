@@ -1,5 +1,5 @@
-// GET /api/v1/platform/system/logs against real Postgres: every filter of the
-// seed, full text (word, phrase, prefix) and regex, the seed's shape, cursor
+// GET /api/v1/platform/system/logs against real Postgres: every documented
+// filter, full text (word, phrase, prefix) and regex, the documented shape, cursor
 // paging while logs keep arriving, the 400s (bad / over-long regex, bad
 // cursor), the statement timeout as a 400, the capped total and permissions.
 import request from "supertest";
@@ -31,7 +31,7 @@ async function messages(q: Record<string, string | number>): Promise<string[]> {
 const msg = (i: number) => FIXTURE[i]!.message;
 
 describe("search shape", () => {
-  it("answers in the seed's shape, newest first", async () => {
+  it("answers in the documented shape, newest first", async () => {
     const r = await search({ request_id: "req_abc123" });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({
@@ -57,7 +57,7 @@ describe("search shape", () => {
   });
 });
 
-describe("filters of the seed", () => {
+describe("documented filters", () => {
   it("level", async () => {
     expect(await messages({ level: "error" })).toEqual([msg(5), msg(0)]);
     expect((await search({ level: "fatal" })).status).toBe(400);

@@ -1,4 +1,4 @@
-// The app factory (EXAMPLES §1): builds the Express app from its dependencies
+// The app factory: builds the Express app from its dependencies
 // and never listens, so tests drive it with supertest and main.ts owns the port.
 import express, { type Express } from "express";
 

@@ -1,4 +1,4 @@
-// API configuration: every env var, its default and why (EXAMPLES §5).
+// API configuration: every env var, its default and why.
 // `loadConfig` is pure; main.ts calls it once and passes the result down.
 import { randomBytes } from "node:crypto";
 
@@ -45,7 +45,7 @@ export const apiEnv = baseEnv
     RATE_LIMIT_WRITE: IntEnv(1, 1_000_000).default(60),
     /** Policy window, seconds. */
     RATE_LIMIT_WINDOW_SECONDS: IntEnv(1, 86_400).default(60),
-    /** Integration keys' quotas per minute / hour / day (SPEC §3); per-key overrides win. */
+    /** Integration keys' quotas per minute / hour / day; per-key overrides win. */
     INTEGRATION_QUOTA_MINUTE: IntEnv(1, 10_000_000).default(100),
     INTEGRATION_QUOTA_HOUR: IntEnv(1, 100_000_000).default(1_000),
     INTEGRATION_QUOTA_DAY: IntEnv(1, 1_000_000_000).default(10_000),
@@ -76,7 +76,7 @@ export const apiEnv = baseEnv
     SESSION_TTL_SECONDS: IntEnv(60, 30 * 86_400).default(28_800),
     /** How long Bull Board trusts a key lookup before re-reading it, ms: the most a revoked key's session keeps working. */
     BOARD_KEY_CACHE_MS: IntEnv(0, 60_000).default(5_000),
-    /** GET /queues status (seed 001): warning from this many waiting jobs (inclusive). */
+    /** GET /queues status: warning from this many waiting jobs (inclusive). */
     QUEUE_WARNING_WAITING: IntEnv(1, 1_000_000_000).default(100),
     /** critical above this many waiting jobs (seed: > 1000). */
     QUEUE_CRITICAL_WAITING: IntEnv(1, 1_000_000_000).default(1_000),

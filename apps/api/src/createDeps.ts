@@ -9,8 +9,8 @@ import type { ApiConfig } from "./config";
 import type { AppDeps } from "./deps";
 import { createKeyAuthenticator } from "./http/auth";
 import { createRateLimits } from "./http/rateLimit";
-import { createApiMetrics } from "./metrics";
-import { registerInfraMetrics } from "./platformMetrics/prometheus";
+import { registerInfraMetrics } from "./prometheus/queueGauges";
+import { createApiMetrics } from "./prometheus/registry";
 import { createQueueRegistry } from "./queues/registry";
 
 export function createDeps(config: ApiConfig, logger: Logger): AppDeps {

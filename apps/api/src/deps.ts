@@ -7,7 +7,7 @@ import { type Redis } from "@opsdeck/redis";
 import type { ApiConfig } from "./config";
 import type { KeyAuthenticator } from "./http/auth";
 import type { RateLimits } from "./http/rateLimit";
-import type { ApiMetrics } from "./metrics";
+import type { ApiMetrics } from "./prometheus/registry";
 import type { QueueRegistry } from "./queues/registry";
 
 export interface Lifecycle {

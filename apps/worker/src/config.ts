@@ -1,4 +1,4 @@
-// Worker configuration: every env var, its default and why (EXAMPLES §5).
+// Worker configuration: every env var, its default and why.
 // `loadConfig` is pure; main.ts calls it once and passes the result down.
 import {
   baseEnv,
@@ -52,7 +52,7 @@ export const workerEnv = baseEnv
     WORKER_CONCURRENCY_ALERT_WEBHOOKS: Concurrency.optional(),
     /** SIGTERM: how long active jobs get to finish before a forced close, ms. */
     SHUTDOWN_GRACE_MS: IntEnv(0, 3_600_000).default(30_000),
-    /** Heartbeat period, ms (SPEC §9: 10 s). */
+    /** Heartbeat period, ms (10 s). */
     HEARTBEAT_INTERVAL_MS: IntEnv(100, 600_000).default(10_000),
     /** Reconciliation of job records against Redis: period, ms. */
     RECONCILE_INTERVAL_MS: IntEnv(100, 86_400_000).default(60_000),

@@ -1,4 +1,4 @@
-// Worker heartbeat (SPEC §9): every HEARTBEAT_INTERVAL_MS (default 10 s) the
+// Worker heartbeat: every HEARTBEAT_INTERVAL_MS (default 10 s) the
 // process upserts its row — id, host, pid, queues, started, last seen, cpu
 // and memory. CPU is process.cpuUsage() (user + system µs) over the wall time
 // since the previous beat, as a percent of one core. `stop` writes stopped_at.

@@ -1,4 +1,4 @@
-// Reconciliation of job records against Redis (SPEC §9): repairs what the
+// Reconciliation of job records against Redis: repairs what the
 // write-back missed (a worker killed before its flush, a full buffer, a
 // Postgres outage). Two bounded passes per run, under a Redis lock so only one
 // worker process reconciles at a time:

@@ -1,4 +1,4 @@
-// Job-record write-back (SPEC §9 "Status write-back"). Worker events become
+// Job-record write-back. Worker events become
 // fenced record upserts (and, for failed attempts and stalls, history events;
 // see attachRecordWriter), pushed into a bounded buffer that
 // never blocks a job. The buffer keeps one entry per job: a later phase of the

@@ -5,7 +5,7 @@
 // of openapi-fetch it adds what every Opsdeck call needs:
 // - `Authorization: Bearer <key>` and a base URL (default http://127.0.0.1:3000);
 // - a per-request deadline (30 s by default);
-// - the SPEC §3 envelope unwrapped: `{success: true, data}` resolves to `data`
+// - the success envelope unwrapped: `{success: true, data}` resolves to `data`
 //   (bodies without it, like /livez or /status, resolve as they are);
 // - the one error shape `{success: false, error: {type, code, message,
 //   request_id, details?, retryAfter?}}` thrown as OpsdeckApiError, and no
@@ -127,7 +127,7 @@ export class OpsdeckError extends Error {
 }
 
 /**
- * The API answered with an error: its SPEC §3 error object, or, for an answer
+ * The API answered with an error: its error object, or, for an answer
  * that isn't one (a proxy's HTML page, a non-JSON 200), `bad_response` or
  * `http_<status>` with `type` undefined.
  */
@@ -170,7 +170,7 @@ export class OpsdeckConnectionError extends OpsdeckError {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 const isRecord = (v: unknown): v is Record<string, unknown> => isObject(v) && !Array.isArray(v);
 
-/** The error object of a SPEC §3 error body, if `body` is one. */
+/** The error object of an error body, if `body` is one. */
 function errorObject(body: unknown): (Partial<ErrorObject> & { code: string; message: string }) | undefined {
   const e = isRecord(body) && body.success === false ? body.error : undefined;
   return isRecord(e) && typeof e.code === "string" && typeof e.message === "string"

@@ -302,7 +302,7 @@ export interface paths {
     };
     /**
      * Every catalog and discovered queue with counts and status
-     * @description Status per seed 001: critical when waiting > 1000 or failed > 10, warning when waiting is 100–1000, else healthy (QUEUE_* thresholds, per queue via QUEUE_STATUS_THRESHOLDS). All counts come from one pipelined Redis round trip.
+     * @description Status: critical when waiting > 1000 or failed > 10, warning when waiting is 100–1000, else healthy (QUEUE_* thresholds, per queue via QUEUE_STATUS_THRESHOLDS). All counts come from one pipelined Redis round trip.
      */
     get: operations["listQueues"];
     put?: never;
@@ -554,7 +554,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Start an export of the logs a search would return (the seed's form)
+     * Start an export of the logs a search would return (GET form)
      * @description Same as POST /logs/exports, with the search parameters in the query string.
      */
     get: operations["exportLogsSeed"];
@@ -746,7 +746,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Health of the email integrations, overall and by type (seed 004) */
+    /** Health of the email integrations, overall and by type */
     get: operations["getStatus"];
     put?: never;
     post?: never;
@@ -3600,7 +3600,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Jobs, newest first, and the seed's pagination */
+      /** @description Jobs, newest first and the pagination */
       200: {
         headers: {
           /** @description This request's id */
@@ -4924,7 +4924,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Matching job records and the seed's pagination */
+      /** @description Matching job records and the pagination */
       200: {
         headers: {
           /** @description This request's id */
@@ -5831,7 +5831,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Audit events, newest first, and the seed's pagination */
+      /** @description Audit events, newest first and the pagination */
       200: {
         headers: {
           /** @description This request's id */

@@ -1,4 +1,4 @@
-// API key format (SPEC §3): odk_live_<32 base62 chars>_<6 base62 chars CRC32 checksum>.
+// API key format: odk_live_<32 base62 chars>_<6 base62 chars CRC32 checksum>.
 // The checksum lets us reject typos and truncated keys without a database
 // round trip, and lets secret scanners recognise our keys. At rest only the
 // SHA-256 hash is kept, plus a display prefix and the last 4 characters.

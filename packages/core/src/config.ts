@@ -1,4 +1,4 @@
-// Config helpers shared by every process (EXAMPLES §5). Each app's config.ts
+// Config helpers shared by every process. Each app's config.ts
 // extends `baseEnv` and calls `parseEnv(schema, env)` once at start-up; a bad
 // value becomes one clear line per problem and a non-zero exit in main.ts.
 import path from "node:path";

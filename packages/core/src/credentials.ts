@@ -1,4 +1,4 @@
-// Secrets at rest (SPEC §9, seed 002): SMTP credentials are sealed with
+// Secrets at rest: SMTP credentials are sealed with
 // AES-256-GCM under a key from config. The envelope names its key id, so keys
 // rotate: decrypt with whichever configured key the record names, encrypt with
 // the current one. A record also binds its own id as additional authenticated

@@ -1,8 +1,8 @@
-// One error model for every HTTP surface (SPEC §3). Handlers and middleware
+// One error model for every HTTP surface. Handlers and middleware
 // throw AppError (or a subclass); the error middleware renders it as
 // {"success": false, "error": {type, code, message, request_id, details?, retryAfter?}}.
 
-/** The `error.type` values of SPEC §3, keyed by the HTTP status they go with. */
+/** The `error.type` values, keyed by the HTTP status they go with. */
 export const ERROR_TYPES = {
   400: "invalid_request_error",
   401: "authentication_error",

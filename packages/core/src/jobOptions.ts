@@ -1,4 +1,4 @@
-// Producer-side job options for the catalog queues (SPEC §9): retries with
+// Producer-side job options for the catalog queues: retries with
 // exponential backoff per queue, and bounded retention of finished jobs so
 // Redis never grows without limit. Retries and backoff are job options in
 // BullMQ (set when a job is added), so every producer — the API, the CLI's

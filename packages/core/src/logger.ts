@@ -1,4 +1,4 @@
-// One winston factory for every process (EXAMPLES §6). JSON lines to stdout in
+// One winston factory for every process. JSON lines to stdout in
 // production, readable lines in development; every line passes through the
 // redaction format, so keys, tokens, passwords and email addresses never land
 // in a log. Child loggers carry scope: service, request_id, queue, job_id.

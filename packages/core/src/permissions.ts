@@ -1,4 +1,4 @@
-// Roles and the permissions they grant (SPEC §3). A key may be narrowed to a
+// Roles and the permissions they grant. A key may be narrowed to a
 // subset of its role's permissions, never widened.
 import { z } from "zod";
 

@@ -1,4 +1,4 @@
-// The queue catalog (EXAMPLES §3): the one place that names Opsdeck's own
+// The queue catalog: the one place that names Opsdeck's own
 // queues, their payload schemas, priorities and retry policy. The API
 // validates a payload against it before `queue.add`; the worker validates
 // again before processing, because jobs outlive deploys. The worker's
@@ -10,7 +10,7 @@ import { AlertSeverity } from "./contracts/alerts";
 
 const Email = z.email().max(320);
 
-/** One batch of a campaign (SPEC §9 "Email sending"). */
+/** One batch of a campaign. */
 export const EmailBatchPayload = z
   .object({
     campaign_id: z.string().min(1).max(128),
@@ -31,7 +31,7 @@ export const EmailBatchPayload = z
   });
 export type EmailBatchPayload = z.infer<typeof EmailBatchPayload>;
 
-/** A log export (SPEC §9 "Log exports"); the filters are those of the log search. */
+/** A log export; the filters are those of the log search. */
 export const LogExportPayload = z.object({
   export_id: z.string().min(1).max(64),
 });

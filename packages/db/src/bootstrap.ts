@@ -1,4 +1,4 @@
-// First start (SPEC §3): when no active ops key exists, create one and write
+// First start: when no active ops key exists, create one and write
 // it to a file readable only by the owner (mode 0600). The key itself is
 // never logged; callers print the path.
 import fs from "node:fs";

@@ -1,4 +1,4 @@
-// Creates the application database when it is missing (SPEC §2: start-up
+// Creates the application database when it is missing (start-up
 // creates the database), by connecting to the server's `postgres` database.
 import pg from "pg";
 

@@ -1,4 +1,4 @@
-// Worker heartbeats (SPEC §9): each worker process upserts its row every
+// Worker heartbeats: each worker process upserts its row every
 // HEARTBEAT_INTERVAL_MS (default 10 s); infrastructure health and metrics read
 // them. Rows are pruned after a week by the worker's maintenance.
 import type pg from "pg";

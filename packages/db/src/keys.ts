@@ -1,6 +1,6 @@
 // API key storage. The raw key exists only in the return value of
 // createKey/rotateKey; the table holds its SHA-256 hash, a display prefix and
-// the last 4 characters (SPEC §3).
+// the last 4 characters.
 import { randomUUID } from "node:crypto";
 
 import { generateKey, permissionsOutsideRole, type Role } from "@opsdeck/core";

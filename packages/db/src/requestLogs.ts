@@ -1,4 +1,4 @@
-// Request logs (SPEC §3): written in batches off the request path with one
+// Request logs: written in batches off the request path with one
 // COPY ... FROM STDIN per batch, read back by the integration surface, and
 // deleted after the retention period. COPY rather than INSERT ... SELECT FROM
 // unnest($1::…[], …): measured on 100,000 rows in batches of 500, it costs

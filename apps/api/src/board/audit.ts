@@ -1,4 +1,4 @@
-// Audit of the board's mutating calls (SPEC §3): each one by an ops session
+// Audit of the board's mutating calls: each one by an ops session
 // lands in audit_events once its response is over, as `board.<scope>.<verb>`
 // (board.job.retry, board.queue.clean, board.queues.pause, ...) derived from
 // Bull Board's API path, with the queue / job as target and the outcome taken

@@ -1,4 +1,4 @@
-// Bull Board at /admin/queues (SPEC §10), behind Opsdeck's own sign-in:
+// Bull Board at /admin/queues, behind Opsdeck's own sign-in:
 //   GET  /admin/queues/static/*        Bull Board's JS/CSS/images — public (no data in them)
 //   GET  /admin/queues/login, POST …   sign-in form / sign-in
 //   GET  /admin/queues/logout, POST …  sign-out confirmation / sign-out

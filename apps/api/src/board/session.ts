@@ -1,4 +1,4 @@
-// Bull Board session cookies (SPEC §10). The cookie carries the key id and
+// Bull Board session cookies. The cookie carries the key id and
 // an expiry (epoch seconds), signed with HMAC-SHA256 (cookie-signature); it
 // never carries the raw key. The expiry is inside the signed value and is
 // checked here, server-side, whatever the browser does with Max-Age.

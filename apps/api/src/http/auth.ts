@@ -1,4 +1,4 @@
-// API key authentication (SPEC §3). A key arrives as `Authorization: Bearer`
+// API key authentication. A key arrives as `Authorization: Bearer`
 // or `X-API-Key`; its shape and checksum are checked with no I/O, then its
 // SHA-256 hash is looked up (cached briefly, so a hot key costs no query per
 // request; revocation through this process clears the cache at once, other
@@ -66,7 +66,7 @@ export interface KeyAuthenticator {
   invalidate(hash?: string): void;
 }
 
-/** Role defaults for the per-key quotas (SPEC §3: integration keys 100 / 1,000 / 10,000); other roles: none. */
+/** Role defaults for the per-key quotas (integration keys 100 / 1,000 / 10,000); other roles: none. */
 export interface QuotaDefaults {
   integration: { minute: number; hour: number; day: number };
 }

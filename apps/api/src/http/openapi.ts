@@ -1,4 +1,4 @@
-// Builds the OpenAPI 3.1 document from the route table (SPEC §8): the same
+// Builds the OpenAPI 3.1 document from the route table: the same
 // zod schemas that validate requests become its parameters, bodies and
 // responses (JSON Schema 2020-12, which 3.1 uses as is). Every keyed route
 // documents its permission (x-required-permission), its rate-limit policy

@@ -1,4 +1,4 @@
-// Rate limits (SPEC §3), Redis-backed through rate-limiter-flexible so every
+// Rate limits, Redis-backed through rate-limiter-flexible so every
 // API process shares the same counters:
 //  - a read policy (300 / 60 s) and a write policy (60 / 60 s) per key, per IP
 //    without one;
@@ -70,7 +70,7 @@ export function createRateLimits(opts: RateLimitOptions) {
     });
   const policies = { read: policyLimiter("read"), write: policyLimiter("write") };
   const policyLimits = { read: opts.read, write: opts.write };
-  // Quota windows are aligned to the calendar (the seed's resetAt: next minute, hour, midnight UTC),
+  // Quota windows are aligned to the calendar (resetAt: next minute, hour, midnight UTC),
   // so the window start is part of the counter key.
   const quotaLimiters = QUOTA_WINDOWS.map(
     (w) =>

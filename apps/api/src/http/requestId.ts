@@ -1,4 +1,4 @@
-// X-Request-Id on every response (SPEC §3). A well-formed incoming id (8–128
+// X-Request-Id on every response. A well-formed incoming id (8–128
 // of [A-Za-z0-9._:-]) is kept so a trace can cross services; anything else
 // is replaced.
 import { randomFillSync } from "node:crypto";

@@ -1,4 +1,4 @@
-// Records every request (SPEC §3) when its response finishes, into a bounded
+// Records every request when its response finishes, into a bounded
 // in-memory buffer that a timer flushes to Postgres in batches — never on the
 // request path. Also feeds the HTTP latency histogram.
 //

@@ -93,7 +93,7 @@ export interface JsonRoute<
     status?: 200 | 201 | 202;
     /** The `data` schema when `envelope` is true, else the whole body. */
     schema: R;
-    /** Wrap as {"success": true, "data": …} (seed 001). @defaultValue true */
+    /** Wrap as {"success": true, "data": …}. @defaultValue true */
     envelope?: boolean;
     description: string;
     /** Other statuses the handler sends with this same body (not the error shape), e.g. /readyz's 503. */

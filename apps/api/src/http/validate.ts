@@ -1,4 +1,4 @@
-// Turns zod issues into the `details` list of SPEC §3: one entry per bad
+// Turns zod issues into the error body's `details` list: one entry per bad
 // field, named by where it was (params, query, body) and its path.
 import type { FieldIssue } from "@opsdeck/core";
 import type { z } from "zod";

@@ -1,4 +1,4 @@
-// Signed download links for log exports (SPEC §4): HMAC-SHA256 over the export
+// Signed download links for log exports: HMAC-SHA256 over the export
 // id, the expiry (epoch seconds) and the owner key id, so a link cannot be
 // moved to another export, extended, or reused after the export changes
 // hands. The link itself is the credential: the download route needs no key,

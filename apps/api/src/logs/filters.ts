@@ -1,4 +1,4 @@
-// Turns the seed's query parameters into a LogFilter, refusing what the
+// Turns the log search's query parameters into a LogFilter, refusing what the
 // database should never see: an over-long regex, an inverted window; and a
 // stored LogFilter back into the request's names for responses.
 import { type FieldIssue, type LogExportFilters, ValidationError } from "@opsdeck/core";

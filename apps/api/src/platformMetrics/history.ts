@@ -1,4 +1,4 @@
-// GET /api/v1/platform/metrics/history and …/performance (SPEC §7): points
+// GET /api/v1/platform/metrics/history and …/performance: points
 // from the rollups at the range's granularity (24h and 7d hourly, 30d daily;
 // the current period included from finer rows), and current performance.
 import type { MetricsHistory, MetricsPerformance, MetricsRange } from "@opsdeck/core";

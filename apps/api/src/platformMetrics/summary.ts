@@ -1,4 +1,4 @@
-// GET /api/v1/platform/metrics (SPEC §7, seed 003 adapted): workers, jobs
+// GET /api/v1/platform/metrics: workers, jobs
 // processed (today / this week / this month, UTC), uptime, API performance
 // over the last 24 h and storage. Storage probes are bounded by
 // PROBE_TIMEOUT_MS; one that fails is null rather than failing the request.

@@ -1,4 +1,4 @@
-// Bulk retry, clean and promote (SPEC §4, issue 3 benchmark 3). A 100,000-job
+// Bulk retry, clean and promote (bench/queues/bulk.js measures them). A 100,000-job
 // operation is a series of short Lua calls (@opsdeck/redis bulkScripts.ts), so Redis keeps
 // serving other clients between them:
 //  - each call is sized to a Redis-time budget (CALL_BUDGET_US), from the time

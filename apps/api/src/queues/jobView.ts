@@ -1,4 +1,4 @@
-// BullMQ Job → the seed's job shape. Payloads are capped so one huge job
+// BullMQ Job → the documented job shape. Payloads are capped so one huge job
 // cannot make a listing megabytes long: past the cap the payload becomes a
 // JSON text preview and `payload_truncated` says so.
 import type { QueueJob } from "@opsdeck/core";

@@ -1,5 +1,5 @@
-// Turns raw counts into the seed's queue summary: priority from the catalog,
-// and the status thresholds of seed 001 (critical: waiting > 1000 or failed
+// Turns raw counts into the queue summary of GET /queues: priority from the
+// catalog, and the status thresholds (critical: waiting > 1000 or failed
 // > 10; warning: waiting 100–1000; else healthy), configurable globally and
 // per queue.
 import { isCatalogQueue, type QueueHealth, QUEUES, type QueueSummary } from "@opsdeck/core";

@@ -15,7 +15,7 @@ export const auditRoutes = [
     access: { permission: "keys.admin" },
     rateLimit: "read",
     query: AuditQuery,
-    response: { schema: AuditList, description: "Audit events, newest first, and the seed's pagination" },
+    response: { schema: AuditList, description: "Audit events, newest first and the pagination" },
     async handler({ deps, query }) {
       const { rows, total } = await listAuditEvents(
         deps.db.prisma,

@@ -1,4 +1,4 @@
-// The contract, served from the route table itself (SPEC §8): the OpenAPI
+// The contract, served from the route table itself: the OpenAPI
 // document, a rendered reference, a Markdown reference and llms.txt — all
 // generated from the same document. No key needed.
 import express from "express";

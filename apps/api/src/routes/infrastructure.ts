@@ -1,4 +1,4 @@
-// Infrastructure (SPEC §4, seed 001): live health of every service, and the
+// Infrastructure: live health of every service, and the
 // alerts raised by the worker's rules with their acknowledgement (audited).
 import {
   AlertIdParams,

@@ -12,7 +12,7 @@ import {
 } from "@opsdeck/core";
 import { queryRequestLogs } from "@opsdeck/db";
 
-import { probePostgres, probeRedis, type ProbeStatus, probeStorage } from "../health/probes";
+import { probePostgres, probeRedis, type ProbeStatus, probeStorage } from "../health/dependencies";
 import { defineRoute, reply } from "../http/route";
 
 const BASE = "/api/integration";

@@ -1,4 +1,4 @@
-// Sending-IP reputation (SPEC §4, seed 001) and the provider feedback that
+// Sending-IP reputation and the provider feedback that
 // feeds it. The score, thresholds and daily volume are defined in
 // packages/db/src/email/reputation.ts; blacklists come from the worker's
 // scheduled DNSBL checks (apps/worker/src/email/dnsbl.ts).

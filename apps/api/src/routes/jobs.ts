@@ -36,7 +36,7 @@ export const jobRoutes = [
     access: { permission: "queues.read" },
     rateLimit: "read",
     query: JobSearchQuery,
-    response: { schema: JobSearchResult, description: "Matching job records and the seed's pagination" },
+    response: { schema: JobSearchResult, description: "Matching job records and the pagination" },
     async handler({ deps, query }) {
       return searchJobs(deps.db.pool, {
         q: query.q,

@@ -1,4 +1,4 @@
-// Asynchronous log exports (SPEC §4 "Logs", §9; seed 001 "Export Logs").
+// Asynchronous log exports.
 // Creating one records it, then enqueues {export_id} on `log-exports` with
 // the export id as job id (a retried request cannot start it twice). A key
 // sees only its own exports unless it is ops. Files are fetched through a
@@ -173,7 +173,7 @@ export const logExportRoutes = [
     method: "get",
     path: `${BASE}/export`,
     operationId: "exportLogsSeed",
-    summary: "Start an export of the logs a search would return (the seed's form)",
+    summary: "Start an export of the logs a search would return (GET form)",
     description: "Same as POST /logs/exports, with the search parameters in the query string.",
     tags: TAGS,
     access: { permission: "logs.export" },

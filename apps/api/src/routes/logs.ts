@@ -1,4 +1,4 @@
-// Log search and ingestion (SPEC §4 "Logs", seed 001 "Search Logs").
+// Log search and ingestion.
 import {
   AppError,
   type FieldIssue,

@@ -1,4 +1,4 @@
-// Metrics (SPEC §7, seed 003 adapted): platform metrics, history from the
+// Metrics: platform metrics, history from the
 // rollups, and current performance of the platform, a queue or a worker.
 import {
   MetricsHistory,

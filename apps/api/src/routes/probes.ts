@@ -1,7 +1,7 @@
 // Process probes and Prometheus metrics. No key needed.
 import { AppError, Livez, Readyz } from "@opsdeck/core";
 
-import { probePostgres, probeRedis } from "../health/probes";
+import { probePostgres, probeRedis } from "../health/dependencies";
 import { defineRawRoute, defineRoute, reply } from "../http/route";
 
 export const probeRoutes = [

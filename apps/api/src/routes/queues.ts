@@ -82,7 +82,7 @@ export const queueRoutes = [
     operationId: "listQueues",
     summary: "Every catalog and discovered queue with counts and status",
     description:
-      "Status per seed 001: critical when waiting > 1000 or failed > 10, warning when waiting is 100–1000, else healthy " +
+      "Status: critical when waiting > 1000 or failed > 10, warning when waiting is 100–1000, else healthy " +
       "(QUEUE_* thresholds, per queue via QUEUE_STATUS_THRESHOLDS). All counts come from one pipelined Redis round trip.",
     tags: TAGS,
     access: READ,
@@ -123,7 +123,7 @@ export const queueRoutes = [
     params: QueueNameParams,
     query: QueueJobsQuery,
     errors: [404],
-    response: { schema: QueueJobs, description: "Jobs, newest first, and the seed's pagination" },
+    response: { schema: QueueJobs, description: "Jobs, newest first and the pagination" },
     handler: (ctx) =>
       withQueue(ctx, ({ queue, redis, prefix }) =>
         listJobs(redis, prefix, queue, ctx.query.status, ctx.query.limit, ctx.query.offset),

@@ -1,4 +1,4 @@
-// GET /status (seed 004, SPEC §6): the configured email providers (enabled
+// GET /status: the configured email providers (enabled
 // SMTP integrations), each healthy or not from its recent send results (the
 // circuit breaker and the error rate over EMAIL_HEALTH_WINDOW_SECONDS, which
 // the scheduled live checks also feed). ok: all healthy; degraded: some;
@@ -22,7 +22,7 @@ export const statusRoutes = [
     method: "get",
     path: "/status",
     operationId: "getStatus",
-    summary: "Health of the email integrations, overall and by type (seed 004)",
+    summary: "Health of the email integrations, overall and by type",
     tags: ["status"],
     access: { permission: "integration.read" },
     rateLimit: "read",

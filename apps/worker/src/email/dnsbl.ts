@@ -1,5 +1,5 @@
-// DNSBL checks of the sending IPs (SPEC §4 "IP reputation"; every 15 min from
-// the metric-rollups maintenance). For each IP and zone, the reversed address
+// DNSBL checks of the sending IPs (every 15 min, from the scheduled minute
+// tick). For each IP and zone, the reversed address
 // is looked up under the zone ("10.113.0.203.zen.spamhaus.org" for
 // 203.0.113.10; IPv6 by reversed nibbles) through DNS_RESOLVER (host[:port])
 // or the system resolvers. An A record in 127.0.0.0/8 means listed; NXDOMAIN

@@ -1,4 +1,4 @@
-// Which integration a message goes through (SPEC §9): a weighted random
+// Which integration a message goes through: a weighted random
 // choice among enabled integrations whose circuit is closed; once an open
 // circuit's cool-down is over, one worker (the winner of a row update) sends
 // a trial through it. Every worker reads the same Postgres state, refreshed

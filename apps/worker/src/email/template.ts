@@ -1,4 +1,4 @@
-// Per-recipient rendering of a batch (SPEC §9): `{{name}}` placeholders are
+// Per-recipient rendering of a batch: `{{name}}` placeholders are
 // filled from the recipient's variables (plus `email`); HTML bodies get the
 // values HTML-escaped, text bodies and the subject get them as they are (with
 // line breaks removed from the subject, so a value cannot add a header).

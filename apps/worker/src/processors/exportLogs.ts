@@ -1,4 +1,4 @@
-// Log export processor (SPEC §9 "Log exports"): streams the export's rows
+// Log export processor: streams the export's rows
 // from Postgres straight to a temporary file (COPY, constant memory), reports
 // progress, then renames the file into place and records row count, size and
 // SHA-256. Each attempt starts from scratch: leftovers of a crashed attempt

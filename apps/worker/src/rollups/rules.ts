@@ -1,4 +1,4 @@
-// The alert rules (SPEC §4 "Infrastructure"): pure functions from what was
+// The alert rules: pure functions from what was
 // measured to the conditions that hold now. A rule whose inputs could not be
 // measured (Redis or Postgres down) is not "evaluated", so its open alerts
 // stay open rather than resolving on missing data; the outage itself is a
@@ -32,7 +32,7 @@ export interface RuleResult {
   firing: Firing[];
 }
 
-/** The seed's "10k": thresholds in thousands are written as such. */
+/** Alert messages say "10k": thresholds in thousands are written as such. */
 const short = (n: number) => (n >= 1_000 && n % 1_000 === 0 ? `${n / 1_000}k` : String(n));
 
 /** Which service a queue's alerts belong to (seed: "SMTP" for the email queues). */

@@ -1,4 +1,4 @@
-// One rollup run (SPEC §9 "Metric rollups"), idempotent and safe to overlap:
+// One rollup run, idempotent and safe to overlap:
 //  1. minutes from the watermark (less `overlapMinutes`, for late request logs)
 //     to the last closed minute, at most `maxBackfillMinutes` per run: API
 //     requests per route (exact percentiles), finished jobs per queue (BullMQ

@@ -1,4 +1,4 @@
-// Alert webhooks (SPEC §4): opened and resolved alerts are queued on the
+// Alert webhooks: opened and resolved alerts are queued on the
 // catalog's `alert-webhooks` queue (enqueued by the scheduled tick only while
 // ALERT_WEBHOOK_URL is set) and POSTed as JSON with a Slack-compatible `text`
 // field by its processor (processors/deliverAlertWebhook.ts). Retries use

@@ -1,4 +1,4 @@
-// Alerts (SPEC §4 "Infrastructure", seed 001): the list with the seed's
+// Alerts: the list with the documented
 // fields plus rule, subject, resolved_at and acknowledged_by, the
 // acknowledgement, and the thresholds every rule reads (ALERT_THRESHOLDS).
 import { z } from "zod";

@@ -1,4 +1,4 @@
-// The audit trail (SPEC §3): every mutation, listed newest first with filters.
+// The audit trail: every mutation, listed newest first with filters.
 import { z } from "zod";
 
 import { IsoTime, Pagination } from "./common";

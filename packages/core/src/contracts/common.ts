@@ -1,5 +1,5 @@
-// Shapes shared by every surface: the one error body (SPEC §3), the success
-// envelope and the seed's pagination.
+// Shapes shared by every surface: the one error body, the success
+// envelope and the pagination.
 import { z } from "zod";
 
 export const FieldIssueSchema = z.object({
@@ -39,7 +39,7 @@ export const QueryFlag = z
   .default("false")
   .transform((v) => v === "true");
 
-/** `{"success": true, "data": …}` (seed 001). */
+/** `{"success": true, "data": …}`. */
 export function envelope<T extends z.ZodType>(data: T) {
   return z.object({ success: z.literal(true), data });
 }

@@ -1,5 +1,5 @@
-// SMTP integrations, provider feedback and sending-IP reputation (SPEC §4,
-// §9). Credentials go in, never out: a view says only whether some are set and
+// SMTP integrations, provider feedback and sending-IP reputation.
+// Credentials go in, never out: a view says only whether some are set and
 // under which key id they are sealed.
 import { z } from "zod";
 

@@ -1,5 +1,5 @@
-// GET /api/v1/platform/system/infrastructure/health (SPEC §4, seed 001): one
-// entry per service with the seed's fields, a status and a reason when it is
+// GET /api/v1/platform/system/infrastructure/health: one
+// entry per service with the documented fields, a status and a reason when it is
 // not healthy. Measurements a dead dependency cannot give are null.
 import { z } from "zod";
 

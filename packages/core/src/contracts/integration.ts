@@ -1,4 +1,4 @@
-// The integration surface (SPEC §5, seed 000). Bodies are the seed's, not enveloped.
+// The integration surface. Bodies are the partner clients' documented shapes, not enveloped.
 import { z } from "zod";
 
 import { IsoTime } from "./common";

@@ -1,4 +1,4 @@
-// One job (SPEC §4): everything about it, retry, delete, and the search over
+// One job: everything about it, retry, delete, and the search over
 // Postgres job records. Job ids are resolved across queues; `queue`
 // disambiguates an id held by several.
 import { z } from "zod";

@@ -1,5 +1,5 @@
-// Log search, ingestion and export (SPEC §4 "Logs", seed 001 "Search Logs" and
-// "Export Logs"). Field names are the seed's; additions are marked.
+// Log search, ingestion and export. Field names are those of the published
+// System Monitoring API; fields it lacks are marked "addition".
 import { z } from "zod";
 
 import { IsoTime, Limit, Offset, Pagination, QueryFlag } from "./common";
@@ -14,7 +14,7 @@ export const LogExportStatus = z.enum(["queued", "processing", "completed", "fai
 export const LOG_QUERY_MAX = 500;
 const Ident = z.string().min(1).max(200);
 
-/** The seed's filters, shared by search and export. */
+/** The log filters, shared by search and export. */
 const LogFilterFields = {
   query: z
     .string()
@@ -83,7 +83,7 @@ export type LogIngestBody = z.infer<typeof LogIngestBody>;
 
 export const LogIngestResult = z.object({ accepted: z.number().int() });
 
-/** GET /logs/export: the search filters plus format (seed 001) and gzip. */
+/** GET /logs/export: the search filters plus format and gzip. */
 export const LogExportQuery = z.strictObject({
   ...LogFilterFields,
   format: LogExportFormat.default("csv"),
@@ -107,7 +107,7 @@ export const LogExportBody = z.strictObject({
 });
 export type LogExportBody = z.infer<typeof LogExportBody>;
 
-/** 202 body, as the seed's "Response (Async job)". */
+/** 202 body, (an asynchronous job started). */
 export const LogExportCreated = z.object({
   export_id: z.string(),
   status: z.literal("processing"),

@@ -1,6 +1,7 @@
-// Metrics (SPEC §7, seed 003 adapted): platform metrics, history from the
-// rollups and current performance. The seed's agents are workers, its
-// messages are jobs processed; its per-user path is a ?queue= or ?worker=.
+// Metrics: platform metrics, history from the
+// rollups and current performance. The shapes are those of a published
+// metrics API whose "agents" are workers here and whose "messages" are jobs
+// processed; its per-user path is a ?queue= or ?worker=.
 import { z } from "zod";
 
 import { QueueName } from "../queues";

@@ -1,4 +1,4 @@
-// Queues (SPEC §4 "Queues", seed 001): the list with the seed's fields and
+// Queues: the list with the documented fields and
 // status thresholds, one queue's detail, its jobs, and the queue-wide
 // mutations (pause, resume, bulk retry, clean, promote).
 import { z } from "zod";
@@ -95,7 +95,7 @@ export const QueueJobsQuery = z.strictObject({
 
 export const JobError = z.object({ message: z.string(), stack_trace: z.string().nullable() });
 
-/** The seed's job shape plus name, progress, timings, priority and delay. */
+/** The documented job shape plus name, progress, timings, priority and delay. */
 export const QueueJob = z.object({
   id: z.string(),
   queue: z.string(),

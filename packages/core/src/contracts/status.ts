@@ -1,4 +1,4 @@
-// GET /status (seed 004, SPEC §6): health of the configured email providers.
+// GET /status: health of the configured email providers.
 import { z } from "zod";
 
 export const StatusLevel = z.enum(["ok", "degraded", "unhealthy"]);

@@ -1,4 +1,4 @@
-// Integration health shared by every worker and API replica (SPEC §6, §9):
+// Integration health shared by every worker and API replica:
 // per-minute attempt/failure buckets (the sliding window of the error rate)
 // and a circuit breaker on the integration row.
 //

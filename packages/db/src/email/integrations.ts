@@ -1,4 +1,4 @@
-// SMTP integrations (SPEC §9): the relays Opsdeck sends through. Credentials
+// SMTP integrations: the relays Opsdeck sends through. Credentials
 // stay sealed here (an AES-256-GCM envelope); callers seal and open them with
 // the keyring (packages/core/src/credentials.ts), so no plaintext secret ever
 // passes through this module.

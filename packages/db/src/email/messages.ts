@@ -1,5 +1,5 @@
 // Per-message records of email batch jobs and the claim protocol that keeps a
-// message from being sent twice (SPEC §9). One row per (queue, job id, job
+// message from being sent twice. One row per (queue, job id, job
 // creation time, recipient); the creation time keeps a reused BullMQ id (after
 // an obliterate) from matching an older job's rows.
 //

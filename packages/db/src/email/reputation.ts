@@ -1,4 +1,4 @@
-// Sending-IP reputation (SPEC §4 "IP reputation", seed 001).
+// Sending-IP reputation.
 //
 // Over the last 7 days of messages sent through an IP (N = messages with an
 // SMTP outcome through it, at least 1):

@@ -1,4 +1,4 @@
-// Where export files live (SPEC §1 "Export files"): a small interface with a
+// Where export files live: a small interface with a
 // local-directory implementation, so an object store can be added later.
 // File names are derived from the export id and format only and checked
 // against a strict pattern before any path is built: nothing a caller sends

@@ -7,7 +7,7 @@ import { escapeLiteral } from "pg";
 export const LOG_LEVELS = ["error", "warning", "info", "debug"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** The seed's search parameters in storable form (times as ISO strings). */
+/** The log search's parameters in storable form (times as ISO strings). */
 export interface LogFilter {
   /** Full text (words, "phrases", prefix*, OR, -word) or, with `regex`, a POSIX regex. */
   query?: string | undefined;

@@ -1,4 +1,4 @@
-// Daily partitions of app_logs (SPEC §4 "Logs"): created ahead by the
+// Daily partitions of app_logs: created ahead by the
 // maintenance job, dropped whole once older than the retention period
 // (30 days by default) — dropping a partition is instant and leaves no bloat,
 // unlike DELETE.

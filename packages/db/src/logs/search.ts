@@ -1,4 +1,4 @@
-// Log search (SPEC §4, seed 001 "Search Logs"): newest first, keyset paging
+// Log search: newest first, keyset paging
 // by (timestamp, id), a total that is exact up to `countCap` and a planner
 // estimate beyond it (counting millions of matches exactly would cost as much
 // as the search itself). Everything runs under a statement timeout; the

@@ -1,5 +1,5 @@
-// The winston transport that writes application logs to Postgres (SPEC §4
-// "Logs"): `log()` only pushes onto a bounded in-memory buffer and returns,
+// The winston transport that writes application logs to Postgres (searchable
+// at GET /api/v1/platform/system/logs): `log()` only pushes onto a bounded in-memory buffer and returns,
 // so a request or a job never waits on the database. Batches are written by
 // insertAppLogs every `intervalMs` or once `batchSize` entries wait. When the
 // buffer is full the entry is dropped and counted (a prom-client counter when
@@ -40,7 +40,7 @@ const MAX_MESSAGE = 32_768;
 const MAX_METADATA = 16_384;
 const OWN_KEYS = new Set(["level", "message", "timestamp", "service", "request_id", "requestId", "user_id", "userId"]);
 
-/** winston levels → the seed's four. */
+/** winston levels → the four log levels. */
 export function toLogLevel(level: string): LogLevel {
   if (level === "error") return "error";
   if (level === "warn" || level === "warning") return "warning";

@@ -1,4 +1,4 @@
-// Infrastructure health (SPEC §4, seed 001): one entry per service, each
+// Infrastructure health: one entry per service, each
 // measured now and bounded by `timeoutMs`, so a dead dependency is reported
 // as down with its reason while the caller still answers. Shared by the API
 // (GET …/infrastructure/health) and the alert rules (service_status).

@@ -1,4 +1,4 @@
-// Metric rollups, infrastructure health and alerts (SPEC §4, §7, §9): the
+// Metric rollups, infrastructure health and alerts: the
 // storage and computation shared by the worker (rollups, alert rules) and the
 // API (health, alerts, metrics endpoints, Prometheus job counters).
 export * from "./alerts";

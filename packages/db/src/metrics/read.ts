@@ -143,7 +143,7 @@ export async function jobCounters(pool: pg.Pool): Promise<{ queue: string; compl
   return r.rows;
 }
 
-/** Workers by state (SPEC §7) and their average uptime over the last 24 h, percent. */
+/** Workers by state and their average uptime over the last 24 h, percent. */
 export async function workerCounts(
   pool: pg.Pool,
 ): Promise<{ total: number; active: number; inactive: number; failed: number; averageUptime: number }> {
