@@ -100,9 +100,9 @@ export const infrastructureRoutes = [
     response: { schema: AlertView, description: "The alert" },
     async handler(ctx) {
       const id = ctx.params.id.slice("alert_".length);
-      const who = ctx.principal ? `${ctx.principal.name} (${ctx.principal.role})` : "anonymous";
+      const who = `${ctx.principal.name} (${ctx.principal.role})`;
       return audited(ctx, "alert.acknowledge", ctx.params.id, {}, async () => {
-        const row = await acknowledgeAlert(ctx.deps.db.pool, id, { name: who, keyId: ctx.principal?.keyId ?? null });
+        const row = await acknowledgeAlert(ctx.deps.db.pool, id, { name: who, keyId: ctx.principal.keyId });
         if (!row) throw new NotFoundError("alert_not_found", `No alert ${ctx.params.id}.`);
         return alertView(row);
       });

@@ -11,7 +11,6 @@ import {
   effectivePermissions,
   KeyIdParams,
   NotFoundError,
-  type Permission,
   permissionsBeyond,
   QueryFlag,
   type Role,
@@ -61,8 +60,8 @@ export function keyView(k: ApiKeyRecord): ApiKeyView {
 }
 
 /** 403 unless the calling key holds every permission a key of `role` narrowed to `narrowed` would. */
-function mustHoldAll(principal: Principal | null, role: Role, narrowed: readonly string[]): void {
-  const missing = permissionsBeyond(principal?.permissions ?? new Set<Permission>(), role, narrowed);
+function mustHoldAll(principal: Principal, role: Role, narrowed: readonly string[]): void {
+  const missing = permissionsBeyond(principal.permissions, role, narrowed);
   if (missing.length > 0) {
     throw new AppError(
       403,
@@ -121,7 +120,7 @@ export const keyRoutes = [
             quotaMinute: b.quota_per_minute ?? null,
             quotaHour: b.quota_per_hour ?? null,
             quotaDay: b.quota_per_day ?? null,
-            createdBy: ctx.principal?.keyId ?? null,
+            createdBy: ctx.principal.keyId,
           });
           return { ...keyView(key), key: raw };
         } catch (err) {
@@ -180,7 +179,7 @@ export const keyRoutes = [
         if (!existing) throw new NotFoundError("key_not_found", `No key ${id}.`);
         // Role and narrowing never change after creation, so checking them before the rotation holds.
         mustHoldAll(ctx.principal, existing.role as Role, existing.permissions);
-        const r = await rotateKey(ctx.deps.db.prisma, id, grace, ctx.principal?.keyId).catch((err: unknown) => {
+        const r = await rotateKey(ctx.deps.db.prisma, id, grace, ctx.principal.keyId).catch((err: unknown) => {
           if (err instanceof KeyInactiveError) {
             throw new ConflictError("key_inactive", `Key ${id} is revoked or expired; create a new key instead.`);
           }

@@ -5,6 +5,7 @@
 // signed, short-lived link.
 import {
   AppError,
+  defaultJobOptions,
   LogDownloadQuery,
   LogExportBody,
   LogExportCreated,
@@ -14,7 +15,6 @@ import {
   LogExportQuery,
   LogExportView,
   NotFoundError,
-  QUEUES,
   ROLE_PERMISSIONS,
   ValidationError,
 } from "@opsdeck/core";
@@ -141,15 +141,11 @@ async function startExport(
         { retryAfter: 30 },
       );
     }
-    const q = QUEUES["log-exports"];
     try {
+      // The export id is the job id: a repeated enqueue of the same export is a no-op.
       await deps.queues
-        .get(q.name)
-        .add(
-          "export",
-          { export_id: id },
-          { jobId: id, attempts: q.attempts, backoff: { type: "exponential", delay: q.backoffMs } },
-        );
+        .get("log-exports")
+        .add("export", { export_id: id }, { ...defaultJobOptions("log-exports"), jobId: id });
     } catch (err) {
       await failLogExport(deps.db.pool, id, "could not be queued", true);
       throw err;
