@@ -57,6 +57,12 @@ export const apiEnv = baseEnv
     KEY_ROTATION_GRACE_SECONDS: IntEnv(0, 30 * 86_400).default(86_400),
     /** Largest JSON body accepted, bytes. */
     BODY_LIMIT_BYTES: IntEnv(1_024, 50 * 1_024 * 1_024).default(1_048_576),
+    /** Slow clients (server.ts): headers must arrive within this, ms. */
+    HTTP_HEADERS_TIMEOUT_MS: IntEnv(1_000, 600_000).default(10_000),
+    /** …and the whole request, headers and body, within this, ms (the response is not bounded by it). */
+    HTTP_REQUEST_TIMEOUT_MS: IntEnv(1_000, 3_600_000).default(30_000),
+    /** A socket with no traffic either way for this long is closed, ms. */
+    HTTP_IDLE_TIMEOUT_MS: IntEnv(1_000, 3_600_000).default(60_000),
     /** SIGTERM: how long in-flight requests get to finish, ms. */
     SHUTDOWN_GRACE_MS: IntEnv(0, 600_000).default(10_000),
     /** Postgres statement timeout for API queries, ms. */
@@ -108,6 +114,14 @@ export const apiEnv = baseEnv
   .superRefine((c, ctx) => {
     if (c.RATE_LIMIT_WRITE > c.RATE_LIMIT_READ) {
       ctx.addIssue({ code: "custom", path: ["RATE_LIMIT_WRITE"], message: "must not exceed RATE_LIMIT_READ" });
+    }
+    if (c.HTTP_HEADERS_TIMEOUT_MS > c.HTTP_REQUEST_TIMEOUT_MS) {
+      // Node refuses a headers deadline longer than the whole request's.
+      ctx.addIssue({
+        code: "custom",
+        path: ["HTTP_HEADERS_TIMEOUT_MS"],
+        message: "must not exceed HTTP_REQUEST_TIMEOUT_MS",
+      });
     }
     if (c.NODE_ENV === "production" && c.EXPOSE_ERRORS) {
       ctx.addIssue({ code: "custom", path: ["EXPOSE_ERRORS"], message: "must be false in production" });

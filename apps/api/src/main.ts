@@ -12,6 +12,7 @@ import { reportDroppedLogs } from "@opsdeck/redis";
 import { createApp } from "./app";
 import { loadConfig } from "./config";
 import { closeDeps, createDeps } from "./createDeps";
+import { createHttpServer } from "./server";
 import { acceptWindowMs, drainHttpServer } from "./shutdown";
 
 function main(): void {
@@ -47,16 +48,14 @@ function main(): void {
     }
   }, 15_000);
   dropReport.unref();
-  const app = createApp(deps);
-  const server = app.listen(config.PORT, config.HOST, () => {
-    logger.info("api listening", { url: config.publicUrl, port: config.PORT });
-  });
+  const server = createHttpServer(createApp(deps), config);
   server.on("error", (err) => {
     logger.error("cannot listen", { err });
     process.exit(1);
   });
-  // Keep-alive sockets must not outlive a drain.
-  server.keepAliveTimeout = 5_000;
+  server.listen(config.PORT, config.HOST, () => {
+    logger.info("api listening", { url: config.publicUrl, port: config.PORT });
+  });
 
   let stopping = false;
   const stop = (signal: string) => {
