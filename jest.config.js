@@ -11,7 +11,6 @@ module.exports = {
     // The generated Prisma client imports "./x.js" from TypeScript sources.
     "^(\\.{1,2}/.*)\\.js$": "$1",
     "^@opsdeck/(core|db|redis|client)$": "<rootDir>/packages/$1/src",
-    "^@opsdeck/(api|worker)/(.*)$": "<rootDir>/apps/$1/src/$2",
   },
   globalSetup: "<rootDir>/tests/setup/globalSetup.ts",
   globalTeardown: "<rootDir>/tests/setup/globalTeardown.ts",

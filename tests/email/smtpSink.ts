@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 
-export interface Received {
+interface Received {
   to: string[];
   messageId: string | null;
   subject: string | null;

@@ -7,9 +7,9 @@ import path from "node:path";
 
 import { type Browser, chromium } from "playwright-core";
 
-export const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM = "/usr/bin/chromium";
 
-export function ensureChromium(): void {
+function ensureChromium(): void {
   if (existsSync(CHROMIUM)) return;
   execFileSync(path.resolve(__dirname, "../../scripts/install-chromium.sh"), { stdio: "pipe", timeout: 600_000 });
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is still missing after scripts/install-chromium.sh`);

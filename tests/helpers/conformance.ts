@@ -21,7 +21,7 @@ import path from "node:path";
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 
-export const COMMITTED_DOCUMENT = path.resolve(__dirname, "../../openapi.json");
+const COMMITTED_DOCUMENT = path.resolve(__dirname, "../../openapi.json");
 
 /** The environment variable naming the run's coverage directory (set by globalSetup). */
 export const COVERAGE_DIR_ENV = "OPSDECK_CONFORMANCE_DIR";
@@ -284,7 +284,7 @@ export class ConformanceValidator {
   }
 }
 
-export function loadDocument(file = COMMITTED_DOCUMENT): OpenApiDocument {
+function loadDocument(file = COMMITTED_DOCUMENT): OpenApiDocument {
   return JSON.parse(fs.readFileSync(file, "utf8")) as OpenApiDocument;
 }
 
@@ -345,7 +345,7 @@ export function readCalls(dir: string): Map<string, Set<number>> {
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** Captures status, headers and body of every response `handler` sends, then calls `onExchange` once it is sent. */
-export function captureExchange(req: IncomingMessage, res: ServerResponse, onExchange: (ex: Exchange) => void): void {
+function captureExchange(req: IncomingMessage, res: ServerResponse, onExchange: (ex: Exchange) => void): void {
   const method = req.method ?? "GET";
   const url = req.url ?? "/";
   const test = currentTestName();

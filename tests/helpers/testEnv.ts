@@ -23,7 +23,7 @@ export interface TestEnv {
   cleanup(): Promise<void>;
 }
 
-export async function deleteKeys(redisUrl: string, patterns: string[]): Promise<void> {
+async function deleteKeys(redisUrl: string, patterns: string[]): Promise<void> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   try {
     for (const match of patterns) {

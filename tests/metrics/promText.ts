@@ -3,7 +3,7 @@
 // Prometheus would: bad names, bad label syntax or escapes, unparsable values,
 // samples before their family's TYPE, a family split in two, duplicate
 // series, and histograms whose buckets are not cumulative or lack +Inf.
-export interface Sample {
+interface Sample {
   name: string;
   labels: Record<string, string>;
   value: number;

@@ -57,7 +57,7 @@ export function wholeSuite(config: RunSelection, env = process.env.OPSDECK_CONFO
 }
 
 /** "METHOD /template: statuses" for every documented operation, for OPSDECK_CONFORMANCE_REPORT. */
-export function coverageSummary(dir: string, validator = new ConformanceValidator()): string {
+function coverageSummary(dir: string, validator = new ConformanceValidator()): string {
   const calls = readCalls(dir);
   return validator
     .operations()

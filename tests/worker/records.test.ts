@@ -7,12 +7,12 @@ import type pg from "pg";
 import {
   fenceAdmits,
   getJobHistory,
-  insertJobEvents,
   JOB_PHASE,
   type JobRecordWrite,
   markJobRecords,
   repairJobRecords,
   upsertJobRecords,
+  writeJobRecordsWithEvents,
 } from "../../packages/db/src";
 import { useTestDatabase } from "../helpers/testEnv";
 import { readRecord } from "./workerHelpers";
@@ -127,9 +127,11 @@ describe("fenced upsert", () => {
       failed_reason: "x\ufffdy",
       payload: { s: "lone\ufffd", pair: "\ud83d\ude00", lit: "\\u0000 stays", nul: "\\" },
     });
-    await insertJobEvents(pool, [
-      { queue: "email-sending", jobId: "j8", attempt: 1, event: "retry", detail: "d\u0000e\udfff", at: created },
-    ]);
+    await writeJobRecordsWithEvents(
+      pool,
+      [],
+      [{ queue: "email-sending", jobId: "j8", attempt: 1, event: "retry", detail: "d\u0000e\udfff", at: created }],
+    );
     const stored = (await getJobHistory(pool, "email-sending", "j8")).events.filter((e) => e.event === "retry");
     expect(stored).toMatchObject([{ detail: "de\ufffd" }]);
   });
@@ -188,8 +190,8 @@ describe("marks and history", () => {
       { queue: "email-sending", jobId: "h1", attempt: 1, event: "retry", detail: "smtp 421", at: at(2) },
       { queue: "email-sending", jobId: "h1", attempt: 2, event: "active", detail: null, at: at(3) },
     ];
-    await insertJobEvents(pool, events);
-    await insertJobEvents(pool, [...events, ...events]); // replays are no-ops
+    await writeJobRecordsWithEvents(pool, [], events);
+    await writeJobRecordsWithEvents(pool, [], [...events, ...events]); // replays are no-ops
     await upsertJobRecords(pool, [write("h1", { attempt: 2 })]);
     const h = await getJobHistory(pool, "email-sending", "h1");
     expect(h.record).toMatchObject({ job_id: "h1", attempt: 2, status: "active" });
@@ -220,10 +222,14 @@ describe("marks and history", () => {
         finishedAt: at(6),
       }),
     ]);
-    await insertJobEvents(pool, [
-      { queue: "email-sending", jobId: "d2", attempt: 1, event: "active", detail: null, at: at(1) },
-      { queue: "email-sending", jobId: "d2", attempt: 1, event: "retry", detail: "421 busy", at: at(2) },
-    ]);
+    await writeJobRecordsWithEvents(
+      pool,
+      [],
+      [
+        { queue: "email-sending", jobId: "d2", attempt: 1, event: "active", detail: null, at: at(1) },
+        { queue: "email-sending", jobId: "d2", attempt: 1, event: "retry", detail: "421 busy", at: at(2) },
+      ],
+    );
     const d2 = await getJobHistory(pool, "email-sending", "d2");
     expect(d2.events.map((e) => `${e.attempt}:${e.event}:${e.detail ?? ""}`)).toEqual([
       "1:active:",
@@ -232,10 +238,14 @@ describe("marks and history", () => {
       "2:failed:550 no such user",
     ]);
     // The worker wrote the failed attempt's events itself: nothing is derived twice.
-    await insertJobEvents(pool, [
-      { queue: "email-sending", jobId: "d2", attempt: 2, event: "active", detail: null, at: at(5) },
-      { queue: "email-sending", jobId: "d2", attempt: 2, event: "failed", detail: "550 no such user", at: at(6) },
-    ]);
+    await writeJobRecordsWithEvents(
+      pool,
+      [],
+      [
+        { queue: "email-sending", jobId: "d2", attempt: 2, event: "active", detail: null, at: at(5) },
+        { queue: "email-sending", jobId: "d2", attempt: 2, event: "failed", detail: "550 no such user", at: at(6) },
+      ],
+    );
     expect((await getJobHistory(pool, "email-sending", "d2")).events).toHaveLength(4);
     // A job that has never started has no history yet.
     await upsertJobRecords(pool, [

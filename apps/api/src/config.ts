@@ -2,7 +2,16 @@
 // `loadConfig` is pure; main.ts calls it once and passes the result down.
 import { randomBytes } from "node:crypto";
 
-import { AlertThresholdsEnv, baseEnv, BoolEnv, emailEnvShape, IntEnv, logsEnvShape, parseEnv } from "@opsdeck/core";
+import {
+  AlertThresholdsEnv,
+  baseEnv,
+  BoolEnv,
+  emailEnvShape,
+  IntEnv,
+  JsonEnv,
+  logsEnvShape,
+  parseEnv,
+} from "@opsdeck/core";
 import { z } from "zod";
 
 const QueueThreshold = z.strictObject({
@@ -10,22 +19,11 @@ const QueueThreshold = z.strictObject({
   critical_waiting: z.number().int().min(1).optional(),
   critical_failed: z.number().int().min(0).optional(),
 });
-export type QueueThreshold = z.infer<typeof QueueThreshold>;
 
 /** A JSON object of queue name → thresholds (env vars are strings). */
-const QueueThresholdsEnv = z
-  .string()
-  .transform((raw, ctx) => {
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch {
-      ctx.addIssue({ code: "custom", message: "must be a JSON object" });
-      return z.NEVER;
-    }
-  })
-  .pipe(z.record(z.string().min(1).max(128), QueueThreshold));
+const QueueThresholdsEnv = JsonEnv(z.record(z.string().min(1).max(128), QueueThreshold));
 
-export const apiEnv = baseEnv
+const apiEnv = baseEnv
   .extend({
     /** Credentials encryption keys, SMTP timeouts and integration health settings (packages/core/src/emailConfig.ts). */
     ...emailEnvShape,

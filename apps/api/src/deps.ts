@@ -10,7 +10,7 @@ import type { RateLimits } from "./http/rateLimit";
 import type { ApiMetrics } from "./prometheus/registry";
 import type { QueueRegistry } from "./queues/registry";
 
-export interface Lifecycle {
+interface Lifecycle {
   /** True from SIGTERM on: /readyz answers 503 and connections close after each response. */
   draining: boolean;
   startedAt: Date;

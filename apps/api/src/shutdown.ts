@@ -9,7 +9,7 @@
 import type { Server } from "node:http";
 
 /** The two logger methods the drain uses (a winston Logger fits). */
-export interface DrainLog {
+interface DrainLog {
   warn(message: string, meta?: Record<string, unknown>): unknown;
   debug(message: string, meta?: Record<string, unknown>): unknown;
 }

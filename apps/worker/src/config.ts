@@ -20,7 +20,7 @@ import { checkMetricsEnv, metricsEnvShape } from "./rollups/env";
 
 const Concurrency = IntEnv(1, 1_000);
 
-export const workerEnv = baseEnv
+const workerEnv = baseEnv
   .extend({
     /** Email sending, SMTP integration health and DNSBL checks (packages/core/src/emailConfig.ts). */
     ...emailEnvShape,

@@ -39,7 +39,7 @@ export interface ReconcileOptions {
   lookbackMs: number;
 }
 
-export interface ReconcileResult {
+interface ReconcileResult {
   checked: number;
   repaired: number;
   removed: number;

@@ -32,7 +32,7 @@ const date = (ms: number | undefined): Date | null => (ms === undefined || !Numb
  * leaves the stored payload as it is (null payload): a progress update of a big batch job would
  * otherwise serialize, send and rewrite its whole payload each time.
  */
-export function recordOf(job: Job, status: string, phase: number, withPayload = true): JobRecordWrite {
+function recordOf(job: Job, status: string, phase: number, withPayload = true): JobRecordWrite {
   return {
     queue: job.queueName,
     jobId: String(job.id),
@@ -55,7 +55,7 @@ export function recordOf(job: Job, status: string, phase: number, withPayload = 
  * phase 2; a queued job that has already started an attempt is waiting for
  * its next one, which comes after the last attempt's phases (phase 2).
  */
-export function phaseOfState(state: JobState | "unknown", attemptsStarted: number): number {
+function phaseOfState(state: JobState | "unknown", attemptsStarted: number): number {
   if (state === "active") return JOB_PHASE.active;
   if (state === "completed" || state === "failed") return JOB_PHASE.finished;
   return attemptsStarted > 0 ? JOB_PHASE.finished : JOB_PHASE.queued;

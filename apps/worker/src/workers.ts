@@ -167,7 +167,7 @@ async function handBack(r: Running, log: Logger): Promise<void> {
 }
 
 /** Parses a job's data with its queue's schema; throws UnrecoverableError listing every problem. */
-export function parsePayload<Q extends CatalogQueueName>(queue: Q, data: unknown): PayloadOf<Q> {
+function parsePayload<Q extends CatalogQueueName>(queue: Q, data: unknown): PayloadOf<Q> {
   const r = QUEUES[queue].payload.safeParse(data);
   if (r.success) return r.data as PayloadOf<Q>;
   const problems = r.error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(payload)"}: ${i.message}`);
@@ -223,6 +223,7 @@ function createQueueWorker<Q extends CatalogQueueName>(queue: Q, processor: Proc
 /**
  * BullMQ options of a catalog queue's worker (also used by bench/queues/worker.js, so its raw
  * baseline runs with exactly these). Not started: call `run()` after attaching listeners.
+ * @public used by bench/queues/worker.js through the build
  */
 export function workerOptions(config: WorkerConfig, queue: CatalogQueueName): WorkerOptions {
   return {

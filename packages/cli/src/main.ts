@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { OpsdeckApiError, OpsdeckError } from "@opsdeck/client";
+import { coerceError } from "@opsdeck/core";
 
 import { CliError, type Command, type CommandGroup, type Io } from "./command";
 import { alerts } from "./commands/alerts";
@@ -86,7 +87,7 @@ async function runCommand(io: Io, groupName: string, name: string, c: Command, a
       io.err(line`error: ${err.code}: ${err.message} (OPSDECK_URL names the API)\n`);
       return 1;
     }
-    io.err(line`error: internal: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.err(line`error: internal: ${coerceError(err).message}\n`);
     return 1;
   }
 }

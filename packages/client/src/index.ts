@@ -14,16 +14,17 @@ import createClient from "openapi-fetch";
 
 import type { components, paths } from "./schema";
 
+/** @public The contract's generated types, for services that use this client. */
 export type { components, operations, paths } from "./schema";
 
-export const DEFAULT_BASE_URL = "http://127.0.0.1:3000";
+const DEFAULT_BASE_URL = "http://127.0.0.1:3000";
 /** Per-request deadline, ms: from sending the request to the whole JSON body read (for getRaw, to the headers). */
-export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
 
-export type Method = "get" | "put" | "post" | "patch" | "delete";
+type Method = "get" | "put" | "post" | "patch" | "delete";
 
 /** The contract's paths that have an operation for `M` (the generated types mark absent methods `?: never`). */
-export type PathsWith<M extends Method> = {
+type PathsWith<M extends Method> = {
   [P in keyof paths]: paths[P] extends Record<M, object> ? P : never;
 }[keyof paths];
 
@@ -74,7 +75,7 @@ type BodyOption<Op> = Op extends { requestBody: { content: { "application/json":
     : { body?: never };
 
 /** Options of one call: `params` ({path, query}) and `body` exactly as the contract types them. */
-export type CallOptions<M extends Method, P extends PathsWith<M>> = ParamsOption<paths[P][M]> &
+type CallOptions<M extends Method, P extends PathsWith<M>> = ParamsOption<paths[P][M]> &
   BodyOption<paths[P][M]> & {
     headers?: Record<string, string>;
     /** Aborts the call (the client's own deadline still applies). */

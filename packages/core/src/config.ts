@@ -37,7 +37,6 @@ export const baseEnv = z.object({
   LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
-export type BaseConfig = z.infer<typeof baseEnv>;
 
 /** Settings the API and the worker both read; spread into both env schemas so they cannot disagree. */
 export const logsEnvShape = {
@@ -46,6 +45,21 @@ export const logsEnvShape = {
   /** Application logs are kept this many days: the worker drops older daily partitions, and the API's ingest refuses older timestamps (and any over 1 h in the future). */
   LOG_RETENTION_DAYS: IntEnv(1, 3_650).default(30),
 };
+
+/** An env var holding JSON, parsed and then checked with `schema` ("must be JSON" otherwise). */
+export function JsonEnv<S extends z.ZodType>(schema: S) {
+  return z
+    .string()
+    .transform((raw, ctx) => {
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be a JSON object" });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -3,7 +3,7 @@
 // {"success": false, "error": {type, code, message, request_id, details?, retryAfter?}}.
 
 /** The `error.type` values, keyed by the HTTP status they go with. */
-export const ERROR_TYPES = {
+const ERROR_TYPES = {
   400: "invalid_request_error",
   401: "authentication_error",
   403: "permission_error",

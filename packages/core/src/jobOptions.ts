@@ -7,7 +7,7 @@
 import { type CatalogQueueName, QUEUES } from "./queues";
 
 /** How many finished jobs Redis keeps, and for how long (seconds). */
-export interface JobRetention {
+interface JobRetention {
   count: number;
   /** Seconds. */
   age: number;
@@ -20,8 +20,8 @@ export interface JobRetentionOptions {
   removeOnFail?: JobRetention;
 }
 
-export const DEFAULT_REMOVE_ON_COMPLETE: JobRetention = { count: 1_000, age: 86_400 };
-export const DEFAULT_REMOVE_ON_FAIL: JobRetention = { count: 10_000, age: 7 * 86_400 };
+const DEFAULT_REMOVE_ON_COMPLETE: JobRetention = { count: 1_000, age: 86_400 };
+const DEFAULT_REMOVE_ON_FAIL: JobRetention = { count: 10_000, age: 7 * 86_400 };
 
 export interface CatalogJobOptions {
   attempts: number;

@@ -7,11 +7,12 @@ import path from "node:path";
 import type { PrismaClient } from "./generated/prisma/client";
 import { countActiveOpsKeys, createKey } from "./keys";
 
-export interface BootstrapResult {
+interface BootstrapResult {
   created: boolean;
   path: string;
 }
 
+/** @public used by scripts/prepare.js through the build */
 export async function bootstrapOpsKey(prisma: PrismaClient, file: string): Promise<BootstrapResult> {
   // Serialise concurrent starters on a transaction-scoped advisory lock.
   return prisma.$transaction(async (tx) => {

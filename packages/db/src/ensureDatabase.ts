@@ -13,7 +13,7 @@ export function splitDatabaseUrl(url: string): { serverUrl: string; database: st
   return { serverUrl: u.toString(), database };
 }
 
-export function quoteIdent(name: string): string {
+function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 

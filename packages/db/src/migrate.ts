@@ -8,12 +8,13 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
+import { coerceError } from "@opsdeck/core";
 import pg from "pg";
 
 /** The advisory lock key `prisma migrate` uses. */
 const PRISMA_MIGRATE_LOCK = 72707369;
 
-export const DEFAULT_MIGRATIONS_DIR = path.resolve(__dirname, "../../../prisma/migrations");
+const DEFAULT_MIGRATIONS_DIR = path.resolve(__dirname, "../../../prisma/migrations");
 
 export interface Migration {
   name: string;
@@ -83,7 +84,7 @@ export async function migrate(url: string, dir = DEFAULT_MIGRATIONS_DIR): Promis
       } catch (err) {
         await client.query("ROLLBACK");
         await client.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, String(err)]);
-        throw new Error(`migration ${m.name} failed: ${(err as Error).message}`, { cause: err });
+        throw new Error(`migration ${m.name} failed: ${coerceError(err).message}`, { cause: err });
       }
       await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [
         id,

@@ -17,7 +17,7 @@ export interface RedisStats {
 }
 
 /** INFO fields as a map (`key:value` lines). */
-export function parseRedisInfo(info: string): Map<string, string> {
+function parseRedisInfo(info: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const line of info.split(/\r?\n/)) {
     const i = line.indexOf(":");

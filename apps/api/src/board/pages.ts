@@ -6,7 +6,7 @@ import type { Response } from "express";
 import { BOARD_BASE } from "./session";
 
 /** No scripts at all, styles only from this document, forms only to ourselves, never framed. */
-export const PAGE_CSP =
+const PAGE_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 const STYLE = `

@@ -13,7 +13,7 @@ const VERSION = "v1";
 /** Key ids are UUIDs; anything else in a cookie is refused before any lookup. */
 const KEY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export interface Session {
+interface Session {
   keyId: string;
   /** Epoch seconds. */
   expiresAt: number;

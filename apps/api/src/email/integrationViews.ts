@@ -28,7 +28,7 @@ export function healthWindow(config: ApiConfig): WindowOptions {
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export function integrationView(row: SmtpIntegrationRow, h: IntegrationHealth | undefined): IntegrationView {
+function integrationView(row: SmtpIntegrationRow, h: IntegrationHealth | undefined): IntegrationView {
   return {
     id: row.id,
     name: row.name,

@@ -2,7 +2,7 @@
 // is reported as down, never thrown and never waited on forever.
 import fs from "node:fs/promises";
 
-import { withDeadline } from "@opsdeck/core";
+import { coerceError, withDeadline } from "@opsdeck/core";
 import { pingPostgres } from "@opsdeck/db";
 import type { Redis } from "@opsdeck/redis";
 import type pg from "pg";
@@ -17,7 +17,7 @@ export interface ProbeResult {
 }
 
 /** Slower than this and a reachable dependency counts as degraded, ms. */
-export const SLOW_PROBE_MS = 500;
+const SLOW_PROBE_MS = 500;
 
 async function timed(fn: () => Promise<unknown>, timeoutMs: number, name: string): Promise<ProbeResult> {
   const start = performance.now();
@@ -28,7 +28,7 @@ async function timed(fn: () => Promise<unknown>, timeoutMs: number, name: string
       ? { status: "degraded", latencyMs, reason: `${name} answered slowly (${latencyMs} ms)` }
       : { status: "healthy", latencyMs };
   } catch (err) {
-    return { status: "down", latencyMs: null, reason: `${name} unreachable: ${(err as Error).message}` };
+    return { status: "down", latencyMs: null, reason: `${name} unreachable: ${coerceError(err).message}` };
   }
 }
 

@@ -46,10 +46,10 @@ export interface Principal {
   expiresAt: Date | null;
 }
 
-export type AuthResult = { ok: true; principal: Principal } | { ok: false; error: AuthenticationError };
+type AuthResult = { ok: true; principal: Principal } | { ok: false; error: AuthenticationError };
 
 /** Reads the presented key from the request; undefined when none was sent. */
-export function presentedKey(req: Request): string | undefined {
+function presentedKey(req: Request): string | undefined {
   const auth = req.headers.authorization;
   if (typeof auth === "string" && auth.length > 0) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(auth.slice(0, MAX_KEY_LENGTH + 16));

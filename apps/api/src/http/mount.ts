@@ -15,7 +15,7 @@ import { parsePart } from "./validate";
 
 const NoQuery = z.strictObject({});
 
-export function requestLogger(req: Request, deps: AppDeps) {
+function requestLogger(req: Request, deps: AppDeps) {
   return deps.logger.child({ request_id: req.id });
 }
 

@@ -50,7 +50,6 @@ const QUOTA_WINDOWS = [
   { name: "hour", seconds: 3_600 },
   { name: "day", seconds: 86_400 },
 ] as const;
-export type QuotaWindow = (typeof QUOTA_WINDOWS)[number]["name"];
 
 /** Counters never reject by themselves; we compare against each key's own limit. */
 const UNBOUNDED = Number.MAX_SAFE_INTEGER;
@@ -151,12 +150,12 @@ export function createRateLimits(opts: RateLimitOptions) {
 }
 export type RateLimits = ReturnType<typeof createRateLimits>;
 
-export function remaining(w: WindowState): number {
+function remaining(w: WindowState): number {
   return w.limit === null ? Number.POSITIVE_INFINITY : Math.max(0, w.limit - w.used);
 }
 
 /** The window that binds: exceeded first, else the one with the least left. */
-export function bindingWindow(windows: WindowState[]): WindowState | undefined {
+function bindingWindow(windows: WindowState[]): WindowState | undefined {
   const limited = windows.filter((w) => w.limit !== null);
   return limited.find((w) => w.used > w.limit!) ?? limited.sort((a, b) => remaining(a) - remaining(b))[0];
 }

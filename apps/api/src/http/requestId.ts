@@ -25,7 +25,7 @@ const ID_BYTES = 12;
 const pool = Buffer.allocUnsafe(ID_BYTES * 512);
 let offset = pool.length;
 
-export function newRequestId(): string {
+function newRequestId(): string {
   if (offset + ID_BYTES > pool.length) {
     randomFillSync(pool);
     offset = 0;

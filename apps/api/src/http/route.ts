@@ -10,7 +10,7 @@ import type { z } from "zod";
 import type { AppDeps } from "../deps";
 import type { Principal } from "./auth";
 
-export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
+type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
 /** Who may call a route: anyone (probes, docs) or a key holding `permission`. */
 export type Access = "public" | { permission: Permission };
@@ -19,7 +19,7 @@ export type Access = "public" | { permission: Permission };
 export type RatePolicy = "read" | "write" | "none";
 
 /** The caller as a route with access `A` sees it: no key on public routes, always a key on keyed ones. */
-export type PrincipalFor<A extends Access> = A extends "public" ? null : Principal;
+type PrincipalFor<A extends Access> = A extends "public" ? null : Principal;
 
 export interface RouteContext<P, Q, B, A extends Access = Access> {
   params: P;
@@ -34,7 +34,7 @@ export interface RouteContext<P, Q, B, A extends Access = Access> {
 }
 
 /** A raw route writes its response itself. */
-export interface RawRouteContext<P, Q, B, A extends Access = Access> extends RouteContext<P, Q, B, A> {
+interface RawRouteContext<P, Q, B, A extends Access = Access> extends RouteContext<P, Q, B, A> {
   res: Response;
 }
 

@@ -41,7 +41,7 @@ export interface BulkCtx {
  * event) stays under 1 % of it and ~100 calls make 100,000 jobs (fewer hand-
  * offs between Redis, Node and Postgres, which cost most on a busy machine).
  */
-export const CALL_BUDGET_US = 8_000;
+const CALL_BUDGET_US = 8_000;
 /** Jobs in the first call, before any per-job time is known (~1–4 ms of Redis time). */
 const FIRST_WINDOW = 500;
 /** Bounds of a call's jobs; a window at most doubles from one call to the next. */

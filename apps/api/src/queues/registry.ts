@@ -16,7 +16,7 @@ import { readyRedis } from "./connection";
 import { shareConcurrentReads } from "./sharedReads";
 
 /** Deadline of one queue command on the request path, ms: with the limiter's 250 ms fail-open before it, a request on a stalled Redis is answered within a second. */
-export const QUEUE_COMMAND_TIMEOUT_MS = 600;
+const QUEUE_COMMAND_TIMEOUT_MS = 600;
 
 /**
  * How long a discovery result is reused, ms. A refresh costs seconds of Redis CPU on a
@@ -26,7 +26,7 @@ export const QUEUE_COMMAND_TIMEOUT_MS = 600;
  */
 const DISCOVERY_TTL_MS = 30_000;
 
-export interface QueueSnapshot {
+interface QueueSnapshot {
   /** names() at the time of the read. */
   names: string[];
   counts: Map<string, QueueCounts>;

@@ -7,13 +7,13 @@ import { type QueueCounts, waitingOf } from "@opsdeck/redis";
 
 import type { ApiConfig } from "../config";
 
-export interface Thresholds {
+interface Thresholds {
   warningWaiting: number;
   criticalWaiting: number;
   criticalFailed: number;
 }
 
-export function thresholdsFor(config: ApiConfig, queue: string): Thresholds {
+function thresholdsFor(config: ApiConfig, queue: string): Thresholds {
   const o = config.QUEUE_STATUS_THRESHOLDS[queue];
   return {
     warningWaiting: o?.warning_waiting ?? config.QUEUE_WARNING_WAITING,
@@ -22,7 +22,7 @@ export function thresholdsFor(config: ApiConfig, queue: string): Thresholds {
   };
 }
 
-export function queueHealth(waiting: number, failed: number, t: Thresholds): QueueHealth {
+function queueHealth(waiting: number, failed: number, t: Thresholds): QueueHealth {
   if (waiting > t.criticalWaiting || failed > t.criticalFailed) return "critical";
   if (waiting >= t.warningWaiting) return "warning";
   return "healthy";

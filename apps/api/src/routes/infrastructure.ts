@@ -23,7 +23,7 @@ const EMAIL_QUEUES = ["email-sending-high", "email-sending"];
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export function alertView(a: AlertRow): AlertViewType {
+function alertView(a: AlertRow): AlertViewType {
   return {
     id: `alert_${a.id}`,
     timestamp: a.opened_at.toISOString(),

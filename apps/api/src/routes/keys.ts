@@ -39,7 +39,7 @@ const ACCESS = { permission: "keys.admin" } as const;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export function keyView(k: ApiKeyRecord): ApiKeyView {
+function keyView(k: ApiKeyRecord): ApiKeyView {
   return {
     id: k.id,
     name: k.name,

@@ -7,7 +7,7 @@
 //    the message goes to another integration (failover) or waits for a retry.
 import { smtpFailureOf, type SmtpFailureReason } from "@opsdeck/core";
 
-export type FailureKind = "bounce" | "defer" | "integration";
+type FailureKind = "bounce" | "defer" | "integration";
 
 export interface SmtpFailure {
   kind: FailureKind;

@@ -7,6 +7,7 @@
 // refused / rate limited") and lookup errors leave that zone's last state.
 import { Resolver } from "node:dns/promises";
 
+import { coerceError } from "@opsdeck/core";
 import { listSendingIps, saveDnsblResult } from "@opsdeck/db";
 
 import type { ProcessorContext } from "../processors/types";
@@ -72,7 +73,7 @@ export async function checkDnsbl(ctx: Pick<ProcessorContext, "db" | "config" | "
           const code = (err as { code?: string }).code;
           if (code === "ENOTFOUND" || code === "ENODATA") return;
           unknown.push(name);
-          errors.push(`${name}: ${code ?? (err as Error).message}`);
+          errors.push(`${name}: ${code ?? coerceError(err).message}`);
         }
       }),
     );

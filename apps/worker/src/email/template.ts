@@ -10,9 +10,9 @@ import type { EmailBatchPayload } from "@opsdeck/core";
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.-]{1,64})\s*\}\}/g;
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 
-export function fill(template: string, vars: Record<string, string>, escape: (s: string) => string = (s) => s): string {
+function fill(template: string, vars: Record<string, string>, escape: (s: string) => string = (s) => s): string {
   return template.replace(PLACEHOLDER, (_, name: string) =>
     escape(Object.hasOwn(vars, name) ? (vars[name] ?? "") : ""),
   );

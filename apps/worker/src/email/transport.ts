@@ -12,14 +12,14 @@ import nodemailer, { type Transporter } from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
 
 /** Thrown into the SMTP stream when the claim was lost: the transaction is dropped before its end. */
-export class ClaimLostError extends Error {
+class ClaimLostError extends Error {
   readonly claimLost = true;
   constructor() {
     super("message claim lost to another worker; transaction abandoned before the end of data");
   }
 }
 
-export type Gate = () => Promise<boolean>;
+type Gate = () => Promise<boolean>;
 export type GatedMail = Mail.Options & { opsdeckGate?: Gate };
 
 /**

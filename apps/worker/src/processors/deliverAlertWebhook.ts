@@ -6,6 +6,7 @@
 // unrecoverable: retrying cannot help until the setting is back, and the
 // failed job can then be retried through Opsdeck.
 import type { AlertWebhookPayload } from "@opsdeck/core";
+import { coerceError } from "@opsdeck/core";
 import { UnrecoverableError } from "bullmq";
 
 import { deliverWebhook, webhookConfig } from "../rollups/webhooks";
@@ -21,7 +22,7 @@ export const deliverAlertWebhook: Processor<AlertWebhookPayload> = async (job, p
       alert_id: payload.alert.id,
       event: payload.event,
       attempt: job.attemptsMade + 1,
-      err: err instanceof Error ? err.message : String(err),
+      err: coerceError(err).message,
     });
     throw err;
   }

@@ -5,6 +5,7 @@
 // are deleted first, and the export is marked completed only after the file
 // is complete, so a half file is never served.
 import type { LogExportPayload } from "@opsdeck/core";
+import { coerceError } from "@opsdeck/core";
 import {
   completeLogExport,
   createLocalExportStore,
@@ -64,7 +65,7 @@ export const exportLogs: Processor<LogExportPayload> = async (job, payload, ctx)
     return { export_id: id, row_count: written.rowCount, size_bytes: written.sizeBytes, sha256: written.sha256 };
   } catch (err) {
     const permanent = err instanceof ExportTooLargeError;
-    const reason = permanent ? err.message : `export failed: ${err instanceof Error ? err.message : String(err)}`;
+    const reason = permanent ? err.message : `export failed: ${coerceError(err).message}`;
     await failLogExport(pool, id, reason, permanent || lastAttempt);
     if (permanent) throw new UnrecoverableError(reason);
     throw err;

@@ -36,7 +36,7 @@ export interface RuleResult {
 const short = (n: number) => (n >= 1_000 && n % 1_000 === 0 ? `${n / 1_000}k` : String(n));
 
 /** Which service a queue's alerts belong to (seed: "SMTP" for the email queues). */
-export function serviceOfQueue(queue: string): string {
+function serviceOfQueue(queue: string): string {
   if (queue.startsWith("email-sending")) return "SMTP";
   if (queue === "log-exports") return "Logs";
   if (queue === "metric-rollups") return "Metrics";

@@ -9,7 +9,7 @@
 //     from the finer rows, request percentiles recomputed from the raw logs;
 //  3. retention by granularity.
 // Watermarks only move forward, so a missed run is backfilled by the next.
-import { CATALOG_QUEUE_NAMES, withDeadline } from "@opsdeck/core";
+import { CATALOG_QUEUE_NAMES, coerceError, withDeadline } from "@opsdeck/core";
 import {
   addBuckets,
   applyRetention,
@@ -40,7 +40,7 @@ export interface RollupResult {
   warnings: string[];
 }
 
-const msg = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const msg = (err: unknown) => coerceError(err).message;
 const min = (a: Date, b: Date) => (a < b ? a : b);
 const max = (a: Date, b: Date) => (a > b ? a : b);
 

@@ -2,6 +2,7 @@
 // fails is logged and recorded in the tick's result without stopping the
 // others, so one broken dependency (say, a DNS resolver) cannot stall the rest.
 import type { Logger } from "@opsdeck/core";
+import { coerceError } from "@opsdeck/core";
 
 /** Runs `fn`; its result, or `{ error }` when it failed. */
 export async function step(log: Logger, name: string, fn: () => Promise<unknown>): Promise<unknown> {
@@ -9,6 +10,6 @@ export async function step(log: Logger, name: string, fn: () => Promise<unknown>
     return await fn();
   } catch (err) {
     log.warn("maintenance step failed", { step: name, err });
-    return { error: err instanceof Error ? err.message : String(err) };
+    return { error: coerceError(err).message };
   }
 }

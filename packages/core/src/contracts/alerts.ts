@@ -3,11 +3,13 @@
 // acknowledgement, and the thresholds every rule reads (ALERT_THRESHOLDS).
 import { z } from "zod";
 
+import { JsonEnv } from "../config";
+
 export const AlertSeverity = z.enum(["error", "warning", "info"]);
 export type AlertSeverity = z.infer<typeof AlertSeverity>;
 
 /** Rule ids; each alert is open at most once per (rule, subject). */
-export const ALERT_RULES = [
+const ALERT_RULES = [
   "queue_backlog",
   "failure_rate",
   "no_workers",
@@ -50,7 +52,7 @@ export const AlertIdParams = z.strictObject({
 });
 
 /** Per-subject thresholds; any field left out falls back to "*" and then to the default below. */
-export const AlertThresholdSet = z.strictObject({
+const AlertThresholdSet = z.strictObject({
   /** Waiting jobs above which queue_backlog fires (queues, "SMTP Service"). @defaultValue 10000 */
   backlog: z.number().int().min(0).optional(),
   /** Failed / finished jobs over the window, percent. @defaultValue 10 */
@@ -70,10 +72,10 @@ export const AlertThresholdSet = z.strictObject({
   /** Rules switched off for this subject. */
   disabled: z.array(AlertRule).optional(),
 });
-export type AlertThresholdSet = z.infer<typeof AlertThresholdSet>;
+type AlertThresholdSet = z.infer<typeof AlertThresholdSet>;
 export type AlertThresholds = Required<Omit<AlertThresholdSet, "disabled">> & { disabled: AlertRule[] };
 
-export const DEFAULT_ALERT_THRESHOLDS: AlertThresholds = {
+const DEFAULT_ALERT_THRESHOLDS: AlertThresholds = {
   backlog: 10_000,
   failure_rate_percent: 10,
   failure_min_jobs: 20,
@@ -86,17 +88,7 @@ export const DEFAULT_ALERT_THRESHOLDS: AlertThresholds = {
 };
 
 /** ALERT_THRESHOLDS: JSON object of subject (queue or service name, or "*") → thresholds. */
-export const AlertThresholdsEnv = z
-  .string()
-  .transform((raw, ctx) => {
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch {
-      ctx.addIssue({ code: "custom", message: "must be a JSON object" });
-      return z.NEVER;
-    }
-  })
-  .pipe(z.record(z.string().min(1).max(200), AlertThresholdSet));
+export const AlertThresholdsEnv = JsonEnv(z.record(z.string().min(1).max(200), AlertThresholdSet));
 export type AlertThresholdsConfig = Record<string, AlertThresholdSet>;
 
 /** Thresholds for one subject: its own, then "*", then the defaults. */

@@ -14,7 +14,7 @@ export const AuditQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(100_000).default(0).describe("Pagination offset"),
 });
 
-export const AuditEventView = z.object({
+const AuditEventView = z.object({
   id: z.string(),
   timestamp: z.string(),
   actor_key_id: z.string().nullable(),
@@ -27,7 +27,7 @@ export const AuditEventView = z.object({
   request_id: z.string().nullable(),
   ip_address: z.string().nullable(),
 });
-export type AuditEventView = z.infer<typeof AuditEventView>;
+type AuditEventView = z.infer<typeof AuditEventView>;
 
 export const AuditList = z.object({ events: z.array(AuditEventView), pagination: Pagination });
 export type AuditList = z.infer<typeof AuditList>;

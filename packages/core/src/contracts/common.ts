@@ -2,12 +2,6 @@
 // envelope and the pagination.
 import { z } from "zod";
 
-export const FieldIssueSchema = z.object({
-  field: z.string(),
-  code: z.string(),
-  message: z.string(),
-});
-
 export const ErrorBody = z.object({
   success: z.literal(false),
   error: z.object({
@@ -39,11 +33,6 @@ export const QueryFlag = z
   .default("false")
   .transform((v) => v === "true");
 
-/** `{"success": true, "data": …}`. */
-export function envelope<T extends z.ZodType>(data: T) {
-  return z.object({ success: z.literal(true), data });
-}
-
 /** Seed 001 pagination. */
 export const Pagination = z.object({
   total: z.number().int(),
@@ -56,4 +45,3 @@ export const Offset = z.coerce.number().int().min(0).max(10_000).default(0).desc
 
 /** ISO 8601 timestamp with offset, e.g. 2025-12-04T12:00:00Z. */
 export const IsoTime = z.iso.datetime({ offset: true });
-export const Timestamp = z.string().describe("ISO 8601 timestamp");

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { SMTP_FAILURES } from "../smtp";
 
 export const INTEGRATION_TYPES = ["smtp", "ses", "sendgrid", "mailgun", "postmark", "sparkpost", "other"] as const;
-export const IntegrationType = z.enum(INTEGRATION_TYPES).describe("Provider; all are spoken to over SMTP");
+const IntegrationType = z.enum(INTEGRATION_TYPES).describe("Provider; all are spoken to over SMTP");
 export const TlsMode = z
   .enum(["none", "starttls", "tls"])
   .describe("none: plain SMTP; starttls: upgrade required; tls: implicit TLS (port 465)");
@@ -24,13 +24,13 @@ const AllowPlaintextAuth = z
     "Send the credentials (AUTH) over an unencrypted connection (tls_mode none) to a non-loopback host; refused otherwise",
   );
 
-export const SmtpFailure = z
+const SmtpFailure = z
   .enum(SMTP_FAILURES)
   .describe(
     "What failed: the destination is not allowed (EMAIL_ALLOWED_DESTINATIONS), DNS, TCP, TLS, AUTH, the server's greeting or a reply; never the server's own words",
   );
 
-export const SmtpCredentials = z.strictObject({
+const SmtpCredentials = z.strictObject({
   username: z.string().min(1).max(512),
   password: z.string().min(1).max(4_096),
 });
@@ -137,7 +137,7 @@ export const FeedbackResult = z.object({
 });
 
 /** Seed 001 ip-reputation entry, plus the counts behind the score. */
-export const IpReputationEntry = z.object({
+const IpReputationEntry = z.object({
   ip_address: z.string(),
   provider: z.string(),
   reputation_score: z.number().int().min(0).max(100),

@@ -3,15 +3,15 @@
 // not healthy. Measurements a dead dependency cannot give are null.
 import { z } from "zod";
 
-export const ServiceStatus = z.enum(["healthy", "degraded", "down"]);
-export type ServiceStatus = z.infer<typeof ServiceStatus>;
+const ServiceStatus = z.enum(["healthy", "degraded", "down"]);
+type ServiceStatus = z.infer<typeof ServiceStatus>;
 
 const base = {
   status: ServiceStatus,
   reason: z.string().optional().describe("Why the service is not healthy"),
 };
 
-export const ApiServerHealth = z.object({
+const ApiServerHealth = z.object({
   name: z.literal("API Server"),
   ...base,
   response_time_ms: z
@@ -21,14 +21,14 @@ export const ApiServerHealth = z.object({
   requests: z.number().int().describe("Requests in the last 5 minutes"),
 });
 
-export const WorkersHealth = z.object({
+const WorkersHealth = z.object({
   name: z.literal("Workers"),
   ...base,
   online: z.number().int().describe("Worker processes with a heartbeat in the last 30 s"),
   queues: z.array(z.object({ queue: z.string(), online: z.number().int() })),
 });
 
-export const SmtpHealth = z.object({
+const SmtpHealth = z.object({
   name: z.literal("SMTP Service"),
   ...base,
   queue_backlog: z.number().int().nullable().describe("Waiting jobs of the email queues; null when Redis is down"),
@@ -38,7 +38,7 @@ export const SmtpHealth = z.object({
     .describe("SMTP integrations; null when none are configured in this database"),
 });
 
-export const DatabaseHealth = z.object({
+const DatabaseHealth = z.object({
   name: z.literal("OLTP Database"),
   ...base,
   connection_pool_usage_percent: z.number().describe("Open pool connections / pool size, percent"),
@@ -46,7 +46,7 @@ export const DatabaseHealth = z.object({
   pool: z.object({ total: z.number().int(), idle: z.number().int(), waiting: z.number().int(), max: z.number().int() }),
 });
 
-export const RedisHealth = z.object({
+const RedisHealth = z.object({
   name: z.literal("Redis"),
   ...base,
   latency_ms: z.number().nullable().describe("PING round trip measured now, ms"),

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { IsoTime } from "./common";
 
-export const ComponentStatus = z.enum(["healthy", "degraded", "down"]);
+const ComponentStatus = z.enum(["healthy", "degraded", "down"]);
 
 export const IntegrationHealth = z.object({
   status: ComponentStatus,
@@ -44,7 +44,7 @@ export const IntegrationLogsQuery = z.strictObject({
   method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]).optional(),
 });
 
-export const IntegrationLogEntry = z.object({
+const IntegrationLogEntry = z.object({
   logId: z.string(),
   timestamp: z.string(),
   method: z.string(),

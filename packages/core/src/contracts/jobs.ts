@@ -8,7 +8,7 @@ import { IsoTime, Pagination } from "./common";
 import { JobError } from "./queues";
 
 /** BullMQ ids are free-form (scheduler jobs contain ':'), but printable and bounded. */
-export const JobId = z
+const JobId = z
   .string()
   .min(1)
   .max(256)
@@ -19,14 +19,14 @@ export const JobLookupQuery = z.strictObject({
   queue: QueueName.optional().describe("The job's queue, when its id exists in several"),
 });
 
-export const JobHistoryEvent = z.object({
+const JobHistoryEvent = z.object({
   attempt: z.number().int(),
   event: z.string(),
   detail: z.string().nullable(),
   at: z.string(),
 });
 
-export const JobRecordView = z.object({
+const JobRecordView = z.object({
   status: z.string(),
   attempt: z.number().int(),
   attempts_made: z.number().int(),
@@ -96,7 +96,7 @@ export const JobSearchQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(10_000).default(0).describe("Pagination offset (max 10000)"),
 });
 
-export const JobSearchHit = z.object({
+const JobSearchHit = z.object({
   id: z.string(),
   queue: z.string(),
   name: z.string(),

@@ -8,7 +8,7 @@ export const LogLevel = z.enum(["error", "warning", "info", "debug"]);
 export type LogLevel = z.infer<typeof LogLevel>;
 export const LogExportFormat = z.enum(["csv", "json", "ndjson", "txt"]);
 export type LogExportFormat = z.infer<typeof LogExportFormat>;
-export const LogExportStatus = z.enum(["queued", "processing", "completed", "failed", "expired"]);
+const LogExportStatus = z.enum(["queued", "processing", "completed", "failed", "expired"]);
 
 /** Longest full-text `query`, characters. A regex is capped lower by the API (LOG_REGEX_MAX_LENGTH). */
 export const LOG_QUERY_MAX = 500;
@@ -40,7 +40,7 @@ export const LogSearchQuery = z.strictObject({
 });
 export type LogSearchQuery = z.infer<typeof LogSearchQuery>;
 
-export const LogEntry = z.object({
+const LogEntry = z.object({
   id: z.string(),
   timestamp: z.string(),
   level: z.string(),
@@ -50,7 +50,7 @@ export const LogEntry = z.object({
   user_id: z.string().nullable(),
   metadata: z.record(z.string(), z.unknown()),
 });
-export type LogEntry = z.infer<typeof LogEntry>;
+type LogEntry = z.infer<typeof LogEntry>;
 
 export const LogSearchResult = z.object({
   logs: z.array(LogEntry),
@@ -64,9 +64,9 @@ export const LogSearchResult = z.object({
 export type LogSearchResult = z.infer<typeof LogSearchResult>;
 
 /** Longest message accepted by ingestion, characters. */
-export const LOG_MESSAGE_MAX = 32_768;
+const LOG_MESSAGE_MAX = 32_768;
 
-export const LogIngestEntry = z.strictObject({
+const LogIngestEntry = z.strictObject({
   timestamp: IsoTime.optional().describe("Defaults to the time of receipt"),
   level: LogLevel,
   service: Ident,

@@ -53,7 +53,7 @@ export const MetricsHistoryQuery = z.strictObject({
   worker: z.string().min(1).max(200).optional().describe("A worker id (heartbeat id); jobs of the queues it serves"),
 });
 
-export const MetricsPoint = z.object({
+const MetricsPoint = z.object({
   timestamp: z.string().describe("Start of the period, ISO 8601"),
   cpu: z.number().nullable().describe("Average CPU percent (of one core); null without samples"),
   memory: z.number().nullable().describe("Average memory percent of the host; null without samples"),

@@ -35,7 +35,7 @@ export type QueueSummary = z.infer<typeof QueueSummary>;
 export const QueueList = z.object({ queues: z.array(QueueSummary) });
 export type QueueList = z.infer<typeof QueueList>;
 
-export const QueueStateCounts = z.object({
+const QueueStateCounts = z.object({
   active: z.number().int(),
   waiting: z.number().int(),
   prioritized: z.number().int(),
@@ -47,7 +47,7 @@ export const QueueStateCounts = z.object({
   stalled: z.number().int(),
 });
 
-export const ThroughputPoint = z.object({
+const ThroughputPoint = z.object({
   minute: z.string().describe("Start of the minute, ISO 8601"),
   completed: z.number().int(),
   failed: z.number().int(),

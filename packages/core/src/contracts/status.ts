@@ -1,9 +1,9 @@
 // GET /status: health of the configured email providers.
 import { z } from "zod";
 
-export const StatusLevel = z.enum(["ok", "degraded", "unhealthy"]);
+const StatusLevel = z.enum(["ok", "degraded", "unhealthy"]);
 
-export const TypeStats = z.object({
+const TypeStats = z.object({
   total_count: z.number().int(),
   healthy_count: z.number().int(),
   healthy_percentage: z.number(),

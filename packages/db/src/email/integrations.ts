@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 
 import type pg from "pg";
 
-export type TlsMode = "none" | "starttls" | "tls";
+type TlsMode = "none" | "starttls" | "tls";
 
 export interface SmtpIntegrationRow {
   id: string;
@@ -159,7 +159,7 @@ export async function updateIntegration(
 }
 
 /** Registers the integration's sending IPs for reputation tracking (an IP keeps its DNSBL state). */
-export async function syncSendingIps(pool: pg.Pool, row: SmtpIntegrationRow): Promise<void> {
+async function syncSendingIps(pool: pg.Pool, row: SmtpIntegrationRow): Promise<void> {
   if (row.sending_ips.length === 0) return;
   await pool.query(
     `INSERT INTO sending_ips (ip_address, provider, integration_id)
@@ -168,16 +168,4 @@ export async function syncSendingIps(pool: pg.Pool, row: SmtpIntegrationRow): Pr
        integration_id = EXCLUDED.integration_id, updated_at = now()`,
     [row.sending_ips, row.type, row.id],
   );
-}
-
-/** Ids of the integrations whose credentials were sealed under a key other than `currentKeyId` (for re-sealing). */
-export async function integrationsSealedWithOtherKeys(
-  pool: pg.Pool,
-  currentKeyId: string,
-): Promise<SmtpIntegrationRow[]> {
-  const r = await pool.query<SmtpIntegrationRow>(
-    `SELECT * FROM smtp_integrations WHERE credentials_key_id IS NOT NULL AND credentials_key_id <> $1`,
-    [currentKeyId],
-  );
-  return r.rows;
 }

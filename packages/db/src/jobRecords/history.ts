@@ -20,7 +20,7 @@ export interface JobEventRow {
  * so the common path — a job that runs once and completes — writes no event rows at all. A record
  * repaired by reconciliation (the worker's own write lost) gets its history the same way.
  */
-export function historyOf(record: JobRecordRow | null, stored: JobEventRow[]): JobEventRow[] {
+function historyOf(record: JobRecordRow | null, stored: JobEventRow[]): JobEventRow[] {
   if (!record || record.attempt < 1) return stored;
   const has = (attempt: number, event: string) => stored.some((e) => e.attempt === attempt && e.event === event);
   const derived: JobEventRow[] = [];

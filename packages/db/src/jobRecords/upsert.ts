@@ -26,7 +26,7 @@ export interface JobEventWrite {
 }
 
 /** Largest payload stored for search, bytes of JSON; larger payloads keep a text preview. */
-export const MAX_RECORD_PAYLOAD_BYTES = 64 * 1024;
+const MAX_RECORD_PAYLOAD_BYTES = 64 * 1024;
 
 // JSON escapes jsonb input refuses — and one such job must not poison a whole batch: \u0000 (NUL, which
 // Postgres text cannot hold either, is dropped) and a lone UTF-16 surrogate (JSON.stringify escapes only
@@ -193,11 +193,4 @@ export async function repairJobRecords(pool: pg.Pool, repairs: JobRecordRepair[]
     ],
   );
   return r.rowCount ?? 0;
-}
-
-/** Appends lifecycle events; a repeated (queue, job, attempt, event) is a no-op. */
-export async function insertJobEvents(pool: pg.Pool, events: JobEventWrite[]): Promise<void> {
-  if (events.length === 0) return;
-  const base = Date.now();
-  await pool.query(eventsInsert(1), [eventRows(events, base), base]);
 }

@@ -32,7 +32,7 @@ const neutral = (col: string) =>
 const JSON_ROW = `json_build_object('id', 'log_' || id, 'timestamp', ${TS}, 'level', level, 'service', service,
   'message', message, 'request_id', request_id, 'user_id', user_id, 'metadata', metadata)::text`;
 
-/** The SELECT whose rows an export holds, formatted by Postgres (exported for the benchmark's psql baseline). */
+/** The SELECT whose rows an export holds, formatted by Postgres (exported for the benchmark's psql baseline). @public (used by bench/logs/run.js through the build) */
 export function logExportSelectSql(format: ExportFormat, filter: LogFilter): string {
   const from = `FROM app_logs ${buildLogWhere(filter, literalBinder)} ORDER BY timestamp DESC, id DESC`;
   switch (format) {

@@ -7,7 +7,7 @@ import type pg from "pg";
 import type { ExportFormat, ExportStore } from "./exportStore";
 import type { LogFilter } from "./filter";
 
-export type ExportStatus = "queued" | "processing" | "completed" | "failed" | "expired";
+type ExportStatus = "queued" | "processing" | "completed" | "failed" | "expired";
 
 export interface LogExportRecord {
   id: string;

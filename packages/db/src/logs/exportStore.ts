@@ -8,11 +8,13 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Readable, Writable } from "node:stream";
 
-export const EXPORT_FORMATS = ["csv", "json", "ndjson", "txt"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { LogExportFormat } from "@opsdeck/core";
+
+/** The export formats (the contract's LogExportFormat). */
+export type ExportFormat = LogExportFormat;
 
 /** export_logs_ + 20 lowercase base-36 characters. */
-export const EXPORT_ID_PATTERN = /^export_logs_[a-z0-9]{20}$/;
+const EXPORT_ID_PATTERN = /^export_logs_[a-z0-9]{20}$/;
 const FILE_NAME_PATTERN = /^export_logs_[a-z0-9]{20}\.(csv|json|ndjson|txt)(\.gz)?$/;
 
 export function newExportId(): string {
@@ -46,7 +48,7 @@ export function exportContentType(format: ExportFormat, gzip: boolean): string {
 }
 
 /** An export being written: `commit` makes it visible atomically, `abort` removes it. */
-export interface ExportUpload {
+interface ExportUpload {
   stream: Writable;
   commit(): Promise<void>;
   abort(): Promise<void>;

@@ -2,10 +2,8 @@
 // exactly the rows the same search would page through. Values go through
 // `bind`; both callers inline them as escaped literals (COPY and the
 // one-round-trip simple-protocol search take no bind parameters).
+import type { LogLevel } from "@opsdeck/core";
 import { escapeLiteral } from "pg";
-
-export const LOG_LEVELS = ["error", "warning", "info", "debug"] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** The log search's parameters in storable form (times as ISO strings). */
 export interface LogFilter {

@@ -3,10 +3,10 @@
 // A row whose day has no partition yet (the maintenance job has not run, or a
 // shipped log is back-dated) makes Postgres refuse the batch; we then create
 // the partitions the batch needs and retry once.
+import type { LogLevel } from "@opsdeck/core";
 import type pg from "pg";
 
 import { pgErrorKind } from "../errors";
-import type { LogLevel } from "./filter";
 import { ensureLogPartitionsBetween } from "./partitions";
 
 export interface AppLogEntry {

@@ -7,7 +7,7 @@ import type pg from "pg";
 
 import { buildLogWhere, literalBinder, type LogFilter } from "./filter";
 
-export interface LogRow {
+interface LogRow {
   id: string;
   timestamp: Date;
   level: string;
@@ -73,7 +73,7 @@ async function countMatches(pool: pg.Pool, filter: LogFilter, cap: number, timeo
   return { total: Math.max(cap + 1, estimate), totalIsEstimate: true };
 }
 
-/** The page query of a search (exported for the benchmark's direct-SQL baseline). */
+/** The page query of a search (exported for the benchmark's direct-SQL baseline). @public (used by bench/logs/run.js through the build) */
 export function logPageSql(
   filter: LogFilter,
   limit: number,

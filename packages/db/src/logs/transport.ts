@@ -5,13 +5,13 @@
 // buffer is full the entry is dropped and counted (a prom-client counter when
 // a registry is given) and a warning goes out at most once per `warnEveryMs`.
 // `shutdown()` flushes what is left.
-import { type BatchBuffer, createBatchBuffer } from "@opsdeck/core";
+import type { LogLevel } from "@opsdeck/core";
+import { type BatchBuffer, coerceError, createBatchBuffer } from "@opsdeck/core";
 import type pg from "pg";
 import type { Registry } from "prom-client";
 import { Counter, Gauge } from "prom-client";
 import TransportStream from "winston-transport";
 
-import type { LogLevel } from "./filter";
 import { type AppLogEntry, insertAppLogs } from "./insert";
 
 export interface PostgresLogTransportOptions {
@@ -41,7 +41,7 @@ const MAX_METADATA = 16_384;
 const OWN_KEYS = new Set(["level", "message", "timestamp", "service", "request_id", "requestId", "user_id", "userId"]);
 
 /** winston levels → the four log levels. */
-export function toLogLevel(level: string): LogLevel {
+function toLogLevel(level: string): LogLevel {
   if (level === "error") return "error";
   if (level === "warn" || level === "warning") return "warning";
   if (level === "info") return "info";
@@ -53,7 +53,7 @@ function str(v: unknown): string | null {
 }
 
 /** One winston `info` object → one row. */
-export function toAppLogEntry(info: Record<string, unknown>, service: string): AppLogEntry {
+function toAppLogEntry(info: Record<string, unknown>, service: string): AppLogEntry {
   const ts = typeof info.timestamp === "string" ? new Date(info.timestamp) : new Date();
   let message = typeof info.message === "string" ? info.message : JSON.stringify(info.message ?? "");
   const metadata: Record<string, unknown> = {};
@@ -120,7 +120,7 @@ export class PostgresLogTransport extends TransportStream {
       },
       onError: (err, pending) =>
         this.warnOnce("flush", "writing application logs to Postgres failed; will retry", {
-          error: err instanceof Error ? err.message : String(err),
+          error: coerceError(err).message,
           pending,
         }),
     });

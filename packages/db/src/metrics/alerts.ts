@@ -101,8 +101,3 @@ export async function acknowledgeAlert(
   );
   return r.rows[0] ?? null;
 }
-
-export async function getAlert(pool: pg.Pool, id: string): Promise<AlertRow | null> {
-  const r = await pool.query<AlertRow>(`SELECT ${COLUMNS} FROM alerts WHERE id = $1::bigint`, [id]);
-  return r.rows[0] ?? null;
-}

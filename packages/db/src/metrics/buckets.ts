@@ -1,7 +1,6 @@
 // Rollup granularities: bucket sizes, how buckets are aligned (UTC) and how
 // long each is kept. A bucket is named by its start.
-export const GRANULARITIES = ["minute", "hour", "day"] as const;
-export type Granularity = (typeof GRANULARITIES)[number];
+export type Granularity = "minute" | "hour" | "day";
 
 /** Bucket length, ms. */
 export const BUCKET_MS: Record<Granularity, number> = {

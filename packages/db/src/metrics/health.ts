@@ -5,6 +5,7 @@
 import {
   type AlertThresholdsConfig,
   CATALOG_QUEUE_NAMES,
+  coerceError,
   type InfrastructureHealth,
   type ServiceHealth,
   thresholdsForSubject,
@@ -17,7 +18,7 @@ import { HEARTBEAT_FRESH_MS } from "../heartbeats";
 import { postgresLatency } from "./systemStats";
 
 /** What a Redis measurement gives (the caller measures it: @opsdeck/redis redisStats). */
-export interface RedisReading {
+interface RedisReading {
   latencyMs: number;
   usedMemoryBytes: number;
   maxmemoryBytes: number;
@@ -37,7 +38,7 @@ export interface HealthInputs {
   thresholds: AlertThresholdsConfig;
 }
 
-const msg = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const msg = (err: unknown) => coerceError(err).message;
 const r2 = (n: number) => Math.round(n * 100) / 100;
 /** Integration health window; the same defaults as EMAIL_HEALTH_WINDOW_SECONDS / _CIRCUIT_ERROR_RATE / _MIN_ATTEMPTS. */
 const EMAIL_WINDOW = { windowSeconds: 300, errorRate: 0.5, minAttempts: 20 };

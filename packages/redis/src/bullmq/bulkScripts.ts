@@ -253,7 +253,7 @@ export async function moveToWait(
   return { ids, micros: Number(micros) };
 }
 
-export type CleanKind = "list" | "finished" | "set";
+type CleanKind = "list" | "finished" | "set";
 
 export interface CleanWindow {
   /** Entries at the old end already examined and kept. */

@@ -6,10 +6,10 @@ import type { Redis } from "../client";
 import { queueOfMetaKey } from "./keys";
 
 /** Most queues we will list; a prefix holding more is a misconfiguration. */
-export const MAX_DISCOVERED_QUEUES = 2_000;
+const MAX_DISCOVERED_QUEUES = 2_000;
 
 /** Names of the queues found under `prefix` (unordered, at most MAX_DISCOVERED_QUEUES). */
-export async function discoverQueues(redis: Redis, prefix: string): Promise<string[]> {
+async function discoverQueues(redis: Redis, prefix: string): Promise<string[]> {
   const found = new Set<string>();
   const match = `${prefix.replace(/([*?[\]\\])/g, "\\$1")}:*:meta`;
   let cursor = "0";

@@ -6,7 +6,7 @@
 // every key of every queue lands in one Redis Cluster slot.
 
 /** The state keys of a queue, named as BullMQ names them. */
-export type QueueStateKey =
+type QueueStateKey =
   "wait" | "paused" | "active" | "prioritized" | "delayed" | "failed" | "completed" | "waiting-children";
 
 export interface QueueKeys {
