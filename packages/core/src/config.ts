@@ -18,7 +18,7 @@ export const baseEnv = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default("postgresql://postgres@127.0.0.1:5432/opsdeck"),
   /** Redis (queues, rate limits). */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default("redis://127.0.0.1:6379"),
-  /** BullMQ key prefix; wrap in braces (e.g. `{opsdeck}`) for Redis Cluster. */
+  /** BullMQ key prefix (standalone Redis: Cluster and Sentinel are not supported yet). */
   QUEUE_PREFIX: z
     .string()
     .min(1)
