@@ -72,6 +72,29 @@ export function credentialsAad(integrationId: string): string {
   return `smtp_integration:${integrationId}`;
 }
 
+/** SMTP credentials as sealed in an integration's `credentials` column. */
+export interface SmtpCredentials {
+  username: string;
+  password: string;
+}
+
+/**
+ * An integration's stored credentials, opened: null when it has none, undefined when they cannot be
+ * opened (sealed under a key that is not configured, or altered). Callers report the latter as
+ * `credentials_unreadable`, never the reason (it names key ids).
+ */
+export function openSmtpCredentials(
+  ring: Keyring,
+  row: { id: string; credentials: string | null },
+): SmtpCredentials | null | undefined {
+  if (!row.credentials) return null;
+  try {
+    return JSON.parse(openSecret(ring, row.credentials, credentialsAad(row.id))) as SmtpCredentials;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Thrown when a secret must be sealed but no key is configured (HTTP 503). */
 export class NoEncryptionKeyError extends AppError {
   constructor() {

@@ -13,6 +13,7 @@ import net from "node:net";
 import nodemailer from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
 
+import { type Keyring, openSmtpCredentials } from "./credentials";
 import {
   bareHost,
   type CheckedAddress,
@@ -210,4 +211,18 @@ export async function checkSmtp(
     clearTimeout(timer);
     transport.close();
   }
+}
+
+/**
+ * A live check of a stored integration: its credentials opened (`credentials_unreadable` when they
+ * cannot be), then checkSmtp. The API's test endpoint and the worker's scheduled checks both use it.
+ */
+export async function checkStoredIntegration(
+  row: SmtpEndpoint & { id: string; credentials: string | null },
+  ring: Keyring,
+  s: { EMAIL_CHECK_TIMEOUT_MS: number; EMAIL_ALLOWED_DESTINATIONS: DestinationAllowList },
+): Promise<SmtpCheckResult> {
+  const auth = openSmtpCredentials(ring, row);
+  if (auth === undefined) return { ok: false, latencyMs: 0, error: "credentials_unreadable", smtpCode: null };
+  return checkSmtp(row, auth, s.EMAIL_CHECK_TIMEOUT_MS, s.EMAIL_ALLOWED_DESTINATIONS);
 }

@@ -13,7 +13,7 @@
 import { setTimeout as delay } from "node:timers/promises";
 
 import {
-  checkSmtp,
+  checkStoredIntegration,
   ConflictError,
   CreateIntegrationBody,
   credentialsAad,
@@ -21,11 +21,9 @@ import {
   IntegrationTestResult,
   IntegrationView,
   NotFoundError,
-  openSecret,
   plaintextAuthRefused,
   resolveDestination,
   sealSecret,
-  type SmtpCheckResult,
   SmtpDestinationError,
   type SmtpEndpoint,
   UpdateIntegrationBody,
@@ -269,18 +267,7 @@ export const emailIntegrationRoutes = [
         const row = await mustGet(ctx.deps, id);
         const { config } = ctx.deps;
         const started = Date.now();
-        let auth: { username: string; password: string } | null | undefined = null;
-        if (row.credentials) {
-          try {
-            auth = JSON.parse(openSecret(keyringOf(config), row.credentials, credentialsAad(id))) as typeof auth;
-          } catch {
-            auth = undefined;
-          }
-        }
-        let r: SmtpCheckResult =
-          auth === undefined
-            ? { ok: false, latencyMs: 0, error: "credentials_unreadable", smtpCode: null }
-            : await checkSmtp(row, auth, config.EMAIL_CHECK_TIMEOUT_MS, config.EMAIL_ALLOWED_DESTINATIONS);
+        let r = await checkStoredIntegration(row, keyringOf(config), config);
         if (!r.ok) {
           // Failures wait out the deadline: refused, filtered and silent ports all answer alike.
           await delay(Math.max(0, started + config.EMAIL_CHECK_TIMEOUT_MS - Date.now()));

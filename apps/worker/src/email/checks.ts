@@ -5,7 +5,7 @@
 // A failure opens the circuit; a success after the cool-down closes it. Run by
 // the scheduled tick every minute (scheduled/minute.ts; each run is
 // independent and idempotent).
-import { checkSmtp, credentialsAad, type Keyring, openSecret, type SmtpCheckResult } from "@opsdeck/core";
+import { checkStoredIntegration, type Keyring } from "@opsdeck/core";
 import { listIntegrations, pruneIntegrationStats, saveCheckResult } from "@opsdeck/db";
 
 import type { ProcessorContext } from "../processors/types";
@@ -28,18 +28,7 @@ export async function checkIntegrations(
   const rows = await listIntegrations(pool, { enabledOnly: true });
   const results = await Promise.all(
     rows.map(async (row): Promise<IntegrationCheck> => {
-      let auth: { username: string; password: string } | null | undefined = null;
-      if (row.credentials) {
-        try {
-          auth = JSON.parse(openSecret(keyring, row.credentials, credentialsAad(row.id))) as typeof auth;
-        } catch {
-          auth = undefined;
-        }
-      }
-      const r: SmtpCheckResult =
-        auth === undefined
-          ? { ok: false, latencyMs: 0, error: "credentials_unreadable", smtpCode: null }
-          : await checkSmtp(row, auth, config.EMAIL_CHECK_TIMEOUT_MS, config.EMAIL_ALLOWED_DESTINATIONS);
+      const r = await checkStoredIntegration(row, keyring, config);
       await saveCheckResult(pool, row.id, r, config.EMAIL_CIRCUIT_COOLDOWN_MS);
       if (!r.ok) log.warn("smtp integration check failed", { integration_id: row.id, error: r.error });
       return { integration_id: row.id, ok: r.ok, latency_ms: r.latencyMs, error: r.error };

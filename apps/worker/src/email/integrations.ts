@@ -4,7 +4,7 @@
 // a trial through it. Every worker reads the same Postgres state, refreshed
 // every REFRESH_MS, and writes failures at once; attempts are summed in memory
 // and flushed into the per-minute window every FLUSH_MS.
-import { credentialsAad, type EmailSettings, type Keyring, type Logger, openSecret } from "@opsdeck/core";
+import { type EmailSettings, type Keyring, type Logger, openSmtpCredentials } from "@opsdeck/core";
 import {
   claimCircuitTrial,
   listIntegrations,
@@ -88,14 +88,10 @@ export class IntegrationRouter {
     // Credentials are opened only when a transport is built (a new or changed integration), not per message.
     let transport = this.transports.lookup(row);
     if (!transport) {
-      let auth: { username: string; password: string } | null = null;
-      if (row.credentials) {
-        try {
-          auth = JSON.parse(openSecret(this.keyring, row.credentials, credentialsAad(row.id))) as typeof auth;
-        } catch {
-          await this.failure(row.id, "credentials_unreadable");
-          return this.pick(new Set([...exclude, row.id]));
-        }
+      const auth = openSmtpCredentials(this.keyring, row);
+      if (auth === undefined) {
+        await this.failure(row.id, "credentials_unreadable");
+        return this.pick(new Set([...exclude, row.id]));
       }
       transport = this.transports.put(
         row,
