@@ -1,13 +1,26 @@
 // Rate limits through the real app and the real Redis: the read policy's
 // 301st request in a window is a 429 with the right headers; quotas per key;
 // the limit is shared by two app instances (two "processes" on one Redis);
+// a signed download link counts against its export's owner, not the IP;
 // an unreachable Redis fails open.
+import fs from "node:fs";
+
 import request from "supertest";
 
 import { createApp } from "../../apps/api/src/app";
 import { closeDeps, createDeps } from "../../apps/api/src/createDeps";
+import type { AppDeps } from "../../apps/api/src/deps";
+import { downloadUrl } from "../../apps/api/src/logs/downloadLink";
 import { createLogger } from "../../packages/core/src";
-import { createKey } from "../../packages/db/src";
+import {
+  completeLogExport,
+  createKey,
+  createLocalExportStore,
+  createLogExport,
+  exportFileName,
+  newExportId,
+  startLogExport,
+} from "../../packages/db/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 let t: TestApp;
@@ -19,7 +32,38 @@ async function ready(deps: ReturnType<typeof createDeps>) {
 beforeAll(async () => {
   t = await createTestApp();
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(t.deps.config.EXPORT_DIR, { recursive: true, force: true });
+});
+
+/** A completed CSV export owned by `ownerKeyId` (written as the worker would) and its signed link, path and query. */
+async function completedExport(deps: AppDeps, ownerKeyId: string): Promise<string> {
+  const id = newExportId();
+  const expiresAt = new Date(Date.now() + 86_400_000);
+  await createLogExport(
+    deps.db.pool,
+    { id, ownerKeyId, format: "csv", gzip: false, filters: {}, maxRows: 10, expiresAt },
+    3,
+  );
+  await startLogExport(deps.db.pool, id);
+  const fileName = exportFileName(id, "csv", false);
+  const upload = createLocalExportStore(deps.config.EXPORT_DIR).create(fileName);
+  await new Promise<void>((resolve, reject) =>
+    upload.stream.end("timestamp,message\n", () => resolve()).on("error", reject),
+  );
+  await upload.commit();
+  await completeLogExport(deps.db.pool, id, { rowCount: 0, sizeBytes: 18, sha256: "0".repeat(64), fileName });
+  const c = deps.config;
+  const url = downloadUrl(
+    { baseUrl: c.publicUrl, secret: c.downloadSigningSecret, ttlSeconds: c.DOWNLOAD_URL_TTL_SECONDS },
+    id,
+    ownerKeyId,
+    expiresAt,
+  );
+  const u = new URL(url);
+  return u.pathname + u.search;
+}
 
 it("allows 300 reads a minute and refuses the 301st with 429, Retry-After and the documented body", async () => {
   const k = await createKey(t.deps.db.prisma, { name: "reader", role: "viewer" });
@@ -119,6 +163,48 @@ it("limits unauthenticated callers by IP, bad keys included", async () => {
     for (let i = 0; i < 7; i++)
       codes.push((await request(app).get("/api/integration").set("X-API-Key", "odk_live_nope")).status);
     expect(codes).toEqual([401, 401, 401, 401, 401, 429, 429]);
+  } finally {
+    await closeDeps(deps);
+  }
+});
+
+it("counts a signed download against its export's owner: 300 anonymous requests from the IP do not block it", async () => {
+  const owner = await createKey(t.deps.db.prisma, { name: "exporter", role: "ops" });
+  const link = await completedExport(t.deps, owner.key.id);
+  // Use up this IP's anonymous reads (300 a minute): the next anonymous request is refused.
+  for (let i = 0; i < 300; i++) {
+    expect((await request(t.app).get("/api/integration/health")).status).toBe(401);
+  }
+  expect((await request(t.app).get("/api/integration/health")).status).toBe(429);
+  const r = await request(t.app).get(link);
+  expect(r.status).toBe(200);
+  expect(r.text).toBe("timestamp,message\n");
+  // Counted against the owner key's read policy: its first read in this window.
+  expect(r.headers["x-ratelimit-limit"]).toBe("300");
+  expect(r.headers["x-ratelimit-remaining"]).toBe("299");
+  // A link that does not verify is still the IP's: refused with 429 here.
+  const tampered = link.replace(/signature=./, (m) => (m.endsWith("A") ? m.slice(0, -1) + "B" : m.slice(0, -1) + "A"));
+  expect((await request(t.app).get(tampered)).status).toBe(429);
+});
+
+it("refuses a signed download with 429 once its owner key is at its read limit", async () => {
+  const config = { ...t.deps.config, RATE_LIMIT_READ: 3, REDIS_KEY_PREFIX: `${t.env.keyPrefix}-dl` };
+  const deps = createDeps(config, createLogger({ service: "api", silent: true }));
+  try {
+    await ready(deps);
+    const app = t.checked(createApp(deps));
+    const owner = await createKey(t.deps.db.prisma, { name: "busy-exporter", role: "ops" });
+    const link = await completedExport(deps, owner.key.id);
+    for (let i = 0; i < 3; i++) {
+      expect((await request(app).get("/api/v1/platform/system/queues").set("X-API-Key", owner.raw)).status).toBe(200);
+    }
+    const r = await request(app).get(link);
+    expect(r.status).toBe(429);
+    expect(r.body.error).toMatchObject({ code: "rate_limit_exceeded", details: { policy: "read", limit: 3 } });
+    // The refused download was the owner's: this IP's first anonymous read still has the whole budget.
+    const anonymous = await request(app).get("/api/integration/health");
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers["x-ratelimit-remaining"]).toBe("2");
   } finally {
     await closeDeps(deps);
   }

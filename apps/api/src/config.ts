@@ -41,6 +41,8 @@ const apiEnv = baseEnv
     RATE_LIMIT_READ: IntEnv(1, 1_000_000).default(300),
     /** Write policy: requests per window per key. */
     RATE_LIMIT_WRITE: IntEnv(1, 1_000_000).default(60),
+    /** Failed sign-ins (Bull Board) per window per IP; past it a wrong key is answered 429, a correct one still signs in. */
+    RATE_LIMIT_SIGN_IN_FAILURES: IntEnv(1, 1_000_000).default(10),
     /** Policy window, seconds. */
     RATE_LIMIT_WINDOW_SECONDS: IntEnv(1, 86_400).default(60),
     /** Integration keys' quotas per minute / hour / day; per-key overrides win. */
@@ -74,12 +76,12 @@ const apiEnv = baseEnv
     METRICS_TOKEN: z.string().min(16).max(256).optional(),
     /** Check every response against its schema (on outside production; a mismatch is a 500 in tests). */
     VALIDATE_RESPONSES: BoolEnv.optional(),
-    /** HMAC-SHA256 secret of Bull Board session cookies (≥ 32 chars). Unset: random per process, so sessions end on restart and are not shared between replicas. */
+    /** HMAC-SHA256 secret signing the session id in sign-in cookies and the sign-out form's token (≥ 32 chars). Sessions themselves live in Redis; unset, the secret is random per process, so cookies stop working on restart and on other replicas. */
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").max(1_024).optional(),
-    /** Bull Board session lifetime, seconds (default 8 h). */
+    /** Sign-in session lifetime, seconds (default 8 h); sign-out or the key's revocation or expiry ends it sooner. */
     SESSION_TTL_SECONDS: IntEnv(60, 30 * 86_400).default(28_800),
-    /** How long Bull Board trusts a key lookup before re-reading it, ms: the most a revoked key's session keeps working. */
-    BOARD_KEY_CACHE_MS: IntEnv(0, 60_000).default(5_000),
+    /** Bull Board: most jobs per page its API returns (its UI offers up to 300; its default is 10). */
+    BOARD_JOBS_PER_PAGE_MAX: IntEnv(1, 300).default(100),
     /** GET /queues status: warning from this many waiting jobs (inclusive). */
     QUEUE_WARNING_WAITING: IntEnv(1, 1_000_000_000).default(100),
     /** critical above this many waiting jobs (seed: > 1000). */

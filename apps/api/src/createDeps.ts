@@ -32,6 +32,7 @@ export function createDeps(config: ApiConfig, logger: Logger): AppDeps {
     prefix: config.REDIS_KEY_PREFIX,
     read: config.RATE_LIMIT_READ,
     write: config.RATE_LIMIT_WRITE,
+    signInFailures: config.RATE_LIMIT_SIGN_IN_FAILURES,
     windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
     timeoutMs: config.RATE_LIMIT_TIMEOUT_MS,
     log: logger,

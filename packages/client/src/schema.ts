@@ -613,7 +613,7 @@ export interface paths {
     };
     /**
      * Download an export's file through its signed link
-     * @description The link (from GET /logs/exports/{export_id}) is the credential; a tampered or expired link is a 403.
+     * @description The link (from GET /logs/exports/{export_id}) is the credential; a tampered or expired link is a 403. A valid link counts against the read policy of the key that created the export (the same budget as that key's own reads), never against the caller's IP; anything else counts against the caller's IP.
      */
     get: operations["downloadLogExport"];
     put?: never;

@@ -43,6 +43,12 @@ function createBoard(readOnlyMode: boolean): Board {
       },
     },
   });
+  // Bull Board answers what its handlers throw with their message (a Redis error's text, say) and a 500.
+  // Rethrown instead, the error leaves Bull Board's app and reaches Opsdeck's error handler: 503 while
+  // Redis is unreachable, a generic 500 without internals otherwise, in the one error shape.
+  serverAdapter.setErrorHandler((err) => {
+    throw err;
+  });
   const app = serverAdapter.getRouter() as Express;
   app.disable("x-powered-by");
   return { app, adapters: new Map(), replace: replaceQueues };

@@ -1,5 +1,6 @@
 // The board's own two pages: sign-in (takes an API key) and sign-out (a
-// button that POSTs, so a link or an image can't sign anyone out). Plain
+// button that POSTs with the session's CSRF token, so neither a link, an image
+// nor a form of another site can sign anyone out). Plain
 // HTML with first-party inline CSS only: no CDN, no scripts.
 import type { Response } from "express";
 
@@ -46,11 +47,14 @@ ${next}<button type="submit">Sign in</button></form>
   );
 }
 
-export function logoutPage(): string {
+/** `csrf`: the session's token (sessions/), which a page of another site cannot read and so cannot post. */
+export function logoutPage(opts: { csrf: string; error?: string }): string {
+  const error = opts.error ? `<p class="error" role="alert">${escapeHtml(opts.error)}</p>` : "";
   return page(
     "Sign out · Opsdeck queues",
-    `<h1>Sign out of Opsdeck queues?</h1>
-<form method="post" action="${BOARD_BASE}/logout"><button type="submit">Sign out</button></form>`,
+    `<h1>Sign out of Opsdeck queues?</h1>${error}
+<form method="post" action="${BOARD_BASE}/logout"><input type="hidden" name="csrf" value="${escapeHtml(opts.csrf)}">
+<button type="submit">Sign out</button></form>`,
   );
 }
 

@@ -1,8 +1,10 @@
-// Bull Board at /admin/queues, behind Opsdeck's own sign-in:
+// Bull Board at /admin/queues, behind Opsdeck's own sign-in and limits:
 //   GET  /admin/queues/static/*        Bull Board's JS/CSS/images — public (no data in them)
 //   GET  /admin/queues/login, POST …   sign-in form / sign-in
 //   GET  /admin/queues/logout, POST …  sign-out confirmation / sign-out
-//   everything else                    session guard, then the full (ops) or read-only (viewer) board
+//   everything else                    session, rate limits and checks (guard.ts), then the
+//                                      full (ops) or read-only (viewer) board, whose errors
+//                                      Opsdeck's error handler answers
 import express, {
   type Express,
   type NextFunction,
@@ -15,10 +17,12 @@ import express, {
 import type { AppDeps } from "../deps";
 import { notFound } from "../http/errorHandler";
 import { routeLabel } from "../http/requestLog";
+import { readyRedis } from "../queues/connection";
+import { createSessions, sessionSecret } from "../sessions/sessions";
 import { createBoards } from "./boards";
-import { boardUser, isBoardApi, sessionGuard } from "./guard";
+import { boardChecks, boardUser, type GuardDeps, isBoardApi, signedIn } from "./guard";
 import { login, logout, showLogin, showLogout } from "./login";
-import { BOARD_BASE, createSessionCodec, sessionSecret } from "./session";
+import { BOARD_BASE } from "./session";
 import { createBoardUsers } from "./users";
 
 /** Sign-in form bodies are one key and a return path: 4 KiB is plenty. */
@@ -60,10 +64,16 @@ function delegate(pick: (req: Request, res: Response) => Express): RequestHandle
 
 export function createBoardRouter(deps: AppDeps): Router {
   const log = deps.logger.child({ component: "board" });
-  const codec = createSessionCodec(sessionSecret(deps.config.SESSION_SECRET, log));
-  const users = createBoardUsers(deps.db.prisma, deps.config.BOARD_KEY_CACHE_MS, log);
+  const sessions = createSessions({
+    redis: deps.redis,
+    prefix: deps.config.REDIS_KEY_PREFIX,
+    secret: sessionSecret(deps.config.SESSION_SECRET, log),
+    ttlSeconds: deps.config.SESSION_TTL_SECONDS,
+  });
+  const users = createBoardUsers(deps.db.prisma, log);
   const boards = createBoards(deps.queues, log);
-  const secureCookie = deps.config.publicUrl.startsWith("https:");
+  const g: GuardDeps = { deps, sessions, users, secureCookie: deps.config.publicUrl.startsWith("https:") };
+  const form = express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 10 });
 
   const board = express.Router({ caseSensitive: true, strict: false });
   board.get(
@@ -72,19 +82,18 @@ export function createBoardRouter(deps: AppDeps): Router {
     delegate(() => boards.app("read-only")),
     (req) => notFound(req),
   );
-  board.get("/login", showLogin);
-  board.post(
-    "/login",
-    express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 10 }),
-    login({ deps, codec, users, secureCookie }),
-  );
-  board.get("/logout", showLogout);
-  board.post("/logout", logout(secureCookie));
-  board.use(
-    sessionGuard({ codec, users, prisma: deps.db.prisma, log, publicUrl: deps.config.publicUrl, secureCookie }),
-  );
+  board.get("/login", showLogin(g));
+  board.post("/login", form, login(g));
+  board.get("/logout", showLogout(g));
+  board.post("/logout", form, logout(g));
+  board.use(signedIn(g), boardChecks(g));
   board.use(async (req, res, next) => {
-    if (!isBoardApi(req.path)) res.set(BOARD_PAGE_HEADERS);
+    if (isBoardApi(req.path)) {
+      // Bull Board's queue handles wait for their connection without a deadline; a request must not.
+      await readyRedis(deps.queues);
+    } else {
+      res.set(BOARD_PAGE_HEADERS);
+    }
     await boards.refresh();
     next();
   });

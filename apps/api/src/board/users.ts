@@ -1,8 +1,9 @@
 // Who is using the board. Sign-in checks a raw key once (shape, checksum,
 // SHA-256 hash lookup, constant-time compare, not revoked or expired); after
-// that each request re-reads the key by the id in its session, cached for
-// BOARD_KEY_CACHE_MS, so a revoked or expired key (or a changed role) stops
-// working within that time.
+// that every request re-reads the key by the id its session holds — one
+// primary-key read, never cached — so revoking a key, its expiry (a rotated
+// key's grace ending) or a changed role takes effect on the very next
+// request, on every replica, whichever way the key was changed (API, CLI, SQL).
 import {
   effectivePermissions,
   hashesEqual,
@@ -23,10 +24,9 @@ export interface BoardUser {
   role: Role;
   permissions: ReadonlySet<Permission>;
   mode: BoardMode;
+  /** The key's own quotas (ops and viewer keys have none unless set on the key), as the REST API counts them. */
+  quotas: { minute: number | null; hour: number | null; day: number | null };
 }
-
-/** Most cached lookups before the cache is cleared (bounds memory). */
-const CACHE_MAX = 10_000;
 
 /**
  * Board access from the key's permissions: `queues.read` to enter; the full
@@ -39,7 +39,14 @@ function toUser(key: ApiKeyRecord): BoardUser | null {
   const permissions = new Set(effectivePermissions(role, key.permissions));
   if (!permissions.has("queues.read")) return null;
   const full = role === "ops" && permissions.has("queues.write") && permissions.has("jobs.write");
-  return { keyId: key.id, name: key.name, role, permissions, mode: full ? "full" : "read-only" };
+  return {
+    keyId: key.id,
+    name: key.name,
+    role,
+    permissions,
+    mode: full ? "full" : "read-only",
+    quotas: { minute: key.quotaMinute, hour: key.quotaHour, day: key.quotaDay },
+  };
 }
 
 export interface BoardUsers {
@@ -49,9 +56,7 @@ export interface BoardUsers {
   byId(keyId: string): Promise<BoardUser | null>;
 }
 
-export function createBoardUsers(prisma: PrismaClient, cacheMs: number, log: Logger): BoardUsers {
-  const cache = new Map<string, { user: BoardUser | null; at: number }>();
-
+export function createBoardUsers(prisma: PrismaClient, log: Logger): BoardUsers {
   async function read<T>(what: () => Promise<T>): Promise<T> {
     try {
       return await what();
@@ -72,18 +77,12 @@ export function createBoardUsers(prisma: PrismaClient, cacheMs: number, log: Log
         touchLastUsed(prisma, key.id, new Date()).catch((err: unknown) =>
           log.warn("last_used_at update failed", { err }),
         );
-        cache.delete(key.id);
       }
       return user;
     },
     async byId(keyId) {
-      const hit = cache.get(keyId);
-      if (hit && Date.now() - hit.at < cacheMs) return hit.user;
       const key = await read(() => getKey(prisma, keyId));
-      const user = key ? toUser(key) : null;
-      if (cache.size >= CACHE_MAX) cache.clear();
-      if (cacheMs > 0) cache.set(keyId, { user, at: Date.now() });
-      return user;
+      return key ? toUser(key) : null;
     },
   };
 }

@@ -28,8 +28,8 @@ export async function applyRateLimit(
   deps: AppDeps,
   req: Request,
   res: Response,
-  what: { policy: RatePolicy } | { quotasOf: Principal },
-  principal: Principal | null,
+  what: { policy: RatePolicy } | { quotasOf: Pick<Principal, "keyId" | "quotas"> },
+  principal: Pick<Principal, "keyId"> | null,
 ): Promise<void> {
   let counted: WindowState[] | null;
   if ("policy" in what) {
@@ -73,7 +73,7 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: AppDeps): 
         if (route.consumesQuota !== false && (q.minute !== null || q.hour !== null || q.day !== null)) {
           await applyRateLimit(deps, req, res, { quotasOf: auth.principal }, principal);
         }
-      } else {
+      } else if (route.rateLimitSubject !== "handler") {
         await applyRateLimit(deps, req, res, { policy: route.rateLimit }, null);
       }
 

@@ -2,6 +2,8 @@
 // API process shares the same counters:
 //  - a read policy (300 / 60 s) and a write policy (60 / 60 s) per key, per IP
 //    without one;
+//  - failed sign-ins per IP (10 / 60 s), counted apart from everything else so
+//    a flood of wrong keys never uses up the budget of a correct one;
 //  - per-key quotas per calendar minute / hour / day (integration keys
 //    default to 100 / 1,000 / 10,000; a key may override).
 // Every limited response carries X-RateLimit-* (the binding limit) and the
@@ -38,6 +40,8 @@ export interface RateLimitOptions {
   prefix: string;
   read: number;
   write: number;
+  /** Failed sign-ins per subject (an IP) per window. */
+  signInFailures: number;
   windowSeconds: number;
   timeoutMs: number;
   log: Logger;
@@ -51,6 +55,9 @@ const QUOTA_WINDOWS = [
   { name: "day", seconds: 86_400 },
 ] as const;
 
+/** The windows counted per subject over RATE_LIMIT_WINDOW_SECONDS: the routes' policies, and failed sign-ins. */
+export type WindowPolicy = Exclude<RatePolicy, "none"> | "sign-in-failures";
+
 /** Counters never reject by themselves; we compare against each key's own limit. */
 const UNBOUNDED = Number.MAX_SAFE_INTEGER;
 
@@ -60,15 +67,23 @@ function res(r: RateLimiterRes | null): { used: number; msBeforeNext: number } {
 }
 
 export function createRateLimits(opts: RateLimitOptions) {
-  const policyLimiter = (name: "read" | "write") =>
+  const policyLimiter = (name: WindowPolicy) =>
     new RateLimiterRedis({
       storeClient: opts.redis,
       keyPrefix: `${opts.prefix}:rl:${name}`,
       points: UNBOUNDED,
       duration: opts.windowSeconds,
     });
-  const policies = { read: policyLimiter("read"), write: policyLimiter("write") };
-  const policyLimits = { read: opts.read, write: opts.write };
+  const policies: Record<WindowPolicy, RateLimiterRedis> = {
+    read: policyLimiter("read"),
+    write: policyLimiter("write"),
+    "sign-in-failures": policyLimiter("sign-in-failures"),
+  };
+  const policyLimits: Record<WindowPolicy, number> = {
+    read: opts.read,
+    write: opts.write,
+    "sign-in-failures": opts.signInFailures,
+  };
   // Quota windows are aligned to the calendar (resetAt: next minute, hour, midnight UTC),
   // so the window start is part of the counter key.
   const quotaLimiters = QUOTA_WINDOWS.map(
@@ -98,7 +113,7 @@ export function createRateLimits(opts: RateLimitOptions) {
 
   return {
     /** Counts one request against the policy; null when Redis failed (fail open). */
-    async consumePolicy(policy: Exclude<RatePolicy, "none">, subject: string): Promise<WindowState | null> {
+    async consumePolicy(policy: WindowPolicy, subject: string): Promise<WindowState | null> {
       try {
         const r = res(await withDeadline(policies[policy].consume(subject), opts.timeoutMs, "rate limiter"));
         const resetIn = Math.max(1, Math.ceil(r.msBeforeNext / 1000));

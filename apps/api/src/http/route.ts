@@ -70,6 +70,12 @@ interface RouteBase<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodTyp
   tags: string[];
   access: A;
   rateLimit: RatePolicy;
+  /**
+   * Who a public route's requests count against: the caller's IP, or a subject
+   * the handler names once it has checked the request (a signed link's owner),
+   * through applyRateLimit. @defaultValue "ip"
+   */
+  rateLimitSubject?: "ip" | "handler";
   /** Counts against the key's minute/hour/day quota. @defaultValue true for keyed routes */
   consumesQuota?: boolean;
   params?: P;

@@ -9,7 +9,7 @@ function fieldName(location: string, path: PropertyKey[]): string {
   return out;
 }
 
-function toFieldIssues(location: "params" | "query" | "body", error: z.ZodError): FieldIssue[] {
+export function toFieldIssues(location: "params" | "query" | "body", error: z.ZodError): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const i of error.issues) {
     if (i.code === "unrecognized_keys") {

@@ -33,6 +33,7 @@ import {
 import type { AppDeps } from "../deps";
 import { audited } from "../http/audit";
 import type { Principal } from "../http/auth";
+import { applyRateLimit } from "../http/mount";
 import { defineRawRoute, defineRoute, reply, type RouteContext } from "../http/route";
 import { downloadUrl, verifyDownload } from "../logs/downloadLink";
 import { type FilterInput, filtersView, toLogFilter } from "../logs/filters";
@@ -237,10 +238,13 @@ export const logExportRoutes = [
     operationId: "downloadLogExport",
     summary: "Download an export's file through its signed link",
     description:
-      "The link (from GET /logs/exports/{export_id}) is the credential; a tampered or expired link is a 403.",
+      "The link (from GET /logs/exports/{export_id}) is the credential; a tampered or expired link is a 403. " +
+      "A valid link counts against the read policy of the key that created the export (the same budget as that " +
+      "key's own reads), never against the caller's IP; anything else counts against the caller's IP.",
     tags: TAGS,
     access: "public",
     rateLimit: "read",
+    rateLimitSubject: "handler",
     params: LogExportIdParams,
     query: LogDownloadQuery,
     // 403: a tampered, expired or unknown link (the link is the credential; the route is public).
@@ -250,21 +254,19 @@ export const logExportRoutes = [
       contentType: ["text/csv", "application/json", "application/x-ndjson", "text/plain", "application/gzip"],
       description: "The file, streamed, in its format's media type (gzip when the export was compressed)",
     },
-    async handler({ params, query, deps, res }) {
+    async handler({ params, query, deps, req, res }) {
       const refused = (why: string) => new AppError(403, "invalid_download_link", why);
       const id = params.export_id;
       // Checked before any lookup: only a well-formed id is ever turned into a file name.
-      if (!isExportId(id)) throw refused("This download link is not valid.");
-      const e = await getLogExport(deps.db.pool, id);
-      if (!e) throw refused("This download link is not valid.");
-      const check = verifyDownload(
-        deps.config.downloadSigningSecret,
-        id,
-        Number(query.expires),
-        e.ownerKeyId,
-        query.signature,
-      );
-      if (check === "bad_signature") throw refused("This download link is not valid.");
+      const e = isExportId(id) ? await getLogExport(deps.db.pool, id) : null;
+      const check = e
+        ? verifyDownload(deps.config.downloadSigningSecret, id, Number(query.expires), e.ownerKeyId, query.signature)
+        : "bad_signature";
+      // A genuine link is the owner key's read, so anonymous traffic from the same IP cannot use up its
+      // budget; anything else (and a link to an export whose key is gone) is the caller's IP's.
+      const owner = check === "ok" && e?.ownerKeyId ? { keyId: e.ownerKeyId } : null;
+      await applyRateLimit(deps, req, res, { policy: "read" }, owner);
+      if (!e || check === "bad_signature") throw refused("This download link is not valid.");
       if (check === "expired") throw refused("This download link has expired; get a new one from the export's status.");
       if (e.status !== "completed" || !e.fileName || e.expiresAt.getTime() <= Date.now()) {
         throw new NotFoundError(
