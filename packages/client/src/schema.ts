@@ -512,7 +512,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The audit trail: who changed what, with which parameters and outcome */
+    /**
+     * The audit trail: who changed what, with which parameters and outcome
+     * @description Every call to a mutating route by a valid key, and every change made through Bull Board or the CLI's key commands, newest first. A call is recorded however it ends: `success`, or `failure` with its error code — refusals included (403 `missing_permission`, or `board_read_only` for a read-only board session). Calls without a valid key (401) and calls over a rate limit or quota (429) are not recorded. One target format per kind, whichever way the change came: `queue:<name>` (`queue:*`: every queue, from the board), `job:<queue>/<id>`, `scheduler:<queue>/<id>`, `key:<id>`, `export:<id>`, `integration:<id>`, `alert:<id>`, and `message:<message id>` or `ip:<address>` for email feedback. `?` stands for what the request never got as far as naming: `job:?/<id>` when the id was in no queue or in several (404, 409 `ambiguous_job_id`) and no `queue` was given, `key:?` for a create that was refused or failed before anything was created. `parameters` holds what was asked (e.g. `queue` and `reset_attempts` of a job retry, a new key's name and role), never credentials; a call refused before its input was validated has none. `target` matches exactly, `target_prefix` matches the start (e.g. `job:email-sending/`), and `queue` finds everything about one queue.
+     */
     get: operations["listAuditEvents"];
     put?: never;
     post?: never;
@@ -5815,8 +5818,12 @@ export interface operations {
         /** @description Exact action, e.g. queue.pause */
         action?: string;
         actor_key_id?: string;
-        /** @description Exact target, e.g. queue:email-sending */
+        /** @description Exact target, e.g. queue:email-sending or job:email-sending/42 */
         target?: string;
+        /** @description Targets that start with this, e.g. job:email-sending/ (every job of the queue) or key: (every key) */
+        target_prefix?: string;
+        /** @description Everything about one queue: queue:<name>, its jobs job:<name>/… and its job schedulers scheduler:<name>/… */
+        queue?: string;
         outcome?: "success" | "failure";
         start_time?: string;
         end_time?: string;

@@ -2,13 +2,13 @@
 // verified (signature, expiry) and its key re-read (still active, still
 // allowed on the board); then, for anything but GET/HEAD, read-only sessions
 // are refused, the Origin must be this host (CSRF), and ops calls are
-// audited. Only then does Bull Board see the request — read-only mode is
-// enforced here, not by the UI hiding buttons.
+// audited — the refused ones too. Only then does Bull Board see the
+// request — read-only mode is enforced here, not by the UI hiding buttons.
 import { AppError, AuthenticationError, type Logger } from "@opsdeck/core";
 import type { PrismaClient } from "@opsdeck/db";
 import type { NextFunction, Request, Response } from "express";
 
-import { auditBoardCall } from "./audit";
+import { auditBoardCall, auditBoardRefusal } from "./audit";
 import { originCheck } from "./origin";
 import { BOARD_BASE, readCookie, SESSION_COOKIE, type SessionCodec, sessionCookie } from "./session";
 import type { BoardUser, BoardUsers } from "./users";
@@ -63,22 +63,26 @@ export function sessionGuard(d: GuardDeps) {
     res.locals.boardUser = user;
 
     if (!READ_METHODS.has(req.method)) {
-      if (user.mode === "read-only") {
-        throw new AppError(
-          403,
-          "board_read_only",
-          "This board session is read-only: it may look at queues and jobs but not change them.",
-          {
-            details: { required_permission: "queues.write" },
-          },
-        );
-      }
-      if (originCheck(req, d.publicUrl) !== "same") {
-        throw new AppError(
-          403,
-          "origin_mismatch",
-          "Board changes must come from the board's own pages (Origin or Referer of this host).",
-        );
+      const refusal =
+        user.mode === "read-only"
+          ? new AppError(
+              403,
+              "board_read_only",
+              "This board session is read-only: it may look at queues and jobs but not change them.",
+              {
+                details: { required_permission: "queues.write" },
+              },
+            )
+          : originCheck(req, d.publicUrl) !== "same"
+            ? new AppError(
+                403,
+                "origin_mismatch",
+                "Board changes must come from the board's own pages (Origin or Referer of this host).",
+              )
+            : null;
+      if (refusal) {
+        await auditBoardRefusal(d.prisma, d.log, req, user, refusal);
+        throw refusal;
       }
       auditBoardCall(d.prisma, d.log, req, res, user);
     }
