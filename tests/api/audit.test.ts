@@ -167,7 +167,7 @@ describe("one target format per kind, whichever way the change came", () => {
     const [row] = await t.deps.db.prisma.auditEvent.findMany({
       where: { requestId: missing.headers["x-request-id"] as string },
     });
-    expect(row).toMatchObject({ error: "job_not_found", parameters: { queue: null } });
+    expect(row).toMatchObject({ error: "job_not_found", parameters: { queue: null, reset_attempts: true } });
     // With ?queue=, what was asked is the target even when the job is not there.
     const notThere = await request(t.app).delete(`${JOBS}/nope-9?queue=audit-jobs`).set(ops());
     expect(await targetOf(notThere)).toEqual(["job.delete", "job:audit-jobs/nope-9", "failure"]);

@@ -400,8 +400,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Retry failed (or completed) jobs in bulk
-     * @description Oldest first, at most `limit`, in script calls of about 8 ms of Redis time each, so Redis keeps serving other clients.
+     * Retry failed (or completed) jobs in bulk, each with a fresh set of attempts
+     * @description Oldest first, at most `limit`, in script calls of about 8 ms of Redis time each, so Redis keeps serving other clients. Like every manual retry, each job's attempts made and started go back to 0, in Redis and in its job record, so a job that used all its attempts gets them all again; `reset_attempts: false` keeps them (such a job then gets one more try).
      */
     post: operations["retryQueueJobs"];
     delete?: never;
@@ -497,7 +497,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Re-queue a failed job, resetting its attempts */
+    /**
+     * Re-queue a failed job with a fresh set of attempts
+     * @description Only a failed job (409 job_not_failed otherwise). Like every manual retry (the queue-wide retry and Bull Board's retry too), it resets the job's attempts made and started to 0, in Redis and in its job record, so it gets all its attempts again; `reset_attempts: false` keeps the attempts it has used.
+     */
     post: operations["retryJob"];
     delete?: never;
     options?: never;
@@ -2860,7 +2863,7 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody: {
+    requestBody?: {
       content: {
         "application/json": {
           /** @description How long the old key keeps working (default from KEY_ROTATION_GRACE_SECONDS) */
@@ -4235,6 +4238,11 @@ export interface operations {
            * @default 1000
            */
           limit?: number;
+          /**
+           * @description true (default): the job starts again with a fresh set of attempts; false: it keeps the attempts it has used, so one with none left gets a single try
+           * @default true
+           */
+          reset_attempts?: boolean;
           /** @default false */
           dry_run?: boolean;
         };
@@ -4688,7 +4696,7 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody: {
+    requestBody?: {
       content: {
         "application/json": {
           /**
@@ -5595,7 +5603,17 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        "application/json": {
+          /**
+           * @description true (default): the job starts again with a fresh set of attempts; false: it keeps the attempts it has used, so one with none left gets a single try
+           * @default true
+           */
+          reset_attempts?: boolean;
+        };
+      };
+    };
     responses: {
       /** @description The job is waiting again */
       200: {
@@ -5634,8 +5652,7 @@ export interface operations {
               queue: string;
               /** @constant */
               status: "queued";
-              /** @constant */
-              attempts_reset: true;
+              attempts_reset: boolean;
             };
           };
         };
@@ -5726,6 +5743,27 @@ export interface operations {
       };
       /** @description Conflict with the resource's current state */
       409: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Request body too large */
+      413: {
         headers: {
           /** @description This request's id */
           "X-Request-Id": string;

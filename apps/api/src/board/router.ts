@@ -3,6 +3,7 @@
 //   GET  /admin/queues/login, POST …   sign-in form / sign-in
 //   GET  /admin/queues/logout, POST …  sign-out confirmation / sign-out
 //   everything else                    session guard, then the full (ops) or read-only (viewer) board
+//                                      (its retry calls answered by board/retry.ts)
 import express, {
   type Express,
   type NextFunction,
@@ -18,6 +19,7 @@ import { routeLabel } from "../http/requestLog";
 import { createBoards } from "./boards";
 import { boardUser, isBoardApi, sessionGuard } from "./guard";
 import { login, logout, showLogin, showLogout } from "./login";
+import { boardRetries } from "./retry";
 import { BOARD_BASE, createSessionCodec, sessionSecret } from "./session";
 import { createBoardUsers } from "./users";
 
@@ -88,6 +90,8 @@ export function createBoardRouter(deps: AppDeps): Router {
     await boards.refresh();
     next();
   });
+  // Retries are answered by Opsdeck's own retry, so they reset attempts as the API's do.
+  board.use(boardRetries(deps));
   board.use(delegate((_req, res) => boards.app(boardUser(res).mode)));
 
   const router = express.Router({ caseSensitive: true });

@@ -9,6 +9,7 @@ import {
   JobDetail,
   JobIdParams,
   JobLookupQuery,
+  JobRetryBody,
   JobRetryResult,
   JobSearchQuery,
   JobSearchResult,
@@ -19,6 +20,7 @@ import { isJobLocked } from "@opsdeck/redis";
 import { defineRoute, type RouteAudit } from "../http/route";
 import { jobDetail, loadJob } from "../queues/jobDetail";
 import { withJob } from "../queues/providers";
+import { retryJob } from "../queues/retry";
 import { searchJobs } from "../queues/search";
 
 const BASE = "/api/v1/platform/system/jobs";
@@ -75,12 +77,15 @@ export const jobRoutes = [
     method: "post",
     path: `${BASE}/{job_id}/retry`,
     operationId: "retryJob",
-    summary: "Re-queue a failed job, resetting its attempts",
+    summary: "Re-queue a failed job with a fresh set of attempts",
+    description:
+      "Only a failed job (409 job_not_failed otherwise). Like every manual retry (the queue-wide retry and Bull Board's retry too), it resets the job's attempts made and started to 0, in Redis and in its job record, so it gets all its attempts again; `reset_attempts: false` keeps the attempts it has used.",
     tags: TAGS,
     access: WRITE,
     rateLimit: "write",
     params: JobIdParams,
     query: JobLookupQuery,
+    body: JobRetryBody.optional(),
     errors: [404, 409],
     audit: { action: "job.retry", target: askedJob },
     response: {
@@ -90,22 +95,19 @@ export const jobRoutes = [
     },
     handler: (ctx) => {
       const id = ctx.params.job_id;
-      ctx.audit.parameters = { queue: ctx.query.queue ?? null };
+      const resetAttempts = ctx.body?.reset_attempts ?? true;
+      ctx.audit.parameters = { queue: ctx.query.queue ?? null, reset_attempts: resetAttempts };
       return withJob(ctx, async ({ queue: q }) => {
         ctx.audit.target = auditTarget.job(q.name, id);
         const job = await loadJob(q, id);
-        const state = await job.getState();
-        const notFailed = () =>
+        const notFailed = (state: string) =>
           new ConflictError("job_not_failed", `Job '${id}' is ${state}; only failed jobs can be retried.`, { state });
-        if (state !== "failed") throw notFailed();
-        try {
-          await job.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
-        } catch {
-          // It left the failed set between the check and the move (another retry, a clean).
-          throw notFailed();
-        }
-        await markJobRecords(ctx.deps.db.pool, q.name, [id], "waiting", { resetAttempts: true });
-        return { job_id: id, queue: q.name, status: "queued" as const, attempts_reset: true as const };
+        const state = await job.getState();
+        if (state !== "failed") throw notFailed(state);
+        // It may leave the failed set between the check and the move (another retry, a clean).
+        const moved = await retryJob(ctx.deps.db.pool, job, "failed", { resetAttempts });
+        if (!moved) throw notFailed(await job.getState());
+        return { job_id: id, queue: q.name, status: "queued" as const, attempts_reset: resetAttempts };
       });
     },
   }),

@@ -136,9 +136,9 @@ export const queueRoutes = [
     method: "post",
     path: `${BASE}/{queue_name}/retry`,
     operationId: "retryQueueJobs",
-    summary: "Retry failed (or completed) jobs in bulk",
+    summary: "Retry failed (or completed) jobs in bulk, each with a fresh set of attempts",
     description:
-      "Oldest first, at most `limit`, in script calls of about 8 ms of Redis time each, so Redis keeps serving other clients.",
+      "Oldest first, at most `limit`, in script calls of about 8 ms of Redis time each, so Redis keeps serving other clients. Like every manual retry, each job's attempts made and started go back to 0, in Redis and in its job record, so a job that used all its attempts gets them all again; `reset_attempts: false` keeps them (such a job then gets one more try).",
     tags: TAGS,
     access: WRITE,
     rateLimit: "write",
@@ -154,7 +154,9 @@ export const queueRoutes = [
         const c = bulkCtx(ctx.deps, q);
         const cutoff = Date.now() - (b.older_than_seconds ?? 0) * 1000;
         const matched = await countFinished(c, b.state, cutoff, b.limit);
-        const retried = b.dry_run ? 0 : await retryFinished(c, b.state, cutoff, b.limit);
+        const retried = b.dry_run
+          ? 0
+          : await retryFinished(c, b.state, cutoff, b.limit, { resetAttempts: b.reset_attempts });
         return { queue: q.queue.name, state: b.state, matched, retried, dry_run: b.dry_run };
       });
     },
