@@ -136,7 +136,14 @@ it("records who acknowledged an alert and when, audits it, and refuses keys with
   const again = await request(t.app).post(path).set("X-API-Key", t.keys.ops);
   expect(again.body.data.acknowledged_at).toBe(when);
   const audit = await t.deps.db.pool.query(`SELECT * FROM audit_events WHERE action = 'alert.acknowledge' ORDER BY id`);
-  expect(audit.rows[0]).toMatchObject({ target: `alert_${alert?.id}`, outcome: "success" });
+  // The viewer's refusal is on record too, on the same target.
+  expect(audit.rows[0]).toMatchObject({
+    target: `alert:alert_${alert?.id}`,
+    outcome: "failure",
+    error: "missing_permission",
+    actor: "test-viewer (viewer)",
+  });
+  expect(audit.rows[1]).toMatchObject({ target: `alert:alert_${alert?.id}`, outcome: "success" });
   const missing = await request(t.app)
     .post("/api/v1/platform/system/infrastructure/alerts/alert_999999/acknowledge")
     .set("X-API-Key", t.keys.ops);

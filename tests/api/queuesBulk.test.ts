@@ -158,11 +158,29 @@ describe("same keys as BullMQ", () => {
     }
     expect(await keyState("same-failed-b")).toEqual(await keyState("same-failed-a"));
     await f.queue("same-failed-a").retryJobs({ state: "failed", count: 100 });
-    expect(await retryFinished(ctx(f.queue("same-failed-b")), "failed", Date.now(), 100)).toBe(4);
+    expect(
+      await retryFinished(ctx(f.queue("same-failed-b")), "failed", Date.now(), 100, { resetAttempts: false }),
+    ).toBe(4);
     expect(await keyState("same-failed-b")).toEqual(await keyState("same-failed-a"));
     expect(await redis().lrange(key("same-failed-b", "wait"), 0, -1)).toEqual(
       await redis().lrange(key("same-failed-a", "wait"), 0, -1),
     );
+  });
+
+  it("retry with a reset of attempts matches Job#retry with resetAttemptsMade and resetAttemptsStarted", async () => {
+    for (const side of ["a", "b"]) await f.failJobs(`same-reset-${side}`, 3);
+    const a = f.queue("same-reset-a");
+    // Oldest failure first, as ours goes: each LPUSH puts the next one in front.
+    for (const job of await a.getJobs(["failed"], 0, -1, true)) {
+      await job.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
+    }
+    expect(await retryFinished(ctx(f.queue("same-reset-b")), "failed", Date.now(), 100, { resetAttempts: true })).toBe(
+      3,
+    );
+    expect(await keyState("same-reset-b")).toEqual(await keyState("same-reset-a"));
+    const fields = await redis().hgetall(key("same-reset-b", "1"));
+    expect(fields).not.toHaveProperty("atm");
+    expect(fields).not.toHaveProperty("ats");
   });
 
   it("clean of failed and promote of delayed match BullMQ's", async () => {
@@ -266,7 +284,7 @@ describe("sets and records", () => {
     });
     await p.exec();
     await insertRecords(name, ids, "failed");
-    expect(await retryFinished(ctx(q), "failed", Date.now(), 1_200)).toBe(1_200);
+    expect(await retryFinished(ctx(q), "failed", Date.now(), 1_200, { resetAttempts: true })).toBe(1_200);
     expect(await q.getFailedCount()).toBe(300);
     // Oldest failure first: the 300 left are the newest.
     expect(await redis().zrange(key(name, "failed"), "0", "-1")).toEqual(ids.slice(1_200));

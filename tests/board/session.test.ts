@@ -353,7 +353,7 @@ describe("with a session", () => {
 describe("mutations", () => {
   const origin = (r: request.Test) => r.set("Origin", "http://127.0.0.1");
 
-  it("refuses every mutating call of a viewer session with 403 before Bull Board sees it", async () => {
+  it("refuses every mutating call of a viewer session with 403 before Bull Board sees it, and records it", async () => {
     const cookie = await signIn(t.keys.viewer);
     const list = await request(t.app).get("/admin/queues/api/queues").set("Cookie", cookie);
     expect(list.status).toBe(200);
@@ -372,7 +372,19 @@ describe("mutations", () => {
     }
     expect(await producer.isPaused()).toBe(false);
     expect(await producer.getJob(job.id!)).toBeDefined();
-    expect(await t.deps.db.prisma.auditEvent.count({ where: { action: { startsWith: "board." } } })).toBe(0);
+    const viewer = await t.deps.db.prisma.apiKey.findFirstOrThrow({ where: { name: "test-viewer" } });
+    const refused = await t.deps.db.prisma.auditEvent.findMany({
+      where: { action: { startsWith: "board." } },
+      orderBy: { id: "asc" },
+    });
+    expect(refused.map((e) => [e.action, e.target, e.outcome, e.error, e.actorKeyId])).toEqual([
+      ["board.queue.pause", `queue:${QUEUE}`, "failure", "board_read_only", viewer.id],
+      ["board.job.clean", `job:${QUEUE}/${job.id}`, "failure", "board_read_only", viewer.id],
+      ["board.job.add", `queue:${QUEUE}`, "failure", "board_read_only", viewer.id],
+      ["board.job.priority", `job:${QUEUE}/${job.id}`, "failure", "board_read_only", viewer.id],
+      // Not a Bull Board route: recorded under its path.
+      ["board.unknown", "board", "failure", "board_read_only", viewer.id],
+    ]);
   });
 
   it("requires an Origin of this host for an ops session's changes (CSRF)", async () => {
@@ -388,6 +400,8 @@ describe("mutations", () => {
       .set("Cookie", cookie)
       .set("Referer", "https://evil.example/admin/queues/");
     expect(badReferer.status).toBe(403);
+    const refused = await t.deps.db.prisma.auditEvent.findMany({ where: { error: "origin_mismatch" } });
+    expect(refused.map((e) => [e.action, e.outcome])).toEqual(Array(3).fill(["board.queue.pause", "failure"]));
     expect(await producer.isPaused()).toBe(false);
   });
 
@@ -420,7 +434,7 @@ describe("mutations", () => {
     expect(r.status).toBe(200);
     expect(await producer.isPaused()).toBe(true);
     const ops = await t.deps.db.prisma.apiKey.findFirstOrThrow({ where: { name: "test-ops" } });
-    const row = await waitForAudit("board.queue.pause");
+    const row = await waitForAudit("board.queue.pause", r.headers["x-request-id"] as string);
     expect(row).toMatchObject({
       actorKeyId: ops.id,
       target: `queue:${QUEUE}`,
@@ -437,16 +451,19 @@ describe("mutations", () => {
         .set("Host", "127.0.0.1"),
     );
     expect(miss.status).toBe(404);
-    const failed = await waitForAudit("board.queue.resume");
+    const failed = await waitForAudit("board.queue.resume", miss.headers["x-request-id"] as string);
     expect(failed).toMatchObject({ target: "queue:no-such-queue", outcome: "failure", error: "http_404" });
     await producer.resume();
   });
 });
 
-/** The audit row is written once the response has finished, so it may land just after the client has its answer. */
-async function waitForAudit(action: string) {
+/**
+ * The audit row of one request, written once its response has finished, so it may land just after the
+ * client has its answer (refused calls of the same action are on record already: the request id tells them apart).
+ */
+async function waitForAudit(action: string, requestId: string) {
   for (let i = 0; i < 100; i++) {
-    const row = await t.deps.db.prisma.auditEvent.findFirst({ where: { action }, orderBy: { id: "desc" } });
+    const row = await t.deps.db.prisma.auditEvent.findFirst({ where: { action, requestId } });
     if (row) return row;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -463,6 +480,7 @@ describe("audit action names", () => {
     ["/api/queues/q1/obliterate", "board.queue.obliterate", "queue:q1"],
     ["/api/queues/q1/rate-limit/release", "board.queue.rate_limit_release", "queue:q1"],
     ["/api/queues/pause", "board.queues.pause", "queue:*"],
+    ["/api/queues/q1", "board.unknown", "board"],
     ["/api/queues/q1/job-schedulers/s1/run", "board.scheduler.run", "scheduler:q1/s1"],
     ["/api/queues/q1/job-schedulers/s1", "board.scheduler.update", "scheduler:q1/s1"],
     ["/api/queues/my%20q/7/promote", "board.job.promote", "job:my q/7"],

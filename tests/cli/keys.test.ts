@@ -110,3 +110,25 @@ it("refuses to rotate an expired or revoked key, and issues nothing", async () =
     expect(await t.deps.db.prisma.apiKey.count({ where: { rotatedFrom: id } })).toBe(0);
   }
 });
+
+it("records its changes as the API does: key:<id>, failures with their code", async () => {
+  const created = JSON.parse((await cli(["create", "--name", "ci-audited", "--role", "viewer", "--json"])).stdout) as {
+    id: string;
+  };
+  const missing = "00000000-0000-4000-8000-0000000000aa";
+  expect((await cli(["revoke", missing])).code).toBe(1);
+  expect((await cli(["rotate", missing])).code).toBe(1);
+  const viaApi = await request(t.app).post(`/api/v1/platform/keys/${created.id}/revoke`).set("X-API-Key", t.keys.ops);
+  expect(viaApi.status).toBe(200);
+  const rows = await t.deps.db.prisma.auditEvent.findMany({
+    where: { target: { in: [`key:${created.id}`, `key:${missing}`] } },
+    orderBy: { id: "asc" },
+  });
+  expect(rows.map((e) => [e.actor.split(" ")[0], e.action, e.target, e.outcome, e.error])).toEqual([
+    ["cli", "key.create", `key:${created.id}`, "success", null],
+    ["cli", "key.revoke", `key:${missing}`, "failure", "key_not_found"],
+    ["cli", "key.rotate", `key:${missing}`, "failure", "key_not_found"],
+    ["test-ops", "key.revoke", `key:${created.id}`, "success", null],
+  ]);
+  expect(rows[0]!.parameters).toEqual({ name: "ci-audited", role: "viewer", permissions: [] });
+});

@@ -37,6 +37,16 @@ it("matches the committed openapi.json (run `npm run openapi` after changing a r
   expect(committed).toEqual(JSON.parse(JSON.stringify(openapi)));
 });
 
+it("documents a body the route can go without as optional", () => {
+  const { openapi } = buildRouteTable(loadConfig({}));
+  const paths = (openapi as { paths: Record<string, Record<string, { requestBody?: { required: boolean } }>> }).paths;
+  const required = (p: string, m = "post") => paths[p]![m]!.requestBody?.required;
+  expect(required("/api/v1/platform/system/jobs/{job_id}/retry")).toBe(false);
+  expect(required("/api/v1/platform/system/queues/{queue_name}/promote")).toBe(false);
+  expect(required("/api/v1/platform/system/queues/{queue_name}/retry")).toBe(true);
+  expect(required("/api/v1/platform/keys")).toBe(true);
+});
+
 it("documents exactly the routes Express serves", () => {
   const { routes, openapi } = buildRouteTable(t.deps.config);
   const documented = new Set<string>();

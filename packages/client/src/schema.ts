@@ -400,8 +400,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Retry failed (or completed) jobs in bulk
-     * @description Oldest first, at most `limit`, in script calls of about 8 ms of Redis time each, so Redis keeps serving other clients.
+     * Retry failed (or completed) jobs in bulk, each with a fresh set of attempts
+     * @description Oldest first, at most `limit`, in script calls of about 8 ms of Redis time each, so Redis keeps serving other clients. Like every manual retry, each job's attempts made and started go back to 0, in Redis and in its job record, so a job that used all its attempts gets them all again; `reset_attempts: false` keeps them (such a job then gets one more try).
      */
     post: operations["retryQueueJobs"];
     delete?: never;
@@ -497,7 +497,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Re-queue a failed job, resetting its attempts */
+    /**
+     * Re-queue a failed job with a fresh set of attempts
+     * @description Only a failed job (409 job_not_failed otherwise). Like every manual retry (the queue-wide retry and Bull Board's retry too), it resets the job's attempts made and started to 0, in Redis and in its job record, so it gets all its attempts again; `reset_attempts: false` keeps the attempts it has used.
+     */
     post: operations["retryJob"];
     delete?: never;
     options?: never;
@@ -512,7 +515,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The audit trail: who changed what, with which parameters and outcome */
+    /**
+     * The audit trail: who changed what, with which parameters and outcome
+     * @description Every call to a mutating route by a valid key, and every change made through Bull Board or the CLI's key commands, newest first. A call is recorded however it ends: `success`, or `failure` with its error code — refusals included (403 `missing_permission`, or `board_read_only` for a read-only board session). Calls without a valid key (401) and calls over a rate limit or quota (429) are not recorded. One target format per kind, whichever way the change came: `queue:<name>` (`queue:*`: every queue, from the board), `job:<queue>/<id>`, `scheduler:<queue>/<id>`, `key:<id>`, `export:<id>`, `integration:<id>`, `alert:<id>`, and `message:<message id>` or `ip:<address>` for email feedback. `?` stands for what the request never got as far as naming: `job:?/<id>` when the id was in no queue or in several (404, 409 `ambiguous_job_id`) and no `queue` was given, `key:?` for a create that was refused or failed before anything was created. `parameters` holds what was asked (e.g. `queue` and `reset_attempts` of a job retry, a new key's name and role), never credentials; a call refused before its input was validated has none. `target` matches exactly, `target_prefix` matches the start (e.g. `job:email-sending/`), and `queue` finds everything about one queue.
+     */
     get: operations["listAuditEvents"];
     put?: never;
     post?: never;
@@ -2857,7 +2863,7 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody: {
+    requestBody?: {
       content: {
         "application/json": {
           /** @description How long the old key keeps working (default from KEY_ROTATION_GRACE_SECONDS) */
@@ -4232,6 +4238,11 @@ export interface operations {
            * @default 1000
            */
           limit?: number;
+          /**
+           * @description true (default): the job starts again with a fresh set of attempts; false: it keeps the attempts it has used, so one with none left gets a single try
+           * @default true
+           */
+          reset_attempts?: boolean;
           /** @default false */
           dry_run?: boolean;
         };
@@ -4685,7 +4696,7 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody: {
+    requestBody?: {
       content: {
         "application/json": {
           /**
@@ -5592,7 +5603,17 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        "application/json": {
+          /**
+           * @description true (default): the job starts again with a fresh set of attempts; false: it keeps the attempts it has used, so one with none left gets a single try
+           * @default true
+           */
+          reset_attempts?: boolean;
+        };
+      };
+    };
     responses: {
       /** @description The job is waiting again */
       200: {
@@ -5631,8 +5652,7 @@ export interface operations {
               queue: string;
               /** @constant */
               status: "queued";
-              /** @constant */
-              attempts_reset: true;
+              attempts_reset: boolean;
             };
           };
         };
@@ -5742,6 +5762,27 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Rate limit exceeded; honour Retry-After */
       429: {
         headers: {
@@ -5815,8 +5856,12 @@ export interface operations {
         /** @description Exact action, e.g. queue.pause */
         action?: string;
         actor_key_id?: string;
-        /** @description Exact target, e.g. queue:email-sending */
+        /** @description Exact target, e.g. queue:email-sending or job:email-sending/42 */
         target?: string;
+        /** @description Targets that start with this, e.g. job:email-sending/ (every job of the queue) or key: (every key) */
+        target_prefix?: string;
+        /** @description Everything about one queue: queue:<name>, its jobs job:<name>/… and its job schedulers scheduler:<name>/… */
+        queue?: string;
         outcome?: "success" | "failure";
         start_time?: string;
         end_time?: string;

@@ -1,4 +1,5 @@
 export * from "./apiKeyFormat";
+export * from "./auditTargets";
 export * from "./batchBuffer";
 export * from "./config";
 export * from "./contracts";

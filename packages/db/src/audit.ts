@@ -1,8 +1,11 @@
 // The audit trail: every mutation, who did it, to what, with which
 // parameters and outcome. Written synchronously with the action it records,
 // so an action that returns success is always on record.
+import { queueTargets } from "@opsdeck/core";
+
 import type { Prisma, PrismaClient } from "./generated/prisma/client";
 import type { AuditEventModel } from "./generated/prisma/models";
+import { likeEscape } from "./likeEscape";
 
 export interface AuditEntry {
   actorKeyId?: string | null;
@@ -36,6 +39,10 @@ export interface AuditFilter {
   action?: string | undefined;
   actorKeyId?: string | undefined;
   target?: string | undefined;
+  /** Targets starting with this (LIKE wildcards in it are literal). */
+  targetPrefix?: string | undefined;
+  /** Every target about this queue (@opsdeck/core queueTargets). */
+  queue?: string | undefined;
   outcome?: "success" | "failure" | undefined;
   /** Events at or after this instant. */
   from?: Date | undefined;
@@ -50,9 +57,18 @@ export async function listAuditEvents(
   page: { limit: number; offset: number },
 ): Promise<{ rows: AuditEventModel[]; total: number }> {
   const where: Prisma.AuditEventWhereInput = {};
+  const targets: Prisma.AuditEventWhereInput[] = [];
   if (filter.action) where.action = filter.action;
   if (filter.actorKeyId) where.actorKeyId = filter.actorKeyId;
-  if (filter.target) where.target = filter.target;
+  if (filter.target) targets.push({ target: filter.target });
+  // Prisma's startsWith passes its value to LIKE as it is, wildcards included.
+  const startsWith = (prefix: string) => ({ target: { startsWith: likeEscape(prefix) } });
+  if (filter.targetPrefix) targets.push(startsWith(filter.targetPrefix));
+  if (filter.queue) {
+    const { exact, prefixes } = queueTargets(filter.queue);
+    targets.push({ OR: [{ target: exact }, ...prefixes.map(startsWith)] });
+  }
+  if (targets.length) where.AND = targets;
   if (filter.outcome) where.outcome = filter.outcome;
   if (filter.from || filter.to) {
     where.timestamp = {

@@ -1,11 +1,14 @@
 // Audit of the board's mutating calls: each one by an ops session
 // lands in audit_events once its response is over, as `board.<scope>.<verb>`
 // (board.job.retry, board.queue.clean, board.queues.pause, ...) derived from
-// Bull Board's API path, with the queue / job as target and the outcome taken
-// from the response status. Job data in bodies is never recorded: only
-// numeric and boolean body fields (concurrency, delay, priority, ...).
-import type { Logger } from "@opsdeck/core";
-import { type PrismaClient, recordAudit } from "@opsdeck/db";
+// Bull Board's API path, with the queue / job as target in the API's formats
+// (@opsdeck/core auditTarget) and the outcome taken from the response status.
+// A call the guard refuses (a read-only session, a foreign Origin) is
+// recorded at once as a failure with the refusal's code. Job data in bodies
+// is never recorded: only numeric and boolean body fields (concurrency,
+// delay, priority, ...).
+import { type AppError, auditTarget, type Logger } from "@opsdeck/core";
+import { type AuditEntry, type PrismaClient, recordAudit } from "@opsdeck/db";
 import type { Request, Response } from "express";
 
 import type { BoardUser } from "./users";
@@ -16,6 +19,8 @@ export interface BoardAction {
   parameters: Record<string, unknown>;
 }
 
+/** Verbs of Bull Board's /api/queues/<verb> routes, on every queue at once. */
+const ALL_QUEUES_VERBS = new Set(["pause", "resume"]);
 /** Queue-level verbs of Bull Board's /api/queues/:queueName/<verb> routes (matched before job ids, as Bull Board does). */
 const QUEUE_VERBS = new Set(["add", "promote", "pause", "resume", "concurrency", "rate-limit", "empty", "obliterate"]);
 /** Queue-level verbs that take a job state: /api/queues/:queueName/<verb>/:queueStatus. */
@@ -34,10 +39,17 @@ export function describeBoardCall(path: string): BoardAction {
   const [api, queues, queue, a, b, c] = segs;
   const fallback = { action: "board.unknown", target: "board", parameters: { path: path.slice(0, 512) } };
   if (api !== "api" || queues !== "queues" || queue === undefined) return fallback;
-  if (segs.length === 3) return { action: `board.queues.${verb(queue)}`, target: "queue:*", parameters: {} };
-  const target = `queue:${queue}`;
+  if (segs.length === 3) {
+    if (!ALL_QUEUES_VERBS.has(queue)) return fallback;
+    return { action: `board.queues.${verb(queue)}`, target: auditTarget.allQueues(), parameters: {} };
+  }
+  const target = auditTarget.queue(queue);
   if (a === "job-schedulers" && b !== undefined) {
-    return { action: `board.scheduler.${verb(c ?? "update")}`, target: `scheduler:${queue}/${b}`, parameters: {} };
+    return {
+      action: `board.scheduler.${verb(c ?? "update")}`,
+      target: auditTarget.scheduler(queue, b),
+      parameters: {},
+    };
   }
   if (a === undefined) return fallback;
   if (segs.length === 4 && QUEUE_VERBS.has(a)) {
@@ -50,7 +62,7 @@ export function describeBoardCall(path: string): BoardAction {
     return { action: "board.queue.rate_limit_release", target, parameters: {} };
   }
   if (segs.length === 5 && b !== undefined) {
-    return { action: `board.job.${verb(b)}`, target: `job:${queue}/${a}`, parameters: {} };
+    return { action: `board.job.${verb(b)}`, target: auditTarget.job(queue, a), parameters: {} };
   }
   return fallback;
 }
@@ -66,33 +78,67 @@ function safeBody(body: unknown): Record<string, number | boolean> {
   return out;
 }
 
+/** What identifies a board call, captured before Bull Board sees the request (it rewrites req.url). */
+interface BoardCall {
+  path: string;
+  method: string;
+  ip: string | null;
+  requestId: string;
+}
+
+function capture(req: Request): BoardCall {
+  return { path: req.path, method: req.method, ip: req.ip ?? null, requestId: req.id };
+}
+
+/** The entry of a board call by `user`: what describeBoardCall makes of its path, and how it ended. */
+function boardEntry(
+  call: BoardCall,
+  user: BoardUser,
+  end: { status: number; error: string | null; body?: unknown },
+): AuditEntry {
+  const { action, target, parameters } = describeBoardCall(call.path);
+  return {
+    actorKeyId: user.keyId,
+    actor: `${user.name} (${user.role})`,
+    action,
+    target,
+    parameters: { ...parameters, ...safeBody(end.body), method: call.method, http_status: end.status },
+    outcome: end.error === null ? "success" : "failure",
+    error: end.error,
+    requestId: call.requestId,
+    ipAddress: call.ip,
+  };
+}
+
+function write(prisma: PrismaClient, log: Logger, entry: AuditEntry): Promise<void> {
+  return recordAudit(prisma, entry).catch((err: unknown) => {
+    log.error("board audit write failed", { err, action: entry.action, request_id: entry.requestId });
+  });
+}
+
 /** Records the call once its response has finished (or the client went away). */
 export function auditBoardCall(prisma: PrismaClient, log: Logger, req: Request, res: Response, user: BoardUser): void {
-  // Captured now: the mounted board rewrites req.url while it handles the request.
-  const path = req.path;
-  const method = req.method;
-  const ip = req.ip ?? null;
-  const requestId = req.id;
+  const call = capture(req);
   let done = false;
   const record = () => {
     if (done) return;
     done = true;
-    const { action, target, parameters } = describeBoardCall(path);
     const status = res.statusCode;
     const finished = res.writableFinished;
-    const ok = finished && status < 400;
-    recordAudit(prisma, {
-      actorKeyId: user.keyId,
-      actor: `${user.name} (${user.role})`,
-      action,
-      target,
-      parameters: { ...parameters, ...safeBody(req.body), method, http_status: status },
-      outcome: ok ? "success" : "failure",
-      error: ok ? null : finished ? `http_${status}` : "client_closed",
-      requestId,
-      ipAddress: ip,
-    }).catch((err: unknown) => log.error("board audit write failed", { err, action, request_id: requestId }));
+    const error = finished && status < 400 ? null : finished ? `http_${status}` : "client_closed";
+    void write(prisma, log, boardEntry(call, user, { status, error, body: req.body }));
   };
   res.once("finish", record);
   res.once("close", record);
+}
+
+/** Records a call the guard refused before Bull Board saw it, with the refusal's code; it is on record before the answer. */
+export function auditBoardRefusal(
+  prisma: PrismaClient,
+  log: Logger,
+  req: Request,
+  user: BoardUser,
+  refusal: AppError,
+): Promise<void> {
+  return write(prisma, log, boardEntry(capture(req), user, { status: refusal.status, error: refusal.code }));
 }

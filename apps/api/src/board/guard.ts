@@ -6,14 +6,14 @@
 // for anything but GET/HEAD, read-only sessions are refused, the Origin must
 // be this host and a POST must be JSON (CSRF: a form of another site can send
 // neither); then the key's quotas, the query of an API read, and the audit of
-// ops changes. Only then does Bull Board see the request — read-only mode is
+// ops changes (refused ones too). Only then does Bull Board see the request — read-only mode is
 // enforced here, not by the UI hiding buttons.
 import { AppError, AuthenticationError } from "@opsdeck/core";
 import type { NextFunction, Request, Response } from "express";
 
 import type { AppDeps } from "../deps";
 import type { Session, Sessions } from "../sessions/sessions";
-import { auditBoardCall } from "./audit";
+import { auditBoardCall, auditBoardRefusal } from "./audit";
 import { isReadMethod, limitByQuotas, limitRequest } from "./limits";
 import { originCheck } from "./origin";
 import { boardQueryCheck } from "./query";
@@ -97,22 +97,25 @@ export function boardChecks(d: GuardDeps) {
     const user = boardUser(res);
     const read = isReadMethod(req.method);
     if (!read) {
-      if (user.mode === "read-only") {
-        throw new AppError(
-          403,
-          "board_read_only",
-          "This board session is read-only: it may look at queues and jobs but not change them.",
-          {
-            details: { required_permission: "queues.write" },
-          },
-        );
-      }
-      if (originCheck(req, d.deps.config.publicUrl) !== "same") {
-        throw new AppError(
-          403,
-          "origin_mismatch",
-          "Board changes must come from the board's own pages (Origin or Referer of this host).",
-        );
+      const refusal =
+        user.mode === "read-only"
+          ? new AppError(
+              403,
+              "board_read_only",
+              "This board session is read-only: it may look at queues and jobs but not change them.",
+              { details: { required_permission: "queues.write" } },
+            )
+          : originCheck(req, d.deps.config.publicUrl) !== "same"
+            ? new AppError(
+                403,
+                "origin_mismatch",
+                "Board changes must come from the board's own pages (Origin or Referer of this host).",
+              )
+            : null;
+      if (refusal) {
+        // Refused changes are on record too, with the refusal's code.
+        await auditBoardRefusal(d.deps.db.prisma, log, req, user, refusal);
+        throw refusal;
       }
       if (req.method === "POST" && !isJson(req)) {
         throw new AppError(415, "json_required", "Board changes are sent as JSON (Content-Type: application/json).");

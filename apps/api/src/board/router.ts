@@ -4,7 +4,8 @@
 //   GET  /admin/queues/logout, POST …  sign-out confirmation / sign-out
 //   everything else                    session, rate limits and checks (guard.ts), then the
 //                                      full (ops) or read-only (viewer) board, whose errors
-//                                      Opsdeck's error handler answers
+//                                      Opsdeck's error handler answers (its retry calls
+//                                      answered by board/retry.ts)
 import express, {
   type Express,
   type NextFunction,
@@ -22,6 +23,7 @@ import { createSessions, sessionSecret } from "../sessions/sessions";
 import { createBoards } from "./boards";
 import { boardChecks, boardUser, type GuardDeps, isBoardApi, signedIn } from "./guard";
 import { login, logout, showLogin, showLogout } from "./login";
+import { boardRetries } from "./retry";
 import { BOARD_BASE } from "./session";
 import { createBoardUsers } from "./users";
 
@@ -97,6 +99,8 @@ export function createBoardRouter(deps: AppDeps): Router {
     await boards.refresh();
     next();
   });
+  // Retries are answered by Opsdeck's own retry, so they reset attempts as the API's do.
+  board.use(boardRetries(deps));
   board.use(delegate((_req, res) => boards.app(boardUser(res).mode)));
 
   const router = express.Router({ caseSensitive: true });

@@ -2,12 +2,15 @@
 // authenticate → rate limit (by key, or by IP when there is no valid key) →
 // 401 if the key was bad → permission (403) → quota → validate params, query
 // and body (400 listing every bad field) → handler → validate the response
-// (outside production) → send. Handlers never touch req.body directly.
+// (outside production) → send. Handlers never touch req.body directly. On a
+// route with `audit`, every call from the permission check on is recorded
+// in the audit trail (http/audit.ts), refusals included.
 import { AppError, type FieldIssue, type Logger, PermissionError, ValidationError } from "@opsdeck/core";
 import type { Request, Response, Router } from "express";
 import { z } from "zod";
 
 import type { AppDeps } from "../deps";
+import { type AuditCall, startAudit } from "./audit";
 import type { Principal } from "./auth";
 import { rateLimitError, rateLimitHeaders, type WindowState } from "./rateLimit";
 import { type AnyRoute, isReply, type JsonRoute, type RatePolicy, toExpressPath } from "./route";
@@ -57,6 +60,7 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: AppDeps): 
     router[route.method](toExpressPath(route.path), async (req: Request, res: Response) => {
       res.locals.route = route.path;
       let principal: Principal | null = null;
+      let audit: AuditCall | null = null;
       if (route.access !== "public") {
         const auth = await deps.keys.authenticate(req);
         principal = auth.ok ? auth.principal : null;
@@ -64,8 +68,12 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: AppDeps): 
         await applyRateLimit(deps, req, res, { policy: route.rateLimit }, principal);
         if (!auth.ok) throw auth.error;
         res.locals.keyId = auth.principal.keyId;
+        // From here the caller is known: a mutating route's call is on record however it ends.
+        if (route.audit) audit = startAudit(deps, req, auth.principal, route.audit);
         if (!auth.principal.permissions.has(route.access.permission)) {
-          throw new PermissionError(route.access.permission);
+          const refused = new PermissionError(route.access.permission);
+          await audit?.failed(refused);
+          throw refused;
         }
         // Quotas are counted after the permission check, so refused calls don't burn a partner's quota.
         // Keys without any quota (ops and viewer by default) skip the three quota counters entirely.
@@ -77,46 +85,21 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: AppDeps): 
         await applyRateLimit(deps, req, res, { policy: route.rateLimit }, null);
       }
 
-      const issues: FieldIssue[] = [];
-      const params = parsePart("params", route.params, req.params, issues);
-      const query = parsePart("query", querySchema, req.query, issues);
-      let body: unknown;
-      if (route.body) body = parsePart("body", route.body, req.body ?? undefined, issues);
-      else if (
-        req.body !== undefined &&
-        !(typeof req.body === "object" && Object.keys(req.body as object).length === 0)
-      ) {
-        issues.push({ field: "body", code: "body_not_allowed", message: "this route takes no request body" });
+      let answer: unknown;
+      try {
+        answer = await run(route, querySchema, req, res, deps, principal, audit);
+      } catch (err) {
+        await audit?.failed(err);
+        throw err;
       }
-      if (issues.length) throw new ValidationError(issues);
-
-      let log: Logger | undefined;
-      const ctx = {
-        params,
-        query,
-        body,
-        principal,
-        requestId: req.id,
-        // A child logger per request is only built when a handler logs.
-        get log() {
-          return (log ??= requestLogger(req, deps));
-        },
-        deps,
-        req,
-        // Typed only for raw routes: a JSON handler answers by what it returns (see resolveReply).
-        res,
-      };
-      if (route.kind === "raw") {
-        await route.handler(ctx);
-        return;
-      }
-      const answer: unknown = await route.handler(ctx);
+      await audit?.succeeded();
+      if (route.kind === "raw") return;
       const { status, data, headers } = resolveReply(route, answer);
       const envelope = route.response.envelope !== false;
       if (deps.config.validateResponses) {
         const r = (route.response.schema as z.ZodType).safeParse(data);
         if (!r.success) {
-          ctx.log.error("response does not match its schema", {
+          requestLogger(req, deps).error("response does not match its schema", {
             route: route.path,
             issues: r.error.issues.slice(0, 10),
           });
@@ -129,6 +112,46 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: AppDeps): 
         .json(envelope ? { success: true, data } : data);
     });
   }
+}
+
+/** Validates params, query and body (400 listing every bad field) and runs the handler: its answer, for a JSON route. */
+async function run(
+  route: AnyRoute,
+  querySchema: z.ZodType,
+  req: Request,
+  res: Response,
+  deps: AppDeps,
+  principal: Principal | null,
+  audit: AuditCall | null,
+): Promise<unknown> {
+  const issues: FieldIssue[] = [];
+  const params = parsePart("params", route.params, req.params, issues);
+  const query = parsePart("query", querySchema, req.query, issues);
+  let body: unknown;
+  if (route.body) body = parsePart("body", route.body, req.body ?? undefined, issues);
+  else if (req.body !== undefined && !(typeof req.body === "object" && Object.keys(req.body as object).length === 0)) {
+    issues.push({ field: "body", code: "body_not_allowed", message: "this route takes no request body" });
+  }
+  if (issues.length) throw new ValidationError(issues);
+
+  let log: Logger | undefined;
+  const ctx = {
+    params,
+    query,
+    body,
+    principal,
+    requestId: req.id,
+    // A child logger per request is only built when a handler logs.
+    get log() {
+      return (log ??= requestLogger(req, deps));
+    },
+    deps,
+    req,
+    audit: audit?.note ?? { target: "", parameters: {} },
+    // Typed only for raw routes: a JSON handler answers by what it returns (see resolveReply).
+    res,
+  };
+  return route.handler(ctx);
 }
 
 /** The status, body and headers a JSON handler's answer means; a status or header the route does not document is a bug. */

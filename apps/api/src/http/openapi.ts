@@ -181,7 +181,8 @@ function operation(
   };
   if (route.body) {
     op.requestBody = {
-      required: true,
+      // An optional body (e.g. a retry's options) may be left out altogether.
+      required: !(route.body as z.ZodType).safeParse(undefined).success,
       content: { "application/json": { schema: jsonSchema(route.body as z.ZodType, "input") } },
     };
   }

@@ -21,6 +21,24 @@ export type RatePolicy = "read" | "write" | "none";
 /** The caller as a route with access `A` sees it: no key on public routes, always a key on keyed ones. */
 type PrincipalFor<A extends Access> = A extends "public" ? null : Principal;
 
+/**
+ * How the calls of a mutating route are recorded in the audit trail
+ * (http/audit.ts). The target is what the request itself names, from its raw
+ * path and query parameters: a refusal is recorded before they are validated.
+ */
+export interface RouteAudit {
+  action: string;
+  target: (raw: { params: Record<string, string>; query: Record<string, unknown> }) => string;
+}
+
+/** What a handler adds to its call's audit entry once it knows it. */
+export interface AuditNote {
+  /** E.g. the job's queue once resolved, a created key's id. */
+  target: string;
+  /** What was asked for, from the validated input (never secrets). */
+  parameters: Record<string, unknown>;
+}
+
 export interface RouteContext<P, Q, B, A extends Access = Access> {
   params: P;
   query: Q;
@@ -29,8 +47,10 @@ export interface RouteContext<P, Q, B, A extends Access = Access> {
   requestId: string;
   log: Logger;
   deps: AppDeps;
-  /** Read-only use (the caller's IP for audit): a JSON handler answers by returning, never through `res`. */
+  /** Read-only use: a JSON handler answers by returning, never through `res`. */
   req: Request;
+  /** This call's audit entry, on routes with `audit` (elsewhere nothing reads it). */
+  audit: AuditNote;
 }
 
 /** A raw route writes its response itself. */
@@ -84,6 +104,8 @@ interface RouteBase<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodTyp
   body?: B;
   /** Error statuses this route can return besides 400/401/403/429/500 (documented). */
   errors?: number[];
+  /** Mutating routes: every call by a valid key is recorded in the audit trail, refusals included. */
+  audit?: RouteAudit;
 }
 
 /** A JSON route: the handler returns data; the helper validates and serialises it. */

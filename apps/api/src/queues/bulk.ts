@@ -13,7 +13,7 @@
 // deletes every job older than the cutoff until `limit`, keeping (and walking
 // past) jobs inside the grace period, locked jobs in a list, and a job
 // scheduler's next job; its dry run counts with the same script and test.
-import { markJobRecords } from "@opsdeck/db";
+import { markJobRecords, type MarkJobRecordsOptions } from "@opsdeck/db";
 import {
   type CleanReply,
   type CleanSpec,
@@ -97,6 +97,7 @@ class RecordWriter {
     private readonly pool: pg.Pool,
     private readonly queue: string,
     private readonly status: string,
+    private readonly marks: MarkJobRecordsOptions = {},
   ) {}
 
   get failed(): boolean {
@@ -128,7 +129,7 @@ class RecordWriter {
   private async write(ids: string[]): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await markJobRecords(this.pool, this.queue, ids, this.status);
+        await markJobRecords(this.pool, this.queue, ids, this.status, this.marks);
         return;
       } catch (err) {
         if (attempt >= RECORD_ATTEMPTS) {
@@ -189,15 +190,19 @@ async function withRecords<T>(writer: RecordWriter, work: () => Promise<T>): Pro
   return result;
 }
 
-/** Moves up to `limit` jobs of a sorted set scored <= maxScore to wait, lowest score first. */
+/**
+ * Moves up to `limit` jobs of a sorted set scored <= maxScore to wait, lowest score first;
+ * `resetAttempts` resets a retried job's attempts in Redis and in its record.
+ */
 async function moveAll(
   c: BulkCtx,
   state: "failed" | "completed" | "delayed",
   maxScore: number | "+inf",
   limit: number,
+  resetAttempts: boolean,
 ): Promise<number> {
   const pacer = new Pacer();
-  const writer = new RecordWriter(c.pool, c.queue.name, "waiting");
+  const writer = new RecordWriter(c.pool, c.queue.name, "waiting", { resetAttempts });
   let moved = 0;
   let reserved = 0; // jobs asked of calls in flight
   let end = false;
@@ -209,7 +214,7 @@ async function moveAll(
         reserved += count;
         return count;
       },
-      (count) => moveToWait(c.redis, base(c), state, maxScore, count),
+      (count) => moveToWait(c.redis, base(c), state, maxScore, count, resetAttempts),
       async (count, r) => {
         reserved -= count;
         moved += r.ids.length;
@@ -225,15 +230,18 @@ async function moveAll(
 
 /**
  * Moves up to `limit` failed/completed jobs finished at or before `cutoff` (ms)
- * back to wait, oldest first, and marks their records 'waiting'.
+ * back to wait, oldest first, and marks their records 'waiting'. With
+ * `resetAttempts` (what a manual retry does unless asked otherwise) each job
+ * gets a fresh set of attempts, in Redis and in its record, as a single retry does.
  */
 export function retryFinished(
   c: BulkCtx,
   state: "failed" | "completed",
   cutoff: number,
   limit: number,
+  opts: { resetAttempts: boolean },
 ): Promise<number> {
-  return moveAll(c, state, cutoff, limit);
+  return moveAll(c, state, cutoff, limit, opts.resetAttempts);
 }
 
 export async function countFinished(c: BulkCtx, state: "failed" | "completed", cutoff: number, limit: number) {
@@ -247,7 +255,7 @@ export async function countDelayed(c: BulkCtx, limit: number) {
 
 /** Promotes up to `limit` delayed jobs (earliest due first) to wait. */
 export function promoteDelayed(c: BulkCtx, limit: number): Promise<number> {
-  return moveAll(c, "delayed", "+inf", limit);
+  return moveAll(c, "delayed", "+inf", limit, false);
 }
 
 export type CleanState = "completed" | "failed" | "delayed" | "wait" | "paused" | "prioritized";

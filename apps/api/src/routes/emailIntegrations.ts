@@ -13,6 +13,7 @@
 import { setTimeout as delay } from "node:timers/promises";
 
 import {
+  auditTarget,
   checkStoredIntegration,
   ConflictError,
   CreateIntegrationBody,
@@ -43,12 +44,13 @@ import { z } from "zod";
 
 import type { AppDeps } from "../deps";
 import { integrationViews, keyringOf } from "../email/integrationViews";
-import { audited } from "../http/audit";
-import { defineRoute } from "../http/route";
+import { defineRoute, type RouteAudit } from "../http/route";
 
 const BASE = "/api/v1/platform/system/email/integrations";
 const TAGS = ["email"];
 const WRITE = { permission: "email.write" } as const;
+
+const namedIntegration: RouteAudit["target"] = ({ params }) => auditTarget.integration(params.integration_id ?? null);
 
 /** What an audit entry may say about a body: everything but the credentials. */
 function auditable(body: Record<string, unknown>): Record<string, unknown> {
@@ -162,20 +164,21 @@ export const emailIntegrationRoutes = [
     rateLimit: "write",
     body: CreateIntegrationBody,
     errors: [409, 503],
+    audit: { action: "email.integration.create", target: () => auditTarget.integration(null) },
     response: { status: 201, schema: IntegrationView, description: "The new integration" },
     async handler(ctx) {
       const b = ctx.body;
-      return audited(ctx, "email.integration.create", `integration:${b.name}`, auditable(b), async () => {
-        await refuseForbiddenEndpoint(ctx.deps, b, b.credentials !== undefined);
-        const id = newIntegrationId();
-        const sealed = b.credentials
-          ? sealSecret(keyringOf(ctx.deps.config), JSON.stringify(b.credentials), credentialsAad(id))
-          : null;
-        const fields = integrationFields(b);
-        const row = await insertIntegration(ctx.deps.db.pool, id, fields, sealed);
-        if (!row) throw duplicate(b.name);
-        return one(ctx.deps, row);
-      });
+      ctx.audit.parameters = auditable(b);
+      await refuseForbiddenEndpoint(ctx.deps, b, b.credentials !== undefined);
+      const id = newIntegrationId();
+      const sealed = b.credentials
+        ? sealSecret(keyringOf(ctx.deps.config), JSON.stringify(b.credentials), credentialsAad(id))
+        : null;
+      const fields = integrationFields(b);
+      const row = await insertIntegration(ctx.deps.db.pool, id, fields, sealed);
+      if (!row) throw duplicate(b.name);
+      ctx.audit.target = auditTarget.integration(id);
+      return one(ctx.deps, row);
     },
   }),
   defineRoute({
@@ -191,41 +194,41 @@ export const emailIntegrationRoutes = [
     params: IntegrationIdParams,
     body: UpdateIntegrationBody,
     errors: [404, 409, 503],
+    audit: { action: "email.integration.update", target: namedIntegration },
     response: { schema: IntegrationView, description: "The updated integration" },
     async handler(ctx) {
       const { integration_id: id } = ctx.params;
       const b = ctx.body;
-      return audited(ctx, "email.integration.update", `integration:${id}`, auditable(b), async () => {
-        const current = await mustGet(ctx.deps, id);
-        const withCredentials = keepsCredentials(current, b);
-        // A new host is checked; so is a change in how credentials would travel (removing them never is).
-        const recheck =
-          b.host !== undefined ||
-          (withCredentials && (!!b.credentials || b.tls_mode !== undefined || b.allow_plaintext_auth !== undefined));
-        if (recheck) {
-          const next = {
-            host: b.host ?? current.host,
-            port: b.port ?? current.port,
-            tls_mode: b.tls_mode ?? current.tls_mode,
-            allow_plaintext_auth: b.allow_plaintext_auth ?? current.allow_plaintext_auth,
-          };
-          await refuseForbiddenEndpoint(ctx.deps, next, withCredentials);
-        }
-        const sealed =
-          b.credentials === undefined
-            ? undefined
-            : b.credentials === null
-              ? null
-              : sealSecret(keyringOf(ctx.deps.config), JSON.stringify(b.credentials), credentialsAad(id));
-        const fields = integrationFields(b);
-        try {
-          const row = await updateIntegration(ctx.deps.db.pool, id, fields, sealed);
-          return one(ctx.deps, row ?? (await mustGet(ctx.deps, id)));
-        } catch (err) {
-          if (isUniqueViolation(err)) throw duplicate(b.name ?? "");
-          throw err;
-        }
-      });
+      ctx.audit.parameters = auditable(b);
+      const current = await mustGet(ctx.deps, id);
+      const withCredentials = keepsCredentials(current, b);
+      // A new host is checked; so is a change in how credentials would travel (removing them never is).
+      const recheck =
+        b.host !== undefined ||
+        (withCredentials && (!!b.credentials || b.tls_mode !== undefined || b.allow_plaintext_auth !== undefined));
+      if (recheck) {
+        const next = {
+          host: b.host ?? current.host,
+          port: b.port ?? current.port,
+          tls_mode: b.tls_mode ?? current.tls_mode,
+          allow_plaintext_auth: b.allow_plaintext_auth ?? current.allow_plaintext_auth,
+        };
+        await refuseForbiddenEndpoint(ctx.deps, next, withCredentials);
+      }
+      const sealed =
+        b.credentials === undefined
+          ? undefined
+          : b.credentials === null
+            ? null
+            : sealSecret(keyringOf(ctx.deps.config), JSON.stringify(b.credentials), credentialsAad(id));
+      const fields = integrationFields(b);
+      try {
+        const row = await updateIntegration(ctx.deps.db.pool, id, fields, sealed);
+        return one(ctx.deps, row ?? (await mustGet(ctx.deps, id)));
+      } catch (err) {
+        if (isUniqueViolation(err)) throw duplicate(b.name ?? "");
+        throw err;
+      }
     },
   }),
   defineRoute({
@@ -238,14 +241,13 @@ export const emailIntegrationRoutes = [
     rateLimit: "write",
     params: IntegrationIdParams,
     errors: [404],
+    audit: { action: "email.integration.disable", target: namedIntegration },
     response: { schema: IntegrationView, description: "The disabled integration" },
     async handler(ctx) {
       const { integration_id: id } = ctx.params;
-      return audited(ctx, "email.integration.disable", `integration:${id}`, {}, async () => {
-        await mustGet(ctx.deps, id);
-        const row = await updateIntegration(ctx.deps.db.pool, id, { enabled: false });
-        return one(ctx.deps, row ?? (await mustGet(ctx.deps, id)));
-      });
+      await mustGet(ctx.deps, id);
+      const row = await updateIntegration(ctx.deps.db.pool, id, { enabled: false });
+      return one(ctx.deps, row ?? (await mustGet(ctx.deps, id)));
     },
   }),
   defineRoute({
@@ -260,22 +262,21 @@ export const emailIntegrationRoutes = [
     rateLimit: "write",
     params: IntegrationIdParams,
     errors: [404],
+    audit: { action: "email.integration.test", target: namedIntegration },
     response: { schema: IntegrationTestResult, description: "The check's outcome (also stored as the latest check)" },
     async handler(ctx) {
       const { integration_id: id } = ctx.params;
-      return audited(ctx, "email.integration.test", `integration:${id}`, {}, async () => {
-        const row = await mustGet(ctx.deps, id);
-        const { config } = ctx.deps;
-        const started = Date.now();
-        let r = await checkStoredIntegration(row, keyringOf(config), config);
-        if (!r.ok) {
-          // Failures wait out the deadline: refused, filtered and silent ports all answer alike.
-          await delay(Math.max(0, started + config.EMAIL_CHECK_TIMEOUT_MS - Date.now()));
-          r = { ...r, latencyMs: Date.now() - started };
-        }
-        await saveCheckResult(ctx.deps.db.pool, id, r, config.EMAIL_CIRCUIT_COOLDOWN_MS);
-        return { integration_id: id, ok: r.ok, latency_ms: r.latencyMs, error: r.error, smtp_code: r.smtpCode };
-      });
+      const row = await mustGet(ctx.deps, id);
+      const { config } = ctx.deps;
+      const started = Date.now();
+      let r = await checkStoredIntegration(row, keyringOf(config), config);
+      if (!r.ok) {
+        // Failures wait out the deadline: refused, filtered and silent ports all answer alike.
+        await delay(Math.max(0, started + config.EMAIL_CHECK_TIMEOUT_MS - Date.now()));
+        r = { ...r, latencyMs: Date.now() - started };
+      }
+      await saveCheckResult(ctx.deps.db.pool, id, r, config.EMAIL_CIRCUIT_COOLDOWN_MS);
+      return { integration_id: id, ok: r.ok, latency_ms: r.latencyMs, error: r.error, smtp_code: r.smtpCode };
     },
   }),
 ];

@@ -7,13 +7,13 @@ import {
   type AlertRule,
   AlertView,
   type AlertView as AlertViewType,
+  auditTarget,
   InfrastructureHealth,
   NotFoundError,
 } from "@opsdeck/core";
 import { acknowledgeAlert, type AlertRow, collectInfrastructureHealth, listAlerts } from "@opsdeck/db";
 import { fetchQueueCounts, redisStats, waitingOf } from "@opsdeck/redis";
 
-import { audited } from "../http/audit";
 import { defineRoute } from "../http/route";
 import { readyRedis } from "../queues/connection";
 
@@ -97,15 +97,14 @@ export const infrastructureRoutes = [
     rateLimit: "write",
     params: AlertIdParams,
     errors: [404],
+    audit: { action: "alert.acknowledge", target: ({ params }) => auditTarget.alert(params.id ?? "") },
     response: { schema: AlertView, description: "The alert" },
     async handler(ctx) {
       const id = ctx.params.id.slice("alert_".length);
       const who = `${ctx.principal.name} (${ctx.principal.role})`;
-      return audited(ctx, "alert.acknowledge", ctx.params.id, {}, async () => {
-        const row = await acknowledgeAlert(ctx.deps.db.pool, id, { name: who, keyId: ctx.principal.keyId });
-        if (!row) throw new NotFoundError("alert_not_found", `No alert ${ctx.params.id}.`);
-        return alertView(row);
-      });
+      const row = await acknowledgeAlert(ctx.deps.db.pool, id, { name: who, keyId: ctx.principal.keyId });
+      if (!row) throw new NotFoundError("alert_not_found", `No alert ${ctx.params.id}.`);
+      return alertView(row);
     },
   }),
 ];

@@ -2,11 +2,10 @@
 // feeds it. The score, thresholds and daily volume are defined in
 // packages/db/src/email/reputation.ts; blacklists come from the worker's
 // scheduled DNSBL checks (apps/worker/src/email/dnsbl.ts).
-import { FeedbackBody, FeedbackResult, IpReputationData } from "@opsdeck/core";
+import { auditTarget, FeedbackBody, FeedbackResult, IpReputationData } from "@opsdeck/core";
 import { ipReputation, recordFeedback } from "@opsdeck/db";
 import { z } from "zod";
 
-import { audited } from "../http/audit";
 import { defineRoute } from "../http/route";
 
 export const ipReputationRoutes = [
@@ -49,6 +48,7 @@ export const ipReputationRoutes = [
     access: { permission: "email.write" },
     rateLimit: "write",
     body: FeedbackBody,
+    audit: { action: "email.feedback", target: () => auditTarget.feedback(null, null) },
     response: {
       status: 201,
       schema: FeedbackResult,
@@ -56,17 +56,16 @@ export const ipReputationRoutes = [
     },
     async handler(ctx) {
       const b = ctx.body;
-      const target = b.message_id ? `message:${b.message_id}` : `ip:${b.sending_ip}`;
-      return audited(ctx, `email.feedback.${b.type}`, target, { type: b.type }, async () => {
-        const r = await recordFeedback(ctx.deps.db.pool, {
-          kind: b.type,
-          messageId: b.message_id ?? null,
-          sendingIp: b.sending_ip ?? null,
-          detail: b.detail ?? null,
-          occurredAt: b.occurred_at ? new Date(b.occurred_at) : new Date(),
-        });
-        return { recorded: r.recorded, message_found: r.messageFound, sending_ip: r.sendingIp };
+      ctx.audit.target = auditTarget.feedback(b.message_id ?? null, b.sending_ip ?? null);
+      ctx.audit.parameters = { type: b.type };
+      const r = await recordFeedback(ctx.deps.db.pool, {
+        kind: b.type,
+        messageId: b.message_id ?? null,
+        sendingIp: b.sending_ip ?? null,
+        detail: b.detail ?? null,
+        occurredAt: b.occurred_at ? new Date(b.occurred_at) : new Date(),
       });
+      return { recorded: r.recorded, message_found: r.messageFound, sending_ip: r.sendingIp };
     },
   }),
 ];

@@ -1,13 +1,15 @@
 // Jobs: search over the Postgres job records, one job in full, retry (409
 // unless failed) and delete (409 while a worker holds its lock).
 // Ids resolve across queues; `?queue=` disambiguates. Mutations need
-// jobs.write and are audited, failures included.
+// jobs.write and are audited as job:<queue>/<id>, refusals and failures included.
 import {
+  auditTarget,
   ConflictError,
   JobDeleteResult,
   JobDetail,
   JobIdParams,
   JobLookupQuery,
+  JobRetryBody,
   JobRetryResult,
   JobSearchQuery,
   JobSearchResult,
@@ -15,15 +17,22 @@ import {
 import { markJobRecords } from "@opsdeck/db";
 import { isJobLocked } from "@opsdeck/redis";
 
-import { audited } from "../http/audit";
-import { defineRoute } from "../http/route";
+import { defineRoute, type RouteAudit } from "../http/route";
 import { jobDetail, loadJob } from "../queues/jobDetail";
 import { withJob } from "../queues/providers";
+import { retryJob } from "../queues/retry";
 import { searchJobs } from "../queues/search";
 
 const BASE = "/api/v1/platform/system/jobs";
 const TAGS = ["jobs"];
 const WRITE = { permission: "jobs.write" } as const;
+
+/**
+ * A job action's target before its id is resolved: job:<queue>/<id> with `?queue=`, else job:?/<id>
+ * (what the entry keeps when the id is in no queue, or in several).
+ */
+const askedJob: RouteAudit["target"] = ({ params, query }) =>
+  auditTarget.job(typeof query.queue === "string" ? query.queue : null, params.job_id ?? "");
 
 export const jobRoutes = [
   defineRoute({
@@ -68,13 +77,17 @@ export const jobRoutes = [
     method: "post",
     path: `${BASE}/{job_id}/retry`,
     operationId: "retryJob",
-    summary: "Re-queue a failed job, resetting its attempts",
+    summary: "Re-queue a failed job with a fresh set of attempts",
+    description:
+      "Only a failed job (409 job_not_failed otherwise). Like every manual retry (the queue-wide retry and Bull Board's retry too), it resets the job's attempts made and started to 0, in Redis and in its job record, so it gets all its attempts again; `reset_attempts: false` keeps the attempts it has used.",
     tags: TAGS,
     access: WRITE,
     rateLimit: "write",
     params: JobIdParams,
     query: JobLookupQuery,
+    body: JobRetryBody.optional(),
     errors: [404, 409],
+    audit: { action: "job.retry", target: askedJob },
     response: {
       schema: JobRetryResult,
       description: "The job is waiting again",
@@ -82,23 +95,20 @@ export const jobRoutes = [
     },
     handler: (ctx) => {
       const id = ctx.params.job_id;
-      return audited(ctx, "job.retry", `job:${id}`, { queue: ctx.query.queue ?? null }, () =>
-        withJob(ctx, async ({ queue: q }) => {
-          const job = await loadJob(q, id);
-          const state = await job.getState();
-          const notFailed = () =>
-            new ConflictError("job_not_failed", `Job '${id}' is ${state}; only failed jobs can be retried.`, { state });
-          if (state !== "failed") throw notFailed();
-          try {
-            await job.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
-          } catch {
-            // It left the failed set between the check and the move (another retry, a clean).
-            throw notFailed();
-          }
-          await markJobRecords(ctx.deps.db.pool, q.name, [id], "waiting", { resetAttempts: true });
-          return { job_id: id, queue: q.name, status: "queued" as const, attempts_reset: true as const };
-        }),
-      );
+      const resetAttempts = ctx.body?.reset_attempts ?? true;
+      ctx.audit.parameters = { queue: ctx.query.queue ?? null, reset_attempts: resetAttempts };
+      return withJob(ctx, async ({ queue: q }) => {
+        ctx.audit.target = auditTarget.job(q.name, id);
+        const job = await loadJob(q, id);
+        const notFailed = (state: string) =>
+          new ConflictError("job_not_failed", `Job '${id}' is ${state}; only failed jobs can be retried.`, { state });
+        const state = await job.getState();
+        if (state !== "failed") throw notFailed(state);
+        // It may leave the failed set between the check and the move (another retry, a clean).
+        const moved = await retryJob(ctx.deps.db.pool, job, "failed", { resetAttempts });
+        if (!moved) throw notFailed(await job.getState());
+        return { job_id: id, queue: q.name, status: "queued" as const, attempts_reset: resetAttempts };
+      });
     },
   }),
   defineRoute({
@@ -112,30 +122,31 @@ export const jobRoutes = [
     params: JobIdParams,
     query: JobLookupQuery,
     errors: [404, 409],
+    audit: { action: "job.delete", target: askedJob },
     response: { schema: JobDeleteResult, description: "The job is gone" },
     handler: (ctx) => {
       const id = ctx.params.job_id;
-      return audited(ctx, "job.delete", `job:${id}`, { queue: ctx.query.queue ?? null }, () =>
-        withJob(ctx, async ({ queue: q, redis, prefix }) => {
-          const locked = () =>
-            new ConflictError(
-              "job_locked",
-              `Job '${id}' is being processed by a worker; wait for it or pause the queue.`,
-            );
-          if (await isJobLocked(redis, prefix, q.name, id)) throw locked();
-          // Queue#remove: 1 removed, 0 the job (or a child) is locked, -8 the next run of a job scheduler.
-          const code = await q.remove(id);
-          if (code === -8) {
-            throw new ConflictError(
-              "job_scheduled",
-              `Job '${id}' is a job scheduler's next run; remove the scheduler instead.`,
-            );
-          }
-          if (code !== 1) throw locked();
-          await markJobRecords(ctx.deps.db.pool, q.name, [id], "removed");
-          return { job_id: id, queue: q.name, deleted: true as const };
-        }),
-      );
+      ctx.audit.parameters = { queue: ctx.query.queue ?? null };
+      return withJob(ctx, async ({ queue: q, redis, prefix }) => {
+        ctx.audit.target = auditTarget.job(q.name, id);
+        const locked = () =>
+          new ConflictError(
+            "job_locked",
+            `Job '${id}' is being processed by a worker; wait for it or pause the queue.`,
+          );
+        if (await isJobLocked(redis, prefix, q.name, id)) throw locked();
+        // Queue#remove: 1 removed, 0 the job (or a child) is locked, -8 the next run of a job scheduler.
+        const code = await q.remove(id);
+        if (code === -8) {
+          throw new ConflictError(
+            "job_scheduled",
+            `Job '${id}' is a job scheduler's next run; remove the scheduler instead.`,
+          );
+        }
+        if (code !== 1) throw locked();
+        await markJobRecords(ctx.deps.db.pool, q.name, [id], "removed");
+        return { job_id: id, queue: q.name, deleted: true as const };
+      });
     },
   }),
 ];

@@ -5,6 +5,7 @@
 import {
   ApiKeyView,
   AppError,
+  auditTarget,
   ConflictError,
   CreatedKeyView,
   CreateKeyBody,
@@ -29,13 +30,14 @@ import {
 } from "@opsdeck/db";
 import { z } from "zod";
 
-import { audited } from "../http/audit";
 import type { Principal } from "../http/auth";
-import { defineRoute } from "../http/route";
+import { defineRoute, type RouteAudit } from "../http/route";
 
 const BASE = "/api/v1/platform/keys";
 const TAGS = ["keys"];
 const ACCESS = { permission: "keys.admin" } as const;
+
+const namedKey: RouteAudit["target"] = ({ params }) => auditTarget.key(params.key_id ?? null);
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -101,35 +103,40 @@ export const keyRoutes = [
     access: ACCESS,
     rateLimit: "write",
     body: CreateKeyBody,
+    audit: { action: "key.create", target: () => auditTarget.key(null) },
     response: { status: 201, schema: CreatedKeyView, description: "The new key" },
     async handler(ctx) {
       const b = ctx.body;
+      ctx.audit.parameters = {
+        name: b.name,
+        role: b.role,
+        permissions: b.permissions ?? [],
+        expires_at: b.expires_at ?? null,
+      };
       if (b.expires_at && new Date(b.expires_at) <= new Date()) {
         throw new ValidationError([{ field: "body.expires_at", code: "in_past", message: "must be in the future" }]);
       }
-      const params = { name: b.name, role: b.role, permissions: b.permissions ?? [], expires_at: b.expires_at ?? null };
-      return audited(ctx, "key.create", `key:${b.name}`, params, async () => {
-        mustHoldAll(ctx.principal, b.role, b.permissions ?? []);
-        try {
-          const { key, raw } = await createKey(ctx.deps.db.prisma, {
-            name: b.name,
-            role: b.role,
-            permissions: b.permissions ?? [],
-            expiresAt: b.expires_at ? new Date(b.expires_at) : null,
-            externalId: b.external_id ?? null,
-            quotaMinute: b.quota_per_minute ?? null,
-            quotaHour: b.quota_per_hour ?? null,
-            quotaDay: b.quota_per_day ?? null,
-            createdBy: ctx.principal.keyId,
-          });
-          return { ...keyView(key), key: raw };
-        } catch (err) {
-          if (err instanceof Error && err.message.startsWith("role ")) {
-            throw new ValidationError([{ field: "body.permissions", code: "outside_role", message: err.message }]);
-          }
-          throw err;
+      mustHoldAll(ctx.principal, b.role, b.permissions ?? []);
+      try {
+        const { key, raw } = await createKey(ctx.deps.db.prisma, {
+          name: b.name,
+          role: b.role,
+          permissions: b.permissions ?? [],
+          expiresAt: b.expires_at ? new Date(b.expires_at) : null,
+          externalId: b.external_id ?? null,
+          quotaMinute: b.quota_per_minute ?? null,
+          quotaHour: b.quota_per_hour ?? null,
+          quotaDay: b.quota_per_day ?? null,
+          createdBy: ctx.principal.keyId,
+        });
+        ctx.audit.target = auditTarget.key(key.id);
+        return { ...keyView(key), key: raw };
+      } catch (err) {
+        if (err instanceof Error && err.message.startsWith("role ")) {
+          throw new ValidationError([{ field: "body.permissions", code: "outside_role", message: err.message }]);
         }
-      });
+        throw err;
+      }
     },
   }),
   defineRoute({
@@ -142,15 +149,14 @@ export const keyRoutes = [
     rateLimit: "write",
     params: KeyIdParams,
     errors: [404],
+    audit: { action: "key.revoke", target: namedKey },
     response: { schema: ApiKeyView, description: "The revoked key" },
     async handler(ctx) {
       const id = ctx.params.key_id;
-      return audited(ctx, "key.revoke", `key:${id}`, {}, async () => {
-        const key = await revokeKey(ctx.deps.db.prisma, id);
-        if (!key) throw new NotFoundError("key_not_found", `No key ${id}.`);
-        ctx.deps.keys.invalidate(key.hash);
-        return keyView(key);
-      });
+      const key = await revokeKey(ctx.deps.db.prisma, id);
+      if (!key) throw new NotFoundError("key_not_found", `No key ${id}.`);
+      ctx.deps.keys.invalidate(key.hash);
+      return keyView(key);
     },
   }),
   defineRoute({
@@ -166,6 +172,7 @@ export const keyRoutes = [
     params: KeyIdParams,
     body: RotateKeyBody.optional(),
     errors: [404, 409],
+    audit: { action: "key.rotate", target: namedKey },
     response: {
       status: 201,
       schema: z.object({ key: CreatedKeyView, previous: ApiKeyView }),
@@ -174,21 +181,21 @@ export const keyRoutes = [
     async handler(ctx) {
       const id = ctx.params.key_id;
       const grace = ctx.body?.grace_seconds ?? ctx.deps.config.KEY_ROTATION_GRACE_SECONDS;
-      return audited(ctx, "key.rotate", `key:${id}`, { grace_seconds: grace }, async () => {
-        const existing = await getKey(ctx.deps.db.prisma, id);
-        if (!existing) throw new NotFoundError("key_not_found", `No key ${id}.`);
-        // Role and narrowing never change after creation, so checking them before the rotation holds.
-        mustHoldAll(ctx.principal, existing.role as Role, existing.permissions);
-        const r = await rotateKey(ctx.deps.db.prisma, id, grace, ctx.principal.keyId).catch((err: unknown) => {
-          if (err instanceof KeyInactiveError) {
-            throw new ConflictError("key_inactive", `Key ${id} is revoked or expired; create a new key instead.`);
-          }
-          throw err;
-        });
-        if (!r) throw new NotFoundError("key_not_found", `No key ${id}.`);
-        ctx.deps.keys.invalidate(r.old.hash);
-        return { key: { ...keyView(r.created.key), key: r.created.raw }, previous: keyView(r.old) };
+      ctx.audit.parameters = { grace_seconds: grace };
+      const existing = await getKey(ctx.deps.db.prisma, id);
+      if (!existing) throw new NotFoundError("key_not_found", `No key ${id}.`);
+      // Role and narrowing never change after creation, so checking them before the rotation holds.
+      mustHoldAll(ctx.principal, existing.role as Role, existing.permissions);
+      const r = await rotateKey(ctx.deps.db.prisma, id, grace, ctx.principal.keyId).catch((err: unknown) => {
+        if (err instanceof KeyInactiveError) {
+          throw new ConflictError("key_inactive", `Key ${id} is revoked or expired; create a new key instead.`);
+        }
+        throw err;
       });
+      if (!r) throw new NotFoundError("key_not_found", `No key ${id}.`);
+      ctx.audit.parameters = { grace_seconds: grace, new_key_id: r.created.key.id };
+      ctx.deps.keys.invalidate(r.old.hash);
+      return { key: { ...keyView(r.created.key), key: r.created.raw }, previous: keyView(r.old) };
     },
   }),
 ];

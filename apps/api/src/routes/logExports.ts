@@ -5,6 +5,7 @@
 // signed, short-lived link.
 import {
   AppError,
+  auditTarget,
   defaultJobOptions,
   LogDownloadQuery,
   LogExportBody,
@@ -31,7 +32,6 @@ import {
 } from "@opsdeck/db";
 
 import type { AppDeps } from "../deps";
-import { audited } from "../http/audit";
 import type { Principal } from "../http/auth";
 import { applyRateLimit } from "../http/mount";
 import { defineRawRoute, defineRoute, reply, type RouteContext } from "../http/route";
@@ -102,6 +102,7 @@ async function startExport(
   const { deps } = ctx;
   const c = deps.config;
   const principal = principalOf(ctx.principal);
+  ctx.audit.parameters = { format: input.format, gzip: input.gzip };
   // The window is frozen now: an export holds the logs that existed when it was asked for.
   const end = input.end_time ? Date.parse(input.end_time) : Date.now();
   const start = input.start_time ? Date.parse(input.start_time) : end - c.LOG_EXPORT_MAX_WINDOW_DAYS * DAY_MS;
@@ -118,45 +119,47 @@ async function startExport(
     { ...input, start_time: new Date(start).toISOString(), end_time: new Date(end).toISOString() },
     c,
   );
+  ctx.audit.parameters = { format: input.format, gzip: input.gzip, filters: filtersView(filter) };
   const id = newExportId();
-  const params = { format: input.format, gzip: input.gzip, filters: filtersView(filter) };
-  return audited(ctx, "logs.export", `export:${id}`, params, async () => {
-    const created = await createLogExport(
-      deps.db.pool,
-      {
-        id,
-        ownerKeyId: principal.keyId,
-        format: input.format,
-        gzip: input.gzip,
-        filters: filter,
-        maxRows: c.LOG_EXPORT_MAX_ROWS,
-        expiresAt: new Date(Date.now() + c.LOG_EXPORT_TTL_DAYS * DAY_MS),
-      },
-      c.LOG_EXPORT_MAX_CONCURRENT,
+  const created = await createLogExport(
+    deps.db.pool,
+    {
+      id,
+      ownerKeyId: principal.keyId,
+      format: input.format,
+      gzip: input.gzip,
+      filters: filter,
+      maxRows: c.LOG_EXPORT_MAX_ROWS,
+      expiresAt: new Date(Date.now() + c.LOG_EXPORT_TTL_DAYS * DAY_MS),
+    },
+    c.LOG_EXPORT_MAX_CONCURRENT,
+  );
+  if (!created) {
+    throw new AppError(
+      429,
+      "too_many_exports",
+      `This key already has ${c.LOG_EXPORT_MAX_CONCURRENT} exports queued or running; wait for one to finish.`,
+      { retryAfter: 30 },
     );
-    if (!created) {
-      throw new AppError(
-        429,
-        "too_many_exports",
-        `This key already has ${c.LOG_EXPORT_MAX_CONCURRENT} exports queued or running; wait for one to finish.`,
-        { retryAfter: 30 },
-      );
-    }
-    try {
-      // The export id is the job id: a repeated enqueue of the same export is a no-op.
-      await deps.queues
-        .get("log-exports")
-        .add("export", { export_id: id }, { ...defaultJobOptions("log-exports"), jobId: id });
-    } catch (err) {
-      await failLogExport(deps.db.pool, id, "could not be queued", true);
-      throw err;
-    }
-    return reply(
-      { export_id: id, status: "processing" as const, download_url: null },
-      { headers: { Location: `${BASE}/exports/${id}` } },
-    );
-  });
+  }
+  ctx.audit.target = auditTarget.export(id);
+  try {
+    // The export id is the job id: a repeated enqueue of the same export is a no-op.
+    await deps.queues
+      .get("log-exports")
+      .add("export", { export_id: id }, { ...defaultJobOptions("log-exports"), jobId: id });
+  } catch (err) {
+    await failLogExport(deps.db.pool, id, "could not be queued", true);
+    throw err;
+  }
+  return reply(
+    { export_id: id, status: "processing" as const, download_url: null },
+    { headers: { Location: `${BASE}/exports/${id}` } },
+  );
 }
+
+/** Both ways of starting an export are audited alike; the target is the export once it exists. */
+const EXPORT_AUDIT = { action: "logs.export", target: () => auditTarget.export(null) };
 
 const created = {
   status: 202 as const,
@@ -177,6 +180,7 @@ export const logExportRoutes = [
     rateLimit: "write",
     query: LogExportQuery,
     errors: [429],
+    audit: EXPORT_AUDIT,
     response: created,
     handler: (ctx) => startExport(ctx, ctx.query),
   }),
@@ -191,6 +195,7 @@ export const logExportRoutes = [
     rateLimit: "write",
     body: LogExportBody,
     errors: [429],
+    audit: EXPORT_AUDIT,
     response: created,
     handler: (ctx) => startExport(ctx, ctx.body),
   }),

@@ -3,6 +3,7 @@
 // need queues.read, mutations queues.write; every mutation is audited,
 // failures included.
 import {
+  auditTarget,
   BulkRetryBody,
   BulkRetryResult,
   CleanBody,
@@ -18,8 +19,7 @@ import {
 } from "@opsdeck/core";
 
 import type { AppDeps } from "../deps";
-import { audited } from "../http/audit";
-import { defineRoute } from "../http/route";
+import { defineRoute, type RouteAudit } from "../http/route";
 import {
   type BulkCtx,
   cleanState,
@@ -39,6 +39,8 @@ const TAGS = ["queues"];
 const READ = { permission: "queues.read" } as const;
 const WRITE = { permission: "queues.write" } as const;
 
+const namedQueue: RouteAudit["target"] = ({ params }) => auditTarget.queue(params.queue_name ?? "");
+
 function pauseRoute(action: "pause" | "resume") {
   return defineRoute({
     method: "post",
@@ -51,6 +53,7 @@ function pauseRoute(action: "pause" | "resume") {
     rateLimit: "write",
     params: QueueNameParams,
     errors: [404],
+    audit: { action: `queue.${action}`, target: namedQueue },
     response: {
       schema: QueuePauseResult,
       description: "The queue's new state",
@@ -61,17 +64,15 @@ function pauseRoute(action: "pause" | "resume") {
       },
     },
     handler: (ctx) =>
-      audited(ctx, `queue.${action}`, `queue:${ctx.params.queue_name}`, {}, () =>
-        withQueue(ctx, async ({ queue }) => {
-          if (action === "pause") await queue.pause();
-          else await queue.resume();
-          return {
-            queue: queue.name,
-            status: action === "pause" ? ("paused" as const) : ("active" as const),
-            timestamp: new Date().toISOString(),
-          };
-        }),
-      ),
+      withQueue(ctx, async ({ queue }) => {
+        if (action === "pause") await queue.pause();
+        else await queue.resume();
+        return {
+          queue: queue.name,
+          status: action === "pause" ? ("paused" as const) : ("active" as const),
+          timestamp: new Date().toISOString(),
+        };
+      }),
   });
 }
 
@@ -135,27 +136,30 @@ export const queueRoutes = [
     method: "post",
     path: `${BASE}/{queue_name}/retry`,
     operationId: "retryQueueJobs",
-    summary: "Retry failed (or completed) jobs in bulk",
+    summary: "Retry failed (or completed) jobs in bulk, each with a fresh set of attempts",
     description:
-      "Oldest first, at most `limit`, in script calls of about 8 ms of Redis time each, so Redis keeps serving other clients.",
+      "Oldest first, at most `limit`, in script calls of about 8 ms of Redis time each, so Redis keeps serving other clients. Like every manual retry, each job's attempts made and started go back to 0, in Redis and in its job record, so a job that used all its attempts gets them all again; `reset_attempts: false` keeps them (such a job then gets one more try).",
     tags: TAGS,
     access: WRITE,
     rateLimit: "write",
     params: QueueNameParams,
     body: BulkRetryBody,
     errors: [404],
+    audit: { action: "queue.retry", target: namedQueue },
     response: { schema: BulkRetryResult, description: "How many jobs matched and were (or would be) retried" },
-    handler: (ctx) =>
-      audited(ctx, "queue.retry", `queue:${ctx.params.queue_name}`, { ...ctx.body }, () =>
-        withQueue(ctx, async (q) => {
-          const b = ctx.body;
-          const c = bulkCtx(ctx.deps, q);
-          const cutoff = Date.now() - (b.older_than_seconds ?? 0) * 1000;
-          const matched = await countFinished(c, b.state, cutoff, b.limit);
-          const retried = b.dry_run ? 0 : await retryFinished(c, b.state, cutoff, b.limit);
-          return { queue: q.queue.name, state: b.state, matched, retried, dry_run: b.dry_run };
-        }),
-      ),
+    handler: (ctx) => {
+      const b = ctx.body;
+      ctx.audit.parameters = { ...b };
+      return withQueue(ctx, async (q) => {
+        const c = bulkCtx(ctx.deps, q);
+        const cutoff = Date.now() - (b.older_than_seconds ?? 0) * 1000;
+        const matched = await countFinished(c, b.state, cutoff, b.limit);
+        const retried = b.dry_run
+          ? 0
+          : await retryFinished(c, b.state, cutoff, b.limit, { resetAttempts: b.reset_attempts });
+        return { queue: q.queue.name, state: b.state, matched, retried, dry_run: b.dry_run };
+      });
+    },
   }),
   defineRoute({
     method: "post",
@@ -170,24 +174,25 @@ export const queueRoutes = [
     params: QueueNameParams,
     body: CleanBody,
     errors: [404],
+    audit: { action: "queue.clean", target: namedQueue },
     response: { schema: CleanResult, description: "How many jobs matched and were deleted" },
-    handler: (ctx) =>
-      audited(ctx, "queue.clean", `queue:${ctx.params.queue_name}`, { ...ctx.body }, () =>
-        withQueue(ctx, async (q) => {
-          const b = ctx.body;
-          const c = bulkCtx(ctx.deps, q);
-          const name = q.queue.name;
-          const graceMs = b.grace_seconds * 1000;
-          // A real clean deletes exactly what matches (up to limit), so it counts as it goes: a separate
-          // count pass would read the whole state once more (for a drain, ~40 % of raw BullMQ's work).
-          if (b.dry_run) {
-            const matched = await countCleanable(c, b.state, graceMs, b.limit);
-            return { queue: name, state: b.state, matched, deleted: 0, dry_run: true };
-          }
-          const deleted = await cleanState(c, b.state, graceMs, b.limit);
-          return { queue: name, state: b.state, matched: deleted, deleted, dry_run: false };
-        }),
-      ),
+    handler: (ctx) => {
+      const b = ctx.body;
+      ctx.audit.parameters = { ...b };
+      return withQueue(ctx, async (q) => {
+        const c = bulkCtx(ctx.deps, q);
+        const name = q.queue.name;
+        const graceMs = b.grace_seconds * 1000;
+        // A real clean deletes exactly what matches (up to limit), so it counts as it goes: a separate
+        // count pass would read the whole state once more (for a drain, ~40 % of raw BullMQ's work).
+        if (b.dry_run) {
+          const matched = await countCleanable(c, b.state, graceMs, b.limit);
+          return { queue: name, state: b.state, matched, deleted: 0, dry_run: true };
+        }
+        const deleted = await cleanState(c, b.state, graceMs, b.limit);
+        return { queue: name, state: b.state, matched: deleted, deleted, dry_run: false };
+      });
+    },
   }),
   defineRoute({
     method: "post",
@@ -202,17 +207,17 @@ export const queueRoutes = [
     params: QueueNameParams,
     body: PromoteBody.optional(),
     errors: [404],
+    audit: { action: "queue.promote", target: namedQueue },
     response: { schema: PromoteResult, description: "How many delayed jobs matched and were promoted" },
     handler: (ctx) => {
       const b = ctx.body ?? PromoteBody.parse({});
-      return audited(ctx, "queue.promote", `queue:${ctx.params.queue_name}`, { ...b }, () =>
-        withQueue(ctx, async (q) => {
-          const c = bulkCtx(ctx.deps, q);
-          const matched = await countDelayed(c, b.limit);
-          const promoted = b.dry_run ? 0 : await promoteDelayed(c, b.limit);
-          return { queue: q.queue.name, matched, promoted, dry_run: b.dry_run };
-        }),
-      );
+      ctx.audit.parameters = { ...b };
+      return withQueue(ctx, async (q) => {
+        const c = bulkCtx(ctx.deps, q);
+        const matched = await countDelayed(c, b.limit);
+        const promoted = b.dry_run ? 0 : await promoteDelayed(c, b.limit);
+        return { queue: q.queue.name, matched, promoted, dry_run: b.dry_run };
+      });
     },
   }),
 ];

@@ -13,6 +13,17 @@ export const audit: CommandGroup = {
       flags: {
         action: { type: "string", value: "ACTION", help: "only this action, e.g. queue.pause" },
         target: { type: "string", value: "TARGET", help: "only this target, e.g. queue:email-sending" },
+        "target-prefix": {
+          type: "string",
+          value: "PREFIX",
+          help: "only targets starting with this, e.g. job:email-sending/",
+          field: "target_prefix",
+        },
+        queue: {
+          type: "string",
+          value: "QUEUE",
+          help: "everything about this queue: the queue, its jobs and schedulers",
+        },
         "actor-key": {
           type: "string",
           value: "KEY_ID",
@@ -25,11 +36,17 @@ export const audit: CommandGroup = {
         ...PAGE_FLAGS,
         ...JSON_FLAG,
       },
-      examples: ["opsdeck audit list --since 24h", "opsdeck audit list --action queue.clean --outcome failure"],
+      examples: [
+        "opsdeck audit list --since 24h",
+        "opsdeck audit list --action queue.clean --outcome failure",
+        "opsdeck audit list --queue email-sending",
+      ],
       async run({ values }, io) {
         const query = withoutEmpty({
           action: values.action,
           target: values.target,
+          target_prefix: values["target-prefix"],
+          queue: values.queue,
           actor_key_id: values["actor-key"],
           // Passed through: the API checks it (400, shown as --outcome's problem).
           outcome: values.outcome as "success" | "failure" | undefined,

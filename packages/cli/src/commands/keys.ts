@@ -1,11 +1,19 @@
 // `opsdeck keys create|list|revoke|rotate` — key administration straight
 // against the database (DATABASE_URL), so it works before the API runs and
 // without a key (key bootstrap talks to the database). A new key is printed
-// once, to stdout, and never again. Every change is audited with the OS user
-// as the actor.
+// once, to stdout, and never again. Every change is audited as the API audits
+// it — key.create / key.revoke / key.rotate on key:<id>, success or failure
+// with its code — with the OS user as the actor.
 import os from "node:os";
 
-import { effectivePermissions, PERMISSIONS, permissionsOutsideRole, type Role, ROLES } from "@opsdeck/core";
+import {
+  auditTarget,
+  effectivePermissions,
+  PERMISSIONS,
+  permissionsOutsideRole,
+  type Role,
+  ROLES,
+} from "@opsdeck/core";
 import {
   type ApiKeyRecord,
   createDb,
@@ -44,12 +52,49 @@ type Row = ReturnType<typeof row>;
 
 const COLUMNS = ["id", "name", "role", "key", "status", "expires_at", "last_used_at"] as const;
 
+/** A key change's result, and what its audit entry learns from it (a created key's id is known only then). */
+interface Changed<T> {
+  result: T;
+  target?: string;
+  parameters?: Record<string, unknown>;
+}
+
+/** Runs one key change and records it on `target`: success, or failure with its code (then rethrown). */
+type Audit = <T>(
+  action: string,
+  target: string,
+  parameters: Record<string, unknown>,
+  change: () => Promise<Changed<T>>,
+) => Promise<T>;
+
 /** Opens the database, runs `fn`, always closes. */
 async function withDb<T>(io: Io, fn: (db: Db, audit: Audit) => Promise<T>): Promise<T> {
   const db = createDb({ url: io.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/opsdeck", max: 1 });
   const actor = `cli (${os.userInfo().username}@${os.hostname()})`;
-  const audit: Audit = (action, target, parameters) =>
-    recordAudit(db.prisma, { actor, action, target, parameters, outcome: "success" });
+  async function audit<R>(
+    action: string,
+    target: string,
+    parameters: Record<string, unknown>,
+    change: () => Promise<Changed<R>>,
+  ): Promise<R> {
+    let done: Changed<R>;
+    try {
+      done = await change();
+    } catch (err) {
+      const error = err instanceof CliError ? err.code : "database";
+      // The change's own error is what the user needs to see, even when recording it fails too.
+      await recordAudit(db.prisma, { actor, action, target, parameters, outcome: "failure", error }).catch(() => {});
+      throw err;
+    }
+    await recordAudit(db.prisma, {
+      actor,
+      action,
+      target: done.target ?? target,
+      parameters: { ...parameters, ...done.parameters },
+      outcome: "success",
+    });
+    return done.result;
+  }
   try {
     return await fn(db, audit);
   } catch (err) {
@@ -59,7 +104,6 @@ async function withDb<T>(io: Io, fn: (db: Db, audit: Audit) => Promise<T>): Prom
     await db.close();
   }
 }
-type Audit = (action: string, target: string, parameters: Record<string, unknown>) => Promise<void>;
 
 function keyId(id: string): string {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
@@ -127,15 +171,18 @@ export const keys: CommandGroup = {
         if (outside.length) throw usageError(`role ${role} does not grant: ${outside.join(", ")}`);
         const expiresIn = seconds(values["expires-in"], "expires-in");
         await withDb(io, async (db, audit) => {
-          const { key, raw } = await createKey(db.prisma, {
-            name: values.name,
-            role: role as Role,
-            permissions,
-            expiresAt: expiresIn === undefined ? null : new Date(Date.now() + expiresIn * 1000),
-            externalId: values["external-id"] ?? null,
-            createdBy: "cli",
+          const params = { name: values.name, role, permissions };
+          const { key, raw } = await audit("key.create", auditTarget.key(null), params, async () => {
+            const created = await createKey(db.prisma, {
+              name: values.name,
+              role: role as Role,
+              permissions,
+              expiresAt: expiresIn === undefined ? null : new Date(Date.now() + expiresIn * 1000),
+              externalId: values["external-id"] ?? null,
+              createdBy: "cli",
+            });
+            return { result: created, target: auditTarget.key(created.key.id) };
           });
-          await audit("key.create", `key:${key.id}`, { name: key.name, role: key.role, permissions });
           show(io, values.json, [row(key)], raw);
         });
       },
@@ -148,9 +195,11 @@ export const keys: CommandGroup = {
       async run({ values, args: [given] }, io) {
         const id = keyId(given);
         await withDb(io, async (db, audit) => {
-          const key = await revokeKey(db.prisma, id);
-          if (!key) throw new CliError("key_not_found", `no key ${id}`);
-          await audit("key.revoke", `key:${id}`, {});
+          const key = await audit("key.revoke", auditTarget.key(id), {}, async () => {
+            const revoked = await revokeKey(db.prisma, id);
+            if (!revoked) throw new CliError("key_not_found", `no key ${id}`);
+            return { result: revoked };
+          });
           show(io, values.json, [row(key)]);
         });
       },
@@ -172,12 +221,14 @@ export const keys: CommandGroup = {
         const id = keyId(given);
         const grace = seconds(values.grace, "grace");
         await withDb(io, async (db, audit) => {
-          const r = await rotateKey(db.prisma, id, grace, "cli").catch((err: unknown) => {
-            if (err instanceof KeyInactiveError) throw new CliError("key_inactive", err.message);
-            throw err;
+          const r = await audit("key.rotate", auditTarget.key(id), { grace_seconds: grace }, async () => {
+            const rotated = await rotateKey(db.prisma, id, grace, "cli").catch((err: unknown) => {
+              if (err instanceof KeyInactiveError) throw new CliError("key_inactive", err.message);
+              throw err;
+            });
+            if (!rotated) throw new CliError("key_not_found", `no key ${id}`);
+            return { result: rotated, parameters: { new_key_id: rotated.created.key.id } };
           });
-          if (!r) throw new CliError("key_not_found", `no key ${id}`);
-          await audit("key.rotate", `key:${id}`, { grace_seconds: grace, new_key_id: r.created.key.id });
           show(io, values.json, [row(r.created.key), row(r.old)], r.created.raw);
         });
       },

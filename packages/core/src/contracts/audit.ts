@@ -1,12 +1,22 @@
 // The audit trail: every mutation, listed newest first with filters.
 import { z } from "zod";
 
+import { QueueName } from "../queues";
 import { IsoTime, Pagination } from "./common";
+
+/** Long enough for the longest target: a queue name (128) and a job id (256), or a Message-ID (998). */
+const Target = z.string().min(1).max(1_024);
 
 export const AuditQuery = z.strictObject({
   action: z.string().min(1).max(100).optional().describe("Exact action, e.g. queue.pause"),
   actor_key_id: z.uuid().optional(),
-  target: z.string().min(1).max(300).optional().describe("Exact target, e.g. queue:email-sending"),
+  target: Target.optional().describe("Exact target, e.g. queue:email-sending or job:email-sending/42"),
+  target_prefix: Target.optional().describe(
+    "Targets that start with this, e.g. job:email-sending/ (every job of the queue) or key: (every key)",
+  ),
+  queue: QueueName.optional().describe(
+    "Everything about one queue: queue:<name>, its jobs job:<name>/… and its job schedulers scheduler:<name>/…",
+  ),
   outcome: z.enum(["success", "failure"]).optional(),
   start_time: IsoTime.optional(),
   end_time: IsoTime.optional(),

@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { QueueName } from "../queues";
 import { IsoTime, Pagination } from "./common";
-import { JobError } from "./queues";
+import { JobError, RetryAttempts } from "./queues";
 
 /** BullMQ ids are free-form (scheduler jobs contain ':'), but printable and bounded. */
 const JobId = z
@@ -63,12 +63,14 @@ export const JobDetail = z.object({
 });
 export type JobDetail = z.infer<typeof JobDetail>;
 
-/** Seed 001 body, plus the queue the job lives in. */
+export const JobRetryBody = z.strictObject({ reset_attempts: RetryAttempts });
+
+/** The job retried, the queue it lives in, and whether its attempts were reset. */
 export const JobRetryResult = z.object({
   job_id: z.string(),
   queue: z.string(),
   status: z.literal("queued"),
-  attempts_reset: z.literal(true),
+  attempts_reset: z.boolean(),
 });
 export type JobRetryResult = z.infer<typeof JobRetryResult>;
 

@@ -129,6 +129,17 @@ export type QueuePauseResult = z.infer<typeof QueuePauseResult>;
 
 const BulkLimit = z.number().int().min(1).max(100_000);
 
+/**
+ * A manual retry gives the job a fresh set of attempts (attemptsMade and
+ * attemptsStarted back to 0) unless `reset_attempts` is false.
+ */
+export const RetryAttempts = z
+  .boolean()
+  .default(true)
+  .describe(
+    "true (default): the job starts again with a fresh set of attempts; false: it keeps the attempts it has used, so one with none left gets a single try",
+  );
+
 export const BulkRetryBody = z.strictObject({
   state: z.enum(["failed", "completed"]),
   older_than_seconds: z
@@ -139,6 +150,7 @@ export const BulkRetryBody = z.strictObject({
     .optional()
     .describe("Only jobs finished at least this long ago"),
   limit: BulkLimit.default(1_000).describe("Most jobs to retry (default 1000, max 100000)"),
+  reset_attempts: RetryAttempts,
   dry_run: z.boolean().default(false),
 });
 

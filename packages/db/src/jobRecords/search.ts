@@ -9,6 +9,7 @@
 // scan over the same key, a few index probes per queue.
 import type pg from "pg";
 
+import { likeEscape } from "../likeEscape";
 import type { JobRecordRow } from "./read";
 
 export interface JobSearchFilter {
@@ -37,7 +38,6 @@ const RECORDED_QUEUES = `ARRAY(
   SELECT name FROM q WHERE name IS NOT NULL)`;
 
 /** `%`, `_` and `\` are literal in the user's text. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Newest activity first; (queue, job_id), the key, breaks ties so pages never overlap. */
 export const SEARCH_ORDER = "updated_at DESC, queue, job_id";

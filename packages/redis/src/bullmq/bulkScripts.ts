@@ -1,5 +1,6 @@
 // Lua scripts for the bulk queue operations (the API's queues/bulk.ts). They do
-// what BullMQ's own scripts do — moveJobsToWait-8.lua for retry/promote,
+// what BullMQ's own scripts do — moveJobsToWait-8.lua for retry/promote (with
+// reprocessJob-9.lua's reset of attempts for a retry),
 // cleanJobsInSet-3.lua (cleanSet / cleanList) and drain-5.lua for clean —
 // touching the same keys through copies of the same helpers, with three
 // differences that make a 100,000-job operation cheap to run in chunks:
@@ -43,10 +44,14 @@ end
 
 /*
   Retry (failed/completed → wait) or promote (delayed → wait): BullMQ's
-  moveJobsToWait-8.lua, returning the ids it moved and its Redis time.
+  moveJobsToWait-8.lua, returning the ids it moved and its Redis time; a retry
+  with ARGV[4] '1' also gives each job a fresh set of attempts, deleting
+  attemptsMade (atm) and attemptsStarted (ats) as reprocessJob-9.lua does for
+  Job#retry with resetAttemptsMade / resetAttemptsStarted.
   KEYS[1] job key prefix '<prefix>:<queue>:', [2] events, [3] state set, [4] wait,
       [5] meta, [6] active, [7] marker
-  ARGV[1] most jobs to move, [2] highest score moved (ms or '+inf'), [3] state name
+  ARGV[1] most jobs to move, [2] highest score moved (ms or '+inf'), [3] state name,
+      [4] '1' to reset the attempts of retried jobs, '0' to keep them
   Returns {ids, microseconds}
 */
 const MOVE_TO_WAIT_LUA = `${PRELUDE}
@@ -56,18 +61,20 @@ ${includeLua("getOrSetMaxEvents", "moveChildBackToParentDependencies")}
 
 local metaKey = KEYS[5]
 local isPausedOrMaxed = isQueuePausedOrMaxed(metaKey, KEYS[6])
+local attemptFields = {}
+if ARGV[4] == "1" then attemptFields = {"atm", "ats"} end
 local jobs = rcall('ZRANGEBYSCORE', KEYS[3], 0, ARGV[2], 'LIMIT', 0, tonumber(ARGV[1]))
 if (#jobs > 0) then
   if ARGV[3] == "failed" then
     for i, key in ipairs(jobs) do
       local jobKey = KEYS[1] .. key
-      rcall("HDEL", jobKey, "finishedOn", "processedOn", "failedReason")
+      rcall("HDEL", jobKey, "finishedOn", "processedOn", "failedReason", unpack(attemptFields))
       moveChildBackToParentDependencies(jobKey, ARGV[3])
     end
   elseif ARGV[3] == "completed" then
     for i, key in ipairs(jobs) do
       local jobKey = KEYS[1] .. key
-      rcall("HDEL", jobKey, "finishedOn", "processedOn", "returnvalue")
+      rcall("HDEL", jobKey, "finishedOn", "processedOn", "returnvalue", unpack(attemptFields))
       moveChildBackToParentDependencies(jobKey, ARGV[3])
     end
   end
@@ -229,13 +236,17 @@ export interface MoveReply {
   micros: number;
 }
 
-/** One chunk of retry/promote: moves at most `count` jobs of `state` scored <= `maxScore` to wait. */
+/**
+ * One chunk of retry/promote: moves at most `count` jobs of `state` scored <= `maxScore` to wait;
+ * with `resetAttempts`, a retried job's attemptsMade and attemptsStarted start again from 0.
+ */
 export async function moveToWait(
   redis: Redis,
   base: string,
   state: "failed" | "completed" | "delayed",
   maxScore: number | "+inf",
   count: number,
+  resetAttempts: boolean,
 ): Promise<MoveReply> {
   const k = (s: string) => `${base}${s}`;
   const [ids, micros] = (await command(redis, MOVE_COMMAND)(
@@ -249,6 +260,7 @@ export async function moveToWait(
     count,
     maxScore,
     state,
+    resetAttempts ? "1" : "0",
   )) as [string[], number];
   return { ids, micros: Number(micros) };
 }

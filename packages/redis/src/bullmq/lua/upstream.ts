@@ -10,6 +10,8 @@ export const REVIEWED_BULLMQ_VERSION = "6.7.0";
 export const ADAPTED_SCRIPTS: Record<string, string> = {
   // Retry and promote.
   "moveJobsToWait-8.lua": "019589f064c426fb47ef92f4d82e2d253cd49b641ae15fd765397ec0b2e3b860",
+  // Retry with a fresh set of attempts: which hash fields Job#retry's reset deletes.
+  "reprocessJob-9.lua": "f3787a3eb9a6381ddbe2f26ee0f314952e9bde545535a223fef904ab716546f7",
   // Clean: which timestamps count, what a clean keeps, how a job is removed.
   "cleanJobsInSet-3.lua": "89025401178aecedf4c606ffb893f31f8110ac92dfe0cf96e9e808b04e9e7e51",
   "includes/cleanList.lua": "37ae17bf3841202d9723891faa37e6a0057b5807bce5938fa3faf5cffe496f2b",
