@@ -4,6 +4,7 @@
 import { z } from "zod";
 
 import { SMTP_FAILURES } from "../smtp";
+import { IsoTime } from "./common";
 
 export const INTEGRATION_TYPES = ["smtp", "ses", "sendgrid", "mailgun", "postmark", "sparkpost", "other"] as const;
 export const IntegrationType = z.enum(INTEGRATION_TYPES).describe("Provider; all are spoken to over SMTP");
@@ -122,7 +123,7 @@ export const FeedbackBody = z
     type: z.enum(["bounce", "complaint"]),
     message_id: z.string().min(3).max(998).optional().describe("Message-ID of the message, <…@…>"),
     sending_ip: Ip.optional().describe("Needed when the message id is unknown to Opsdeck"),
-    occurred_at: z.iso.datetime({ offset: true }).optional(),
+    occurred_at: IsoTime.optional(),
     detail: z.string().max(2_000).optional().describe("Provider diagnostic, e.g. '550 5.1.1 user unknown'"),
   })
   .refine((b) => b.message_id !== undefined || b.sending_ip !== undefined, {

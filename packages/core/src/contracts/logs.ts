@@ -2,7 +2,7 @@
 // System Monitoring API; fields it lacks are marked "addition".
 import { z } from "zod";
 
-import { IsoTime, Limit, Offset, Pagination, QueryFlag } from "./common";
+import { IsoTime, JSON_MAX_DEPTH, JSON_MAX_ENTRIES, JsonObject, Limit, Offset, Pagination, QueryFlag } from "./common";
 
 export const LogLevel = z.enum(["error", "warning", "info", "debug"]);
 export type LogLevel = z.infer<typeof LogLevel>;
@@ -73,7 +73,10 @@ export const LogIngestEntry = z.strictObject({
   message: z.string().min(1).max(LOG_MESSAGE_MAX),
   request_id: Ident.nullable().optional(),
   user_id: Ident.nullable().optional(),
-  metadata: z.record(z.string().max(200), z.unknown()).optional(),
+  metadata: JsonObject.optional().describe(
+    `Free-form JSON object: at most ${JSON_MAX_DEPTH} levels deep, ${JSON_MAX_ENTRIES} keys and array elements ` +
+      "in all, 16384 characters of JSON",
+  ),
 });
 
 export const LogIngestBody = z.strictObject({
