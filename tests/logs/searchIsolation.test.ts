@@ -20,7 +20,7 @@ const QUEUES = "/api/v1/platform/system/queues";
 let t: TestApp;
 
 beforeAll(async () => {
-  // Searches end when the test lets them, not at a timeout; the limits are the defaults, spelled out.
+  // Searches end when the test lets them, not at a timeout; two per key, so the per-key limit shows as such.
   t = await createTestApp({
     LOG_SEARCH_TIMEOUT_MS: "25000",
     LOG_SEARCH_MAX_CONCURRENT: "4",

@@ -90,7 +90,7 @@ export const apiEnv = baseEnv
     LOG_SEARCH_TIMEOUT_MS: IntEnv(1, 600_000).default(5_000),
     /** Logs: searches running at once in this process, and per key; more answer 429. Searches get a pool of their own, two connections per search. */
     LOG_SEARCH_MAX_CONCURRENT: IntEnv(1, 50).default(4),
-    LOG_SEARCH_MAX_CONCURRENT_PER_KEY: IntEnv(1, 50).default(2),
+    LOG_SEARCH_MAX_CONCURRENT_PER_KEY: IntEnv(1, 50).default(1),
     /** Logs: `total` is exact up to this many matches, then the planner's estimate (flagged). */
     LOG_COUNT_CAP: IntEnv(0, 10_000_000).default(10_000),
     /** Logs: longest regex accepted, characters. */
