@@ -212,6 +212,26 @@ it("answers 400 naming the field to each input that once made Postgres or the JS
       "body.expires_at",
     ],
   ];
+  // U+0000, which Postgres' text cannot hold (and which ended the connection when inlined into SQL).
+  const nul = "a\u0000b";
+  cases.push(
+    ["log search service with NUL", get(logs, { service: nul }), "query.service"],
+    ["job search q with NUL", get("/api/v1/platform/system/jobs", { q: nul }), "query.q"],
+    ["audit action with NUL", get("/api/v1/platform/system/audit", { action: nul }), "query.action"],
+    ["metrics worker with NUL", get("/api/v1/platform/metrics/performance", { worker: nul }), "query.worker"],
+    [
+      "integration id with NUL",
+      post(`/api/v1/platform/system/email/integrations/${encodeURIComponent(nul)}/disable`, {}),
+      "params.integration_id",
+    ],
+    ["export filter with NUL", post(`${logs}/exports`, { service: nul }), "body.service"],
+    [
+      "ingest request_id with NUL",
+      post(logs, { logs: [{ level: "info", service: "s", message: "m", request_id: nul }] }),
+      "body.logs[0].request_id",
+    ],
+    ["key name with NUL", post("/api/v1/platform/keys", { name: nul, role: "viewer" }), "body.name"],
+  );
   for (const [what, pending, field] of cases) {
     const r = await pending;
     expect({ what, status: r.status }).toEqual({ what, status: 400 });

@@ -30,6 +30,11 @@ export const ErrorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
+/** A string that reaches Postgres: its text type cannot hold U+0000, so NUL is refused here, not there. */
+export const Text = z.string().refine((v) => !v.includes("\u0000"), {
+  message: "must not contain the NUL character (U+0000)",
+});
+
 /**
  * A boolean query parameter: `true` or `false` on the wire (query strings carry text), a boolean to the
  * handler. Absent means false.
