@@ -89,7 +89,9 @@ test("after the accept window the listener is closed and new connections are ref
 });
 
 test("a request in flight finishes within the grace period; one still running when it ends is cut", async () => {
+  let arrived = 0;
   const { server, port } = await listen((req, res) => {
+    arrived++;
     const ms = req.url === "/slow" ? 60_000 : 200;
     const t = setTimeout(() => res.end("done"), ms);
     res.on("close", () => clearTimeout(t));
@@ -107,7 +109,8 @@ test("a request in flight finishes within the grace period; one still running wh
     });
   const quick = get("/quick");
   const slow = get("/slow");
-  await new Promise((r) => setTimeout(r, 50)); // both requests are with the server
+  // Both requests are with the server before it drains (not a guess at how long that takes).
+  while (arrived < 2) await new Promise((r) => setTimeout(r, 5));
   const warnings: string[] = [];
   await drainHttpServer(server, {
     acceptMs: 10,

@@ -46,7 +46,20 @@ const NASTY = [
   "{}",
   "=cmd|' /C calc'!A0",
   ".*(a+)+$",
+  // Inputs that once reached Postgres and failed there: times it cannot hold, an id past bigint in a cursor,
+  // a regex that unrolls to ~20,000 states.
+  "0000-01-01T00:00:00Z",
+  "9999-12-31T23:00:00-05:00",
+  Buffer.from("2025-01-01T00:00:00.000Z|9999999999999999999").toString("base64url"),
+  "(a{1,100}){1,100}(a{1,100}){1,100}y",
 ];
+
+/** `depth` objects nested in one another. */
+function nested(depth: number): Record<string, unknown> {
+  let v: Record<string, unknown> = {};
+  for (let i = 1; i < depth; i++) v = { a: v };
+  return v;
+}
 
 const scalar = fc.oneof(
   fc.constantFrom(...NASTY),
@@ -64,6 +77,7 @@ const jsonValue = fc.oneof(
   fc.boolean(),
   fc.constant(null),
   fc.constant("y".repeat(20_000)),
+  fc.constant(nested(2_000)),
 );
 
 function bodyFor(op: Operation) {
@@ -158,3 +172,69 @@ it("never answers 5xx, always answers 4xx in the one error shape, and a rejected
   expect(fivexx).toBe(0);
   expect(requests).toBeGreaterThanOrEqual(1000);
 }, 600_000);
+
+it("answers 400 naming the field to each input that once made Postgres or the JSON writer fail (5xx)", async () => {
+  const year0 = "0000-01-01T00:00:00Z";
+  const past9999 = "9999-12-31T23:00:00-05:00";
+  const cursor = Buffer.from("2025-01-01T00:00:00.000Z|9999999999999999999").toString("base64url");
+  const get = (path: string, query: Record<string, string>, key = t.keys.ops) =>
+    request(t.app).get(path).query(query).set("X-API-Key", key);
+  const post = (path: string, body: unknown) =>
+    request(t.app)
+      .post(path)
+      .set("X-API-Key", t.keys.ops)
+      .send(body as object);
+  const logs = "/api/v1/platform/system/logs";
+  const cases: [string, Promise<request.Response>, string][] = [
+    ["log search start_time", get(logs, { start_time: year0 }), "query.start_time"],
+    ["log search end_time", get(logs, { end_time: past9999 }), "query.end_time"],
+    ["log search cursor", get(logs, { cursor }), "query.cursor"],
+    ["audit start_time", get("/api/v1/platform/system/audit", { start_time: year0 }), "query.start_time"],
+    ["job search end_time", get("/api/v1/platform/system/jobs", { q: "x", end_time: past9999 }), "query.end_time"],
+    [
+      "integration logs startDate",
+      get("/api/integration/logs", { startDate: year0 }, t.keys.integration),
+      "query.startDate",
+    ],
+    [
+      "log ingest metadata",
+      post(logs, { logs: [{ level: "info", service: "s", message: "m", metadata: nested(2_000) }] }),
+      "body.logs[0].metadata",
+    ],
+    [
+      "feedback occurred_at",
+      post("/api/v1/platform/system/email/feedback", { type: "bounce", sending_ip: "192.0.2.1", occurred_at: year0 }),
+      "body.occurred_at",
+    ],
+    [
+      "key expires_at",
+      post("/api/v1/platform/keys", { name: "k", role: "viewer", expires_at: past9999 }),
+      "body.expires_at",
+    ],
+  ];
+  // U+0000, which Postgres' text cannot hold (and which ended the connection when inlined into SQL).
+  const nul = "a\u0000b";
+  cases.push(
+    ["log search service with NUL", get(logs, { service: nul }), "query.service"],
+    ["job search q with NUL", get("/api/v1/platform/system/jobs", { q: nul }), "query.q"],
+    ["audit action with NUL", get("/api/v1/platform/system/audit", { action: nul }), "query.action"],
+    ["metrics worker with NUL", get("/api/v1/platform/metrics/performance", { worker: nul }), "query.worker"],
+    [
+      "integration id with NUL",
+      post(`/api/v1/platform/system/email/integrations/${encodeURIComponent(nul)}/disable`, {}),
+      "params.integration_id",
+    ],
+    ["export filter with NUL", post(`${logs}/exports`, { service: nul }), "body.service"],
+    [
+      "ingest request_id with NUL",
+      post(logs, { logs: [{ level: "info", service: "s", message: "m", request_id: nul }] }),
+      "body.logs[0].request_id",
+    ],
+    ["key name with NUL", post("/api/v1/platform/keys", { name: nul, role: "viewer" }), "body.name"],
+  );
+  for (const [what, pending, field] of cases) {
+    const r = await pending;
+    expect({ what, status: r.status }).toEqual({ what, status: 400 });
+    expect(r.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+  }
+});

@@ -394,6 +394,46 @@ describe("limits", () => {
   });
 });
 
+describe("statement timeout", () => {
+  it("stops an export that runs past LOG_EXPORT_TIMEOUT_MS and says so, once", async () => {
+    await worker.pause();
+    const queue = new Queue("log-exports", { connection, prefix: t.env.queuePrefix });
+    // The copy waits on a lock held here, so it outlives the timeout on any machine.
+    const locker = await t.deps.db.pool.connect();
+    try {
+      const r = await request(t.app).post(`${LOGS}/exports`).set("X-API-Key", t.keys.ops).send({ format: "csv" });
+      const id = r.body.data.export_id as string;
+      const job = (await queue.getJob(id))!;
+      await locker.query("BEGIN; LOCK TABLE app_logs IN ACCESS EXCLUSIVE MODE");
+      const run = exportLogs(
+        job,
+        { export_id: id },
+        {
+          config: { EXPORT_DIR: exportDir, LOG_EXPORT_TIMEOUT_MS: 200 } as WorkerConfig,
+          log,
+          db: t.deps.db,
+          signal: new AbortController().signal,
+        },
+      );
+      // Permanent: the same export would time out again.
+      await expect(run).rejects.toMatchObject({ name: "UnrecoverableError" });
+      await locker.query("ROLLBACK");
+      const st = await request(t.app).get(`${LOGS}/exports/${id}`).set("X-API-Key", t.keys.ops);
+      expect(st.body.data).toMatchObject({
+        status: "failed",
+        download_url: null,
+        error: "the export ran longer than 200 ms and was stopped; narrow the time window or add filters",
+      });
+      await queue.remove(id).catch(() => undefined);
+    } finally {
+      await locker.query("ROLLBACK").catch(() => undefined);
+      locker.release();
+      await queue.close();
+      worker.resume();
+    }
+  });
+});
+
 describe("crash and retry", () => {
   it("restarts a failed or crashed attempt from scratch and never serves a half file", async () => {
     // First attempt: the export directory cannot be created (a file is in the way).
@@ -417,6 +457,8 @@ describe("crash and retry", () => {
     const mid = await request(t.app).get(`${LOGS}/exports/${id}`).set("X-API-Key", t.keys.ops);
     expect(mid.body.data).toMatchObject({ status: "processing", download_url: null });
     expect(mid.body.data.error).toMatch(/export failed/);
+    // The owner is told that it failed, not the file system's words (paths) or any other internal text.
+    expect(mid.body.data.error).not.toContain(path.dirname(exportDir));
     // The retry (as BullMQ would run it) starts clean and completes.
     await exportLogs(job, { export_id: id }, ctx(exportDir));
     const after = await request(t.app).get(`${LOGS}/exports/${id}`).set("X-API-Key", t.keys.ops);

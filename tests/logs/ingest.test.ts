@@ -98,6 +98,34 @@ describe("POST /logs", () => {
     expect((await t.deps.db.pool.query(`SELECT count(*)::int AS n FROM app_logs`)).rows[0].n).toBe(before);
   });
 
+  it("bounds metadata: deeper than 32 levels or more than 1000 entries is a 400 naming the field", async () => {
+    const nested = (depth: number) => `${'{"a":'.repeat(depth - 1)}{}${"}".repeat(depth - 1)}`;
+    const raw = (metadata: string) =>
+      request(t.app)
+        .post(URL)
+        .set("X-API-Key", t.keys.ops)
+        .set("Content-Type", "application/json")
+        .send(
+          `{"logs":[${JSON.stringify(entry(1))},${JSON.stringify(entry(2)).slice(0, -1)},"metadata":${metadata}}]}`,
+        );
+    for (const metadata of [
+      nested(33),
+      nested(2_000),
+      JSON.stringify({ list: Array.from({ length: 1_000 }, () => 1) }),
+      JSON.stringify(Object.fromEntries(Array.from({ length: 1_001 }, (_, i) => [`k${i}`, i]))),
+    ]) {
+      const r = await raw(metadata);
+      expect({ metadata: metadata.slice(0, 40), status: r.status }).toEqual({
+        metadata: metadata.slice(0, 40),
+        status: 400,
+      });
+      expect(r.body.error.details).toEqual([expect.objectContaining({ field: "body.logs[1].metadata" })]);
+    }
+    // Far deeper than any stack: still a 400, never a 5xx (the JSON parser itself may refuse it first).
+    expect((await raw(nested(4_500))).status).toBe(400);
+    expect((await raw(nested(32))).status).toBe(201);
+  });
+
   it("needs logs.write", async () => {
     expect((await post({ logs: [entry(1)] }, t.keys.viewer)).status).toBe(403);
   });
@@ -147,6 +175,26 @@ describe("winston Postgres transport", () => {
         metadata: {},
       },
     ]);
+  });
+
+  it("stores an error as its class and code only: no message, no stack", async () => {
+    const transport = createPostgresLogTransport({ pool: t.deps.db.pool, service: "errs", intervalMs: 60_000 });
+    const logger = createLogger({ service: "errs", silent: true, transports: [transport] });
+    const internal = new Error('relation "secret_table" does not exist at /srv/opsdeck/db.js:12');
+    const pgError = Object.assign(new Error('invalid input syntax for type bigint: "99999999999999999999"'), {
+      name: "DatabaseError",
+      code: "22003",
+    });
+    logger.error("request failed", { err: internal, nested: { cause: pgError }, route: "/x" });
+    logger.error(new Error("thrown straight at the logger"));
+    await transport.shutdown();
+    const { rows } = await t.deps.db.pool.query(`SELECT metadata FROM app_logs WHERE service = 'errs' ORDER BY id`);
+    expect(rows[0].metadata).toEqual({
+      err: { name: "Error" },
+      nested: { cause: { name: "DatabaseError", code: "22003" } },
+      route: "/x",
+    });
+    expect(JSON.stringify(rows)).not.toMatch(/secret_table|srv\/opsdeck|99999|at Object|\.ts:\d/);
   });
 
   it("never blocks: overflow is dropped and counted, with one warning", async () => {

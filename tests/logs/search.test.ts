@@ -1,12 +1,15 @@
 // GET /api/v1/platform/system/logs against real Postgres: every documented
 // filter, full text (word, phrase, prefix) and regex, the documented shape, cursor
-// paging while logs keep arriving, the 400s (bad / over-long regex, bad
-// cursor), the statement timeout as a 400, the capped total and permissions.
+// paging while logs keep arriving, the 400s (bad / over-long / explosive regex,
+// bad cursor, times Postgres cannot hold), the statement timeout as a 400, a
+// statement past its timeout abandoned at the deadline, the capped total and
+// permissions.
 import request from "supertest";
 
 import { logQueryError } from "../../apps/api/src/logs/searchErrors";
 import type { AppError } from "../../packages/core/src";
-import { insertAppLogs } from "../../packages/db/src";
+import { createPool, insertAppLogs, pgErrorKind, SearchDeadlineError, searchLogs } from "../../packages/db/src";
+import { startStallingProxy } from "../helpers/stallingProxy";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 import { BASE_TIME, FIXTURE, seedLogs } from "./fixtures";
 
@@ -65,6 +68,22 @@ describe("documented filters", () => {
   it("service", async () => {
     expect(await messages({ service: "worker" })).toEqual([msg(5), msg(3), msg(2)]);
   });
+  it("start_time and end_time between years 0001 and 9999, else a 400 naming the field", async () => {
+    const cases: [string, string][] = [
+      ["start_time", "0000-01-01T00:00:00Z"],
+      ["end_time", "0000-12-31T23:59:59Z"],
+      ["start_time", "0001-01-01T00:30:00+01:00"], // 0000-12-31 in UTC
+      ["end_time", "9999-12-31T23:00:00-05:00"], // year 10000 in UTC
+    ];
+    for (const [field, value] of cases) {
+      const r = await search({ [field]: value });
+      expect({ value, status: r.status }).toEqual({ value, status: 400 });
+      expect(r.body.error.details[0].field).toBe(`query.${field}`);
+    }
+    expect(await messages({ start_time: "0001-01-01T00:00:00Z", end_time: "9999-12-31T23:59:59Z" })).toHaveLength(
+      FIXTURE.length,
+    );
+  });
   it("start_time and end_time (inclusive)", async () => {
     const at = (i: number) => new Date(BASE_TIME + i * 1_000).toISOString();
     expect(await messages({ start_time: at(2), end_time: at(4) })).toEqual([msg(4), msg(3), msg(2)]);
@@ -122,6 +141,32 @@ describe("regex search", () => {
     expect(r.body.error.details[0]).toMatchObject({ field: "query.query", code: "invalid_regex" });
     expect(r.body.error.details[0].message).toMatch(/parenthes/i);
   });
+  it("refuses, before Postgres sees it, a regex whose cost explodes, naming the problem", async () => {
+    const refused: [string, string][] = [
+      // 40 characters that unroll to ~20,000 NFA states: seconds of uncancellable planning per partition.
+      ["(a{1,100}){1,100}(a{1,100}){1,100}y", "regex_too_complex"],
+      ["((a{1,10}){1,10}){1,11}", "regex_too_complex"],
+      ["(a*)\\1", "regex_backreference"],
+      ["(?=a*y)a", "regex_lookaround"],
+      ["x(?<!y)", "regex_lookaround"],
+      ["(?b)\\(a\\{1,100\\}\\)\\{1,100\\}", "regex_unsupported"],
+    ];
+    for (const [pattern, code] of refused) {
+      const r = await search({ query: pattern, regex: "true", case_insensitive: "true" });
+      expect({ pattern, status: r.status }).toEqual({ pattern, status: 400 });
+      expect(r.body.error.details).toEqual([expect.objectContaining({ field: "query.query", code })]);
+    }
+    // Exports take the same filters: refused when asked for, not when the worker runs them.
+    const exp = await request(t.app)
+      .post(`${URL}/exports`)
+      .set("X-API-Key", t.keys.ops)
+      .send({ query: refused[0]![0], regex: true });
+    expect(exp.status).toBe(400);
+    expect(exp.body.error.details[0]).toMatchObject({ field: "query.query", code: "regex_too_complex" });
+    // Small counted repetitions, nested unbounded ones and classes stay available.
+    expect(await messages({ query: "batch [0-9]{1,3} of", regex: "true" })).toEqual([msg(3)]);
+    expect(await messages({ query: "^(Pay(ment)+ )+[[:alpha:]]+\\y", regex: "true" })).toEqual([msg(1), msg(0)]);
+  });
   it("answers an over-long regex or query with 400", async () => {
     const r = await search({ query: "a".repeat(201), regex: "true" });
     expect(r.status).toBe(400);
@@ -171,6 +216,20 @@ describe("cursor paging", () => {
     expect(seen).toEqual(["tie 6", "tie 5", "tie 4", "tie 3", "tie 2", "tie 1", "tie 0"]);
     await t.deps.db.pool.query(`DELETE FROM app_logs WHERE service = 'tie'`);
   });
+  it("refuses a cursor naming an id past bigint or a time Postgres cannot hold", async () => {
+    const cursor = (s: string) => Buffer.from(s).toString("base64url");
+    for (const c of [
+      "2025-01-01T00:00:00.000Z|9999999999999999999",
+      "0000-01-01T00:00:00.000Z|1",
+      "2025-02-30T00:00:00.000Z|1",
+    ]) {
+      const r = await search({ cursor: cursor(c) });
+      expect({ c, status: r.status }).toEqual({ c, status: 400 });
+      expect(r.body.error.details[0]).toMatchObject({ field: "query.cursor", code: "invalid_cursor" });
+    }
+    // The largest bigint is still a cursor.
+    expect((await search({ cursor: cursor("2025-01-01T00:00:00.000Z|9223372036854775807") })).status).toBe(200);
+  });
   it("refuses a forged cursor and cursor with offset", async () => {
     const bad = await search({ cursor: Buffer.from("../../etc|1").toString("base64url") });
     expect(bad.status).toBe(400);
@@ -196,20 +255,21 @@ describe("cost limits", () => {
     }
   });
   it("turns a statement timeout into a 400 that says to narrow the window", async () => {
-    await t.deps.db.pool.query(
-      `INSERT INTO app_logs (timestamp, level, service, message)
-       SELECT now() - make_interval(secs => g / 20.0), 'info', 'bulk', 'bulk line ' || g FROM generate_series(1, 200000) g`,
-    );
+    // The search waits on a lock held here, so it outlives any timeout on any machine; only the search
+    // runs under the short timeout, nothing the test sets up does.
+    const locker = await t.deps.db.pool.connect();
     const timeout = t.deps.config.LOG_SEARCH_TIMEOUT_MS;
-    t.deps.config.LOG_SEARCH_TIMEOUT_MS = 1;
     try {
+      await locker.query("BEGIN; LOCK TABLE app_logs IN ACCESS EXCLUSIVE MODE");
+      t.deps.config.LOG_SEARCH_TIMEOUT_MS = 100;
       const r = await search({ query: "(x|y|z)*q$", regex: "true" });
       expect(r.status).toBe(400);
       expect(r.body.error.code).toBe("search_timeout");
       expect(r.body.error.message).toMatch(/narrow the time window/i);
     } finally {
       t.deps.config.LOG_SEARCH_TIMEOUT_MS = timeout;
-      await t.deps.db.pool.query(`DELETE FROM app_logs WHERE service = 'bulk'`);
+      await locker.query("ROLLBACK");
+      locker.release();
     }
   });
 });
@@ -238,5 +298,34 @@ describe("Postgres errors as 4xx (logQueryError)", () => {
     expect(
       logQueryError(Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" }), 1),
     ).toMatchObject({ code: "search_timeout" });
+  });
+});
+
+describe("a statement past its timeout (searchLogs)", () => {
+  it("is abandoned at the deadline: its connections are closed rather than waited for", async () => {
+    // Postgres cannot always end a statement at its timeout: pg_trgm turns a regex into index trigrams while
+    // planning, once per partition, without checking for cancellation (seconds of CPU for patterns the API now
+    // refuses). A server that has gone silent stands in for it here, so nothing but the deadline can end the wait.
+    // (URL is this file's route; the WHATWG one is globalThis.URL.)
+    const url = new globalThis.URL(t.env.databaseUrl);
+    const proxy = await startStallingProxy(Number(url.port || 5432));
+    url.host = `127.0.0.1:${proxy.port}`;
+    const pool = createPool({ url: url.toString(), max: 2 });
+    const opts = { limit: 1, offset: 0, timeoutMs: 50, deadlineGraceMs: 50 };
+    try {
+      // Two connections made while the server still answers (page and count run side by side).
+      expect((await searchLogs(pool, { service: "api" }, opts)).rows).toHaveLength(1);
+      expect(pool.totalCount).toBe(2);
+      proxy.stall();
+      const err = await searchLogs(pool, { service: "api" }, opts).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(SearchDeadlineError);
+      expect(pgErrorKind(err)).toBe("timeout");
+      expect(logQueryError(err, opts.timeoutMs)).toMatchObject({ status: 400, code: "search_timeout" });
+      // Both connections were closed and dropped, so the pool can make fresh ones at once.
+      expect(pool.totalCount).toBe(0);
+    } finally {
+      await pool.end();
+      await proxy.close();
+    }
   });
 });

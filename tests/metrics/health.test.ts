@@ -69,7 +69,9 @@ it("reports every service from real probes and the last 5 minutes of real traffi
 });
 
 it("says Redis is down, with the reason, when Redis is unreachable — and still answers", async () => {
-  const config = loadConfig({ ...t.env.env, REDIS_URL: "redis://127.0.0.1:1", PROBE_TIMEOUT_MS: "300" });
+  // Nothing listens on port 1, so Redis is refused at once; the probe deadline only bounds Postgres, whose first
+  // connection is made inside the probe and must not race a short deadline on a busy machine.
+  const config = loadConfig({ ...t.env.env, REDIS_URL: "redis://127.0.0.1:1", PROBE_TIMEOUT_MS: "10000" });
   const deps = createDeps(config, createLogger({ service: "api", level: "error", silent: true }));
   try {
     const res = await request(t.checked(createApp(deps)))
@@ -82,7 +84,8 @@ it("says Redis is down, with the reason, when Redis is unreachable — and still
       reason: expect.stringMatching(/Redis unreachable/),
     });
     expect(service(res.body, "SMTP Service")).toMatchObject({ queue_backlog: null });
-    expect(service(res.body, "OLTP Database").status).toBe("healthy");
+    // Reachable: healthy, or degraded when that first connection took longer than SLOW_PROBE_MS.
+    expect(["healthy", "degraded"]).toContain(service(res.body, "OLTP Database").status);
   } finally {
     await closeDeps(deps);
   }

@@ -94,6 +94,9 @@ const apiEnv = baseEnv
     ALERT_THRESHOLDS: AlertThresholdsEnv.default({}),
     /** Logs: statement timeout of one search, ms; past it the caller is told to narrow the window (400). */
     LOG_SEARCH_TIMEOUT_MS: IntEnv(1, 600_000).default(5_000),
+    /** Logs: searches running at once in this process, and per key; more answer 429. Searches get a pool of their own, two connections per search. */
+    LOG_SEARCH_MAX_CONCURRENT: IntEnv(1, 50).default(4),
+    LOG_SEARCH_MAX_CONCURRENT_PER_KEY: IntEnv(1, 50).default(1),
     /** Logs: `total` is exact up to this many matches, then the planner's estimate (flagged). */
     LOG_COUNT_CAP: IntEnv(0, 10_000_000).default(10_000),
     /** Logs: longest regex accepted, characters. */
@@ -121,6 +124,13 @@ const apiEnv = baseEnv
         code: "custom",
         path: ["HTTP_HEADERS_TIMEOUT_MS"],
         message: "must not exceed HTTP_REQUEST_TIMEOUT_MS",
+      });
+    }
+    if (c.LOG_SEARCH_MAX_CONCURRENT_PER_KEY > c.LOG_SEARCH_MAX_CONCURRENT) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["LOG_SEARCH_MAX_CONCURRENT_PER_KEY"],
+        message: "must not exceed LOG_SEARCH_MAX_CONCURRENT",
       });
     }
     if (c.NODE_ENV === "production" && c.EXPOSE_ERRORS) {

@@ -1,14 +1,16 @@
 // Builds the API's dependencies from config: the Postgres pool and Prisma
-// client, the request-path Redis client, the key authenticator, the rate
-// limiter and the request-log buffer. `closeDeps` releases them in order.
+// client, the log search's own pool and slots, the request-path Redis client,
+// the key authenticator, the rate limiter and the request-log buffer.
+// `closeDeps` releases them in order.
 import { createBatchBuffer, type Logger } from "@opsdeck/core";
-import { createDb, insertRequestLogs, type RequestLogEntry } from "@opsdeck/db";
+import { createDb, createPool, insertRequestLogs, type RequestLogEntry, SEARCH_DEADLINE_GRACE_MS } from "@opsdeck/db";
 import { createRedis } from "@opsdeck/redis";
 
 import type { ApiConfig } from "./config";
 import type { AppDeps } from "./deps";
 import { createKeyAuthenticator } from "./http/auth";
 import { createRateLimits } from "./http/rateLimit";
+import { createSearchSlots } from "./logs/searchSlots";
 import { registerInfraMetrics } from "./prometheus/queueGauges";
 import { createApiMetrics } from "./prometheus/registry";
 import { createQueueRegistry } from "./queues/registry";
@@ -21,6 +23,21 @@ export function createDeps(config: ApiConfig, logger: Logger): AppDeps {
     applicationName: "opsdeck-api",
     onError: (err) => logger.warn("postgres pool error", { err }),
   });
+  const logSearch = {
+    // Each search holds at most two connections at a time (page and count side by side).
+    pool: createPool({
+      url: config.DATABASE_URL,
+      max: 2 * config.LOG_SEARCH_MAX_CONCURRENT,
+      statementTimeoutMs: config.LOG_SEARCH_TIMEOUT_MS,
+      applicationName: "opsdeck-api-search",
+      onError: (err) => logger.warn("postgres search pool error", { err }),
+    }),
+    slots: createSearchSlots({
+      total: config.LOG_SEARCH_MAX_CONCURRENT,
+      perKey: config.LOG_SEARCH_MAX_CONCURRENT_PER_KEY,
+      retryAfterSeconds: Math.ceil((config.LOG_SEARCH_TIMEOUT_MS + SEARCH_DEADLINE_GRACE_MS) / 1_000),
+    }),
+  };
   const redis = createRedis(config.REDIS_URL, {
     name: "opsdeck-api",
     commandTimeoutMs: 1_000,
@@ -67,6 +84,7 @@ export function createDeps(config: ApiConfig, logger: Logger): AppDeps {
     queues,
     logger,
     db,
+    logSearch,
     redis,
     keys,
     limits,
@@ -80,5 +98,6 @@ export async function closeDeps(deps: AppDeps): Promise<void> {
   await deps.requestLogs.close(5_000);
   await deps.queues.close();
   deps.redis.disconnect();
+  await deps.logSearch.pool.end();
   await deps.db.close();
 }

@@ -3,10 +3,12 @@
 import type { BatchBuffer, Logger } from "@opsdeck/core";
 import type { Db, RequestLogEntry } from "@opsdeck/db";
 import { type Redis } from "@opsdeck/redis";
+import type pg from "pg";
 
 import type { ApiConfig } from "./config";
 import type { KeyAuthenticator } from "./http/auth";
 import type { RateLimits } from "./http/rateLimit";
+import type { SearchSlots } from "./logs/searchSlots";
 import type { ApiMetrics } from "./prometheus/registry";
 import type { QueueRegistry } from "./queues/registry";
 
@@ -20,6 +22,11 @@ export interface AppDeps {
   config: ApiConfig;
   logger: Logger;
   db: Db;
+  /**
+   * Log search runs here, apart from `db`: a pool of its own (two connections per slot) and the slots that
+   * bound it, so searches can never take the connections of authentication, probes and writes.
+   */
+  logSearch: { pool: pg.Pool; slots: SearchSlots };
   /** Request-path Redis client: fails fast, never queues while disconnected. */
   redis: Redis;
   keys: KeyAuthenticator;

@@ -85,6 +85,8 @@ const workerEnv = baseEnv
     DB_POOL_SIZE: IntEnv(1, 200).default(10),
     /** Postgres statement timeout for worker queries, ms (exports stream with their own cursors). */
     DB_STATEMENT_TIMEOUT_MS: IntEnv(100, 3_600_000).default(60_000),
+    /** Log exports: statement timeout of an export's count and of its copy, ms (default 10 min); past it the export fails, saying so. */
+    LOG_EXPORT_TIMEOUT_MS: IntEnv(1, 3_600_000).default(600_000),
   })
   .superRefine((c, ctx) => {
     checkMetricsEnv(c, ctx);

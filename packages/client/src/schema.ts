@@ -537,7 +537,7 @@ export interface paths {
     };
     /**
      * Search application logs, newest first
-     * @description query is full text by default (words, "phrase", prefix*, OR, -word); with regex=true a POSIX regex (case_insensitive=true to ignore case), at most LOG_REGEX_MAX_LENGTH characters (full text: 500). Page deep with cursor=next_cursor; offset is capped. total is exact up to LOG_COUNT_CAP, then an estimate (total_is_estimate). A search that runs past its statement timeout is a 400 search_timeout: narrow the window.
+     * @description query is full text by default (words, "phrase", prefix*, OR, -word); with regex=true a POSIX regex (case_insensitive=true to ignore case), at most LOG_REGEX_MAX_LENGTH characters (full text: 500). Refused with 400 before it runs: back-references (regex_backreference), lookahead/lookbehind (regex_lookaround), and patterns whose counted repetitions x{m,n} unroll to more than 1000 states (regex_too_complex, e.g. (a{1,100}){1,100}). Page deep with cursor=next_cursor; offset is capped. total is exact up to LOG_COUNT_CAP, then an estimate (total_is_estimate). A search that runs past its statement timeout is a 400 search_timeout: narrow the window. At most LOG_SEARCH_MAX_CONCURRENT searches run at once per server and LOG_SEARCH_MAX_CONCURRENT_PER_KEY per key; another answers 429 too_many_searches with Retry-After.
      */
     get: operations["searchLogs"];
     put?: never;
@@ -6280,6 +6280,7 @@ export interface operations {
             message: string;
             request_id?: string | null;
             user_id?: string | null;
+            /** @description Free-form JSON object: at most 32 levels deep, 1000 keys and array elements in all, 16384 characters of JSON */
             metadata?: {
               [key: string]: unknown;
             };

@@ -19,7 +19,14 @@ export function redactValue(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== "object") return value;
   if (depth >= MAX_DEPTH) return "[truncated]";
   if (value instanceof Error) {
-    return { name: value.name, message: redactString(value.message), stack: value.stack && redactString(value.stack) };
+    // The code (SQLSTATE, errno) is kept: it is what the Postgres log transport may store of an error.
+    const code = (value as { code?: unknown }).code;
+    return {
+      name: value.name,
+      ...(typeof code === "string" || typeof code === "number" ? { code } : {}),
+      message: redactString(value.message),
+      stack: value.stack && redactString(value.stack),
+    };
   }
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => redactValue(v, depth + 1));

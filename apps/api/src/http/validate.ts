@@ -27,6 +27,21 @@ export function toFieldIssues(location: "params" | "query" | "body", error: z.Zo
   return issues;
 }
 
+/**
+ * Path and query parameters holding U+0000, which no route means to take and Postgres cannot store or
+ * search (bodies say so field by field: contracts' Text).
+ */
+function nulParameters(location: "params" | "query", value: unknown): FieldIssue[] {
+  if (value === null || typeof value !== "object") return [];
+  const issues: FieldIssue[] = [];
+  for (const [k, v] of Object.entries(value)) {
+    if ((Array.isArray(v) ? v : [v]).some((x) => typeof x === "string" && x.includes("\u0000"))) {
+      issues.push({ field: fieldName(location, [k]), code: "nul_character", message: "must not contain U+0000 (NUL)" });
+    }
+  }
+  return issues;
+}
+
 /** Parses `value` with `schema`; collects issues instead of throwing. */
 export function parsePart<T extends z.ZodType>(
   location: "params" | "query" | "body",
@@ -35,6 +50,13 @@ export function parsePart<T extends z.ZodType>(
   issues: FieldIssue[],
 ): z.infer<T> | undefined {
   if (!schema) return undefined;
+  if (location !== "body") {
+    const nul = nulParameters(location, value);
+    if (nul.length) {
+      issues.push(...nul);
+      return undefined;
+    }
+  }
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   issues.push(...toFieldIssues(location, r.error));

@@ -1,10 +1,12 @@
 // Turns the log search's query parameters into a LogFilter, refusing what the
-// database should never see: an over-long regex, an inverted window; and a
-// stored LogFilter back into the request's names for responses.
+// database should never see: an over-long regex or one whose cost explodes
+// (regexCost.ts), an inverted window; and a stored LogFilter back into the
+// request's names for responses.
 import { type FieldIssue, type LogExportFilters, ValidationError } from "@opsdeck/core";
 import type { LogFilter } from "@opsdeck/db";
 
 import type { ApiConfig } from "../config";
+import { regexProblem } from "./regexCost";
 
 export interface FilterInput {
   query?: string | undefined;
@@ -25,6 +27,9 @@ export function toLogFilter(q: FilterInput, config: ApiConfig, issues: FieldIssu
       code: "regex_too_long",
       message: `a regex may be at most ${config.LOG_REGEX_MAX_LENGTH} characters (got ${q.query.length})`,
     });
+  } else if (q.regex && q.query) {
+    const problem = regexProblem(q.query);
+    if (problem) issues.push({ field: "query.query", ...problem });
   }
   if (q.start_time && q.end_time && Date.parse(q.start_time) > Date.parse(q.end_time)) {
     issues.push({

@@ -13,6 +13,7 @@ import { type AppLogEntry, decodeLogCursor, encodeLogCursor, insertAppLogs, sear
 
 import { defineRoute } from "../http/route";
 import { toLogFilter } from "../logs/filters";
+import { REGEX_MAX_STATES } from "../logs/regexCost";
 import { logQueryError } from "../logs/searchErrors";
 
 const BASE = "/api/v1/platform/system/logs";
@@ -27,14 +28,19 @@ export const logRoutes = [
     description:
       `query is full text by default (words, "phrase", prefix*, OR, -word); with regex=true a POSIX regex ` +
       `(case_insensitive=true to ignore case), at most LOG_REGEX_MAX_LENGTH characters (full text: ${LOG_QUERY_MAX}). ` +
+      "Refused with 400 before it runs: back-references (regex_backreference), lookahead/lookbehind " +
+      `(regex_lookaround), and patterns whose counted repetitions x{m,n} unroll to more than ${REGEX_MAX_STATES} states ` +
+      "(regex_too_complex, e.g. (a{1,100}){1,100}). " +
       "Page deep with cursor=next_cursor; offset is capped. total is exact up to LOG_COUNT_CAP, then an estimate " +
-      "(total_is_estimate). A search that runs past its statement timeout is a 400 search_timeout: narrow the window.",
+      "(total_is_estimate). A search that runs past its statement timeout is a 400 search_timeout: narrow the window. " +
+      "At most LOG_SEARCH_MAX_CONCURRENT searches run at once per server and LOG_SEARCH_MAX_CONCURRENT_PER_KEY per " +
+      "key; another answers 429 too_many_searches with Retry-After.",
     tags: TAGS,
     access: { permission: "logs.read" },
     rateLimit: "read",
     query: LogSearchQuery,
     response: { schema: LogSearchResult, description: "A page of logs" },
-    async handler({ query, deps }) {
+    async handler({ query, deps, principal }) {
       const issues: FieldIssue[] = [];
       let before: { timestamp: string; id: string } | undefined;
       if (query.cursor !== undefined) {
@@ -47,15 +53,18 @@ export const logRoutes = [
       }
       const filter = toLogFilter(query, deps.config, issues);
       const timeoutMs = deps.config.LOG_SEARCH_TIMEOUT_MS;
-      const r = await searchLogs(deps.db.pool, filter, {
+      const release = deps.logSearch.slots.take(principal.keyId);
+      const r = await searchLogs(deps.logSearch.pool, filter, {
         limit: query.limit,
         offset: query.offset,
         before,
         countCap: deps.config.LOG_COUNT_CAP,
         timeoutMs,
-      }).catch((err: unknown) => {
-        throw logQueryError(err, timeoutMs);
-      });
+      })
+        .catch((err: unknown) => {
+          throw logQueryError(err, timeoutMs);
+        })
+        .finally(release);
       const last = r.rows.at(-1);
       return {
         logs: r.rows.map((row) => ({

@@ -4,6 +4,7 @@
 import { z } from "zod";
 
 import { SMTP_FAILURES } from "../smtp";
+import { IsoTime, Text } from "./common";
 
 export const INTEGRATION_TYPES = ["smtp", "ses", "sendgrid", "mailgun", "postmark", "sparkpost", "other"] as const;
 const IntegrationType = z.enum(INTEGRATION_TYPES).describe("Provider; all are spoken to over SMTP");
@@ -36,7 +37,7 @@ const SmtpCredentials = z.strictObject({
 });
 
 export const CreateIntegrationBody = z.strictObject({
-  name: z.string().min(1).max(100),
+  name: Text.min(1).max(100),
   type: IntegrationType.default("smtp"),
   host: Host,
   port: z.number().int().min(1).max(65_535),
@@ -53,7 +54,7 @@ export type CreateIntegrationBody = z.infer<typeof CreateIntegrationBody>;
 
 export const UpdateIntegrationBody = z
   .strictObject({
-    name: z.string().min(1).max(100),
+    name: Text.min(1).max(100),
     type: IntegrationType,
     host: Host,
     port: z.number().int().min(1).max(65_535),
@@ -120,10 +121,10 @@ export type IntegrationTestResult = z.infer<typeof IntegrationTestResult>;
 export const FeedbackBody = z
   .strictObject({
     type: z.enum(["bounce", "complaint"]),
-    message_id: z.string().min(3).max(998).optional().describe("Message-ID of the message, <…@…>"),
+    message_id: Text.min(3).max(998).optional().describe("Message-ID of the message, <…@…>"),
     sending_ip: Ip.optional().describe("Needed when the message id is unknown to Opsdeck"),
-    occurred_at: z.iso.datetime({ offset: true }).optional(),
-    detail: z.string().max(2_000).optional().describe("Provider diagnostic, e.g. '550 5.1.1 user unknown'"),
+    occurred_at: IsoTime.optional(),
+    detail: Text.max(2_000).optional().describe("Provider diagnostic, e.g. '550 5.1.1 user unknown'"),
   })
   .refine((b) => b.message_id !== undefined || b.sending_ip !== undefined, {
     message: "message_id or sending_ip is required",

@@ -3,7 +3,7 @@
 import { z } from "zod";
 
 import { Permission, Role } from "../permissions";
-import { IsoTime } from "./common";
+import { IsoTime, Text } from "./common";
 
 export const ApiKeyView = z.object({
   id: z.string(),
@@ -29,11 +29,11 @@ export const ApiKeyView = z.object({
 export type ApiKeyView = z.infer<typeof ApiKeyView>;
 
 export const CreateKeyBody = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: Text.trim().min(1).max(100),
   role: Role,
   permissions: z.array(Permission).max(20).optional().describe("Narrow the role to these permissions"),
   expires_at: IsoTime.optional(),
-  external_id: z.string().max(128).optional(),
+  external_id: Text.max(128).optional(),
   quota_per_minute: z.number().int().min(1).max(1_000_000).optional(),
   quota_per_hour: z.number().int().min(1).max(10_000_000).optional(),
   quota_per_day: z.number().int().min(1).max(100_000_000).optional(),

@@ -2,7 +2,17 @@
 // System Monitoring API; fields it lacks are marked "addition".
 import { z } from "zod";
 
-import { IsoTime, Limit, Offset, Pagination, QueryFlag } from "./common";
+import {
+  IsoTime,
+  JSON_MAX_DEPTH,
+  JSON_MAX_ENTRIES,
+  JsonObject,
+  Limit,
+  Offset,
+  Pagination,
+  QueryFlag,
+  Text,
+} from "./common";
 
 export const LogLevel = z.enum(["error", "warning", "info", "debug"]);
 export type LogLevel = z.infer<typeof LogLevel>;
@@ -12,13 +22,11 @@ const LogExportStatus = z.enum(["queued", "processing", "completed", "failed", "
 
 /** Longest full-text `query`, characters. A regex is capped lower by the API (LOG_REGEX_MAX_LENGTH). */
 export const LOG_QUERY_MAX = 500;
-const Ident = z.string().min(1).max(200);
+const Ident = Text.min(1).max(200);
 
 /** The log filters, shared by search and export. */
 const LogFilterFields = {
-  query: z
-    .string()
-    .min(1)
+  query: Text.min(1)
     .max(LOG_QUERY_MAX)
     .optional()
     .describe('Full text (words, "phrase", prefix*, OR, -word) or, with regex=true, a POSIX regex'),
@@ -73,7 +81,10 @@ const LogIngestEntry = z.strictObject({
   message: z.string().min(1).max(LOG_MESSAGE_MAX),
   request_id: Ident.nullable().optional(),
   user_id: Ident.nullable().optional(),
-  metadata: z.record(z.string().max(200), z.unknown()).optional(),
+  metadata: JsonObject.optional().describe(
+    `Free-form JSON object: at most ${JSON_MAX_DEPTH} levels deep, ${JSON_MAX_ENTRIES} keys and array elements ` +
+      "in all, 16384 characters of JSON",
+  ),
 });
 
 export const LogIngestBody = z.strictObject({

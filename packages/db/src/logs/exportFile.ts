@@ -126,7 +126,7 @@ export interface WriteLogExportOptions {
   onProgress?: (rows: number, total: number) => void;
   /** ms between progress calls. @defaultValue 1000 */
   progressEveryMs?: number;
-  /** Statement timeout for the count and the copy, ms. @defaultValue 3600000 */
+  /** Statement timeout for the count and the copy, ms. @defaultValue 600000 */
   timeoutMs?: number;
 }
 
@@ -145,7 +145,7 @@ export async function writeLogExport(o: WriteLogExportOptions): Promise<WrittenE
   let failed = false;
   try {
     await client.query(
-      `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL statement_timeout = ${Math.floor(o.timeoutMs ?? 3_600_000)}`,
+      `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL statement_timeout = ${Math.max(1, Math.floor(o.timeoutMs ?? 600_000))}`,
     );
     const counted = await client.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM (SELECT 1 FROM app_logs ${where} LIMIT ${o.maxRows + 1}) s`,

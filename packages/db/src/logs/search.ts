@@ -1,8 +1,15 @@
 // Log search: newest first, keyset paging
 // by (timestamp, id), a total that is exact up to `countCap` and a planner
 // estimate beyond it (counting millions of matches exactly would cost as much
-// as the search itself). Everything runs under a statement timeout; the
-// caller maps Postgres' errors (57014 timeout, 2201B bad regex) to 4xx.
+// as the search itself). Every statement runs under a statement timeout, and
+// under a deadline of our own a little later: Postgres checks for
+// cancellation only at certain points, and some work has none (pg_trgm
+// turning a regex into index trigrams while planning, once per partition), so
+// a statement can outlive its timeout. Past the deadline its connection is
+// closed rather than waited for: the pool gets the slot back, the server
+// abandons the statement at its next check. The caller maps Postgres' errors
+// (57014 timeout, 2201B bad regex) to 4xx.
+import { withDeadline } from "@opsdeck/core";
 import type pg from "pg";
 
 import { buildLogWhere, literalBinder, type LogFilter } from "./filter";
@@ -27,6 +34,8 @@ export interface LogSearchOptions {
   countCap?: number;
   /** Per-statement limit, ms. @defaultValue 5000 */
   timeoutMs?: number;
+  /** How long past `timeoutMs` a statement may run before its connection is closed, ms. @defaultValue SEARCH_DEADLINE_GRACE_MS */
+  deadlineGraceMs?: number;
 }
 
 export interface LogSearchResult {
@@ -37,36 +46,76 @@ export interface LogSearchResult {
   totalIsEstimate: boolean;
 }
 
+/** How long past its statement timeout a search statement may run before its connection is closed, ms. */
+export const SEARCH_DEADLINE_GRACE_MS = 500;
+
+/**
+ * A statement still running at its deadline (statement timeout + grace). Its
+ * SQLSTATE is query_canceled, as for the statement timeout itself: the caller
+ * answers both alike.
+ */
+export class SearchDeadlineError extends Error {
+  readonly code = "57014";
+  constructor(timeoutMs: number, graceMs: number) {
+    super(`log search statement still running ${graceMs} ms past its ${timeoutMs} ms timeout`);
+    this.name = "SearchDeadlineError";
+  }
+}
+
+interface Limits {
+  timeoutMs: number;
+  graceMs: number;
+}
+
 /**
  * Runs `sql` under a statement timeout in one round trip: a multi-statement
  * simple query is one implicit transaction, so SET LOCAL applies to it and
  * ends with it. The simple protocol takes no bind parameters, so values are
- * inlined as escaped literals (literalBinder). Returns the last statement's result.
+ * inlined as escaped literals (literalBinder). Returns the last statement's
+ * result; past the deadline, closes the connection and throws SearchDeadlineError.
  */
 async function withTimeout<T extends pg.QueryResultRow>(
   pool: pg.Pool,
-  timeoutMs: number,
+  limits: Limits,
   sql: string,
   pre = "",
 ): Promise<pg.QueryResult<T>> {
-  const results = (await pool.query(
-    `SET LOCAL statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}; ${pre}${sql}`,
-  )) as unknown as pg.QueryResult<T>[];
-  return results[results.length - 1]!;
+  const ms = Math.max(1, Math.floor(limits.timeoutMs));
+  const client = await pool.connect();
+  let settled = false;
+  const work = client.query(`SET LOCAL statement_timeout = ${ms}; ${pre}${sql}`).finally(() => {
+    settled = true;
+  });
+  // Once the connection is closed under it, the query rejects with nobody left waiting.
+  work.catch(() => undefined);
+  let stuck = false;
+  try {
+    const results = (await withDeadline(work, ms + limits.graceMs, "log search")) as unknown as
+      pg.QueryResult<T>[] | pg.QueryResult<T>;
+    // One statement in all (no SET LOCAL) would be a single result; there are always two or three here.
+    return Array.isArray(results) ? results[results.length - 1]! : results;
+  } catch (err) {
+    if (settled) throw err;
+    stuck = true;
+    throw new SearchDeadlineError(ms, limits.graceMs);
+  } finally {
+    // A client released with an error is closed and dropped from the pool, not handed out again.
+    client.release(stuck ? new Error("log search past its deadline") : undefined);
+  }
 }
 
-async function countMatches(pool: pg.Pool, filter: LogFilter, cap: number, timeoutMs: number) {
+async function countMatches(pool: pg.Pool, filter: LogFilter, cap: number, limits: Limits) {
   const where = buildLogWhere(filter, literalBinder);
   const exact = await withTimeout<{ n: number }>(
     pool,
-    timeoutMs,
+    limits,
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM app_logs ${where} LIMIT ${cap + 1}) s`,
   );
   const n = exact.rows[0]?.n ?? 0;
   if (n <= cap) return { total: n, totalIsEstimate: false };
   const plan = await withTimeout<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(
     pool,
-    timeoutMs,
+    limits,
     `EXPLAIN (FORMAT JSON) SELECT 1 FROM app_logs ${where}`,
   );
   const estimate = Math.round(plan.rows[0]?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0);
@@ -88,18 +137,23 @@ export function logPageSql(
 }
 
 export async function searchLogs(pool: pg.Pool, filter: LogFilter, opts: LogSearchOptions): Promise<LogSearchResult> {
-  const timeoutMs = opts.timeoutMs ?? 5_000;
+  const limits = { timeoutMs: opts.timeoutMs ?? 5_000, graceMs: opts.deadlineGraceMs ?? SEARCH_DEADLINE_GRACE_MS };
   const cap = opts.countCap ?? 10_000;
   // An invalid regex must fail even when no row reaches the regex, so compile it up front (same round trip).
   const check =
     filter.regex && filter.query
       ? `SELECT '' ${filter.caseInsensitive ? "~*" : "~"} ${literalBinder(filter.query)}; `
       : "";
-  // The page and the count run side by side on two connections.
-  const [page, count] = await Promise.all([
-    withTimeout<LogRow>(pool, timeoutMs, logPageSql(filter, opts.limit, opts.offset, opts.before), check),
-    countMatches(pool, filter, cap, timeoutMs),
+  // The page and the count run side by side on two connections. Both are waited for even when one fails, so a
+  // search has given its connections back when it returns (the caller's concurrency limit counts on it).
+  const [pageResult, countResult] = await Promise.allSettled([
+    withTimeout<LogRow>(pool, limits, logPageSql(filter, opts.limit, opts.offset, opts.before), check),
+    countMatches(pool, filter, cap, limits),
   ]);
+  if (pageResult.status === "rejected") throw pageResult.reason;
+  if (countResult.status === "rejected") throw countResult.reason;
+  const page = pageResult.value;
+  const count = countResult.value;
   const hasMore = page.rows.length > opts.limit;
   return { rows: page.rows.slice(0, opts.limit), hasMore, ...count };
 }
@@ -109,12 +163,21 @@ export function encodeLogCursor(row: { timestamp: Date; id: string }): string {
   return Buffer.from(`${row.timestamp.toISOString()}|${row.id}`).toString("base64url");
 }
 
-/** Returns null when `cursor` is not one this API issued. */
+/** Largest bigint (app_logs.id), 2^63 − 1. */
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+
+/**
+ * Returns null when `cursor` is not one this API issued: among others, an id past bigint or a time
+ * Postgres cannot hold (year 0000, February 30), which would otherwise fail in the database.
+ */
 export function decodeLogCursor(cursor: string): { timestamp: string; id: string } | null {
   if (!/^[A-Za-z0-9_-]{1,80}$/.test(cursor)) return null;
-  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|(\d{1,19})$/.exec(
+  const m = /^((\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|(\d{1,19})$/.exec(
     Buffer.from(cursor, "base64url").toString(),
   );
-  if (!m || Number.isNaN(Date.parse(m[1]!))) return null;
-  return { timestamp: m[1]!, id: m[2]! };
+  if (!m || m[2] === "0000" || BigInt(m[3]!) > MAX_BIGINT) return null;
+  // Date.parse rolls a day past the month's end over (02-30 is 03-02); Postgres refuses it.
+  const ms = Date.parse(m[1]!);
+  if (Number.isNaN(ms) || new Date(ms).toISOString() !== m[1]) return null;
+  return { timestamp: m[1]!, id: m[3]! };
 }

@@ -5,6 +5,13 @@
 // buffer is full the entry is dropped and counted (a prom-client counter when
 // a registry is given) and a warning goes out at most once per `warnEveryMs`.
 // `shutdown()` flushes what is left.
+//
+// What these rows may carry: anyone with logs.read (viewers too) can search
+// them, so a row holds the line's message and its context fields, and an
+// error among them only as its class and code ({"name": "DatabaseError",
+// "code": "22008"}): never an error's message or stack, which can hold SQL,
+// file paths or another request's values. Operators read those on stdout,
+// which gets the whole line.
 import type { LogLevel } from "@opsdeck/core";
 import { type BatchBuffer, coerceError, createBatchBuffer } from "@opsdeck/core";
 import type pg from "pg";
@@ -48,6 +55,29 @@ function toLogLevel(level: string): LogLevel {
   return "debug";
 }
 
+/** A thrown error, or what redaction made of one: anything carrying a stack. */
+function isErrorLike(v: object): v is { name?: unknown; code?: unknown } {
+  return v instanceof Error || typeof (v as { stack?: unknown }).stack === "string";
+}
+
+/** `value` as a row may hold it: errors as {name, code}, no stack anywhere. Depth-bounded (metadata is). */
+function withoutErrorDetail(value: unknown, depth = 0): unknown {
+  // Dates and the like serialize themselves (toJSON).
+  if (value === null || typeof value !== "object" || typeof (value as { toJSON?: unknown }).toJSON === "function") {
+    return value;
+  }
+  if (depth >= 8) return "[truncated]";
+  if (isErrorLike(value)) {
+    const out: Record<string, unknown> = { name: typeof value.name === "string" ? value.name : "Error" };
+    if (typeof value.code === "string" || typeof value.code === "number") out.code = value.code;
+    return out;
+  }
+  if (Array.isArray(value)) return value.map((v) => withoutErrorDetail(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (k !== "stack") out[k] = withoutErrorDetail(v, depth + 1);
+  return out;
+}
+
 function str(v: unknown): string | null {
   return typeof v === "string" && v.length > 0 ? v.slice(0, 200) : typeof v === "number" ? String(v) : null;
 }
@@ -57,7 +87,10 @@ function toAppLogEntry(info: Record<string, unknown>, service: string): AppLogEn
   const ts = typeof info.timestamp === "string" ? new Date(info.timestamp) : new Date();
   let message = typeof info.message === "string" ? info.message : JSON.stringify(info.message ?? "");
   const metadata: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(info)) if (!OWN_KEYS.has(k) && v !== undefined) metadata[k] = v;
+  for (const [k, v] of Object.entries(info)) {
+    // A top-level stack is winston's errors format at work: the line was logged with an Error.
+    if (!OWN_KEYS.has(k) && k !== "stack" && v !== undefined) metadata[k] = withoutErrorDetail(v);
+  }
   if (message.length > MAX_MESSAGE) {
     message = message.slice(0, MAX_MESSAGE);
     metadata.message_truncated = true;
