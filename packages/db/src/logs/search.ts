@@ -74,7 +74,7 @@ interface Limits {
  * inlined as escaped literals (literalBinder). Returns the last statement's
  * result; past the deadline, closes the connection and throws SearchDeadlineError.
  */
-async function withTimeout<T extends pg.QueryResultRow>(
+async function queryWithDeadline<T extends pg.QueryResultRow>(
   pool: pg.Pool,
   limits: Limits,
   sql: string,
@@ -106,14 +106,14 @@ async function withTimeout<T extends pg.QueryResultRow>(
 
 async function countMatches(pool: pg.Pool, filter: LogFilter, cap: number, limits: Limits) {
   const where = buildLogWhere(filter, literalBinder);
-  const exact = await withTimeout<{ n: number }>(
+  const exact = await queryWithDeadline<{ n: number }>(
     pool,
     limits,
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM app_logs ${where} LIMIT ${cap + 1}) s`,
   );
   const n = exact.rows[0]?.n ?? 0;
   if (n <= cap) return { total: n, totalIsEstimate: false };
-  const plan = await withTimeout<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(
+  const plan = await queryWithDeadline<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(
     pool,
     limits,
     `EXPLAIN (FORMAT JSON) SELECT 1 FROM app_logs ${where}`,
@@ -147,7 +147,7 @@ export async function searchLogs(pool: pg.Pool, filter: LogFilter, opts: LogSear
   // The page and the count run side by side on two connections. Both are waited for even when one fails, so a
   // search has given its connections back when it returns (the caller's concurrency limit counts on it).
   const [pageResult, countResult] = await Promise.allSettled([
-    withTimeout<LogRow>(pool, limits, logPageSql(filter, opts.limit, opts.offset, opts.before), check),
+    queryWithDeadline<LogRow>(pool, limits, logPageSql(filter, opts.limit, opts.offset, opts.before), check),
     countMatches(pool, filter, cap, limits),
   ]);
   if (pageResult.status === "rejected") throw pageResult.reason;
