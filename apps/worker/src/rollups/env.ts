@@ -32,6 +32,8 @@ export const metricsEnvShape = {
   METRICS_DAY_RETENTION_DAYS: IntEnv(2, 36_500).default(400),
   /** Most minutes one rollup run catches up; longer gaps are caught up over the next runs. */
   ROLLUP_MAX_BACKFILL_MINUTES: IntEnv(1, 10_000).default(180),
+  /** Job names per queue and bucket whose latency percentiles are kept apart; the others are summed as "(other)". */
+  METRICS_LATENCY_TOP_NAMES: IntEnv(1, 100).default(10),
   /** Deadline of each Redis/Postgres measurement in rollups and alert rules, ms. */
   PROBE_TIMEOUT_MS: IntEnv(50, 30_000).default(1_000),
 };
