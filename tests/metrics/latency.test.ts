@@ -1,5 +1,6 @@
 // Job latency percentiles from job records with chosen times (of queues no
-// Opsdeck worker serves): per minute, and merged into hours and days, within
+// Opsdeck worker serves): per minute, and merged into hours and days (the
+// hour and day under way included), within
 // the documented bound of the exact percentiles of the same jobs; per job name
 // with the cardinality bound; served by the history and performance API; as
 // cumulative Prometheus histograms that stay put when hours move into the
@@ -8,14 +9,7 @@ import request from "supertest";
 
 import { evaluateAlerts } from "../../apps/worker/src/rollups/evaluateAlerts";
 import { runRollups } from "../../apps/worker/src/rollups/runRollups";
-import {
-  compactLatency,
-  floorBucket,
-  foldLatencyTotals,
-  latencyPercentiles,
-  rollupLatencyMinutes,
-  setWatermark,
-} from "../../packages/db/src";
+import { floorBucket, foldLatencyTotals, latencyPercentiles, rollupLatency, setWatermark } from "../../packages/db/src";
 import type { Redis } from "../../packages/redis/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 import {
@@ -185,9 +179,8 @@ it("merges hours into a day whose percentiles are those of all its jobs (history
   ];
   const all = [...h1, ...h2, ...h3];
   await insertTimedJobs(pool, all);
-  await rollupLatencyMinutes(pool, new Date(D), new Date(D + DAY), 10);
-  await compactLatency(pool, "hour", new Date(D), new Date(D + DAY), 10);
-  await compactLatency(pool, "day", new Date(D), new Date(D + DAY), 10);
+  // One rollup of the day's minutes rebuilds its hours and the day with them.
+  await rollupLatency(pool, new Date(D), new Date(D + DAY), 10);
 
   const hours = await latencyRows(queue, "hour");
   expect(hours.map((r) => r.jobs)).toEqual([300, 100, 300]);
@@ -216,8 +209,6 @@ it("merges hours into a day whose percentiles are those of all its jobs (history
     all.map((j) => j.processingMs),
   );
 
-  // Read through the day layer once the day is marked compacted.
-  await setWatermark(pool, "day", new Date(D));
   const res = await viewer(`/api/v1/platform/metrics/history?range=30d&queue=${queue}`);
   expect(res.status).toBe(200);
   const point = res.body.data.metrics.find((p: { timestamp: string }) => p.timestamp === new Date(D).toISOString());
@@ -249,7 +240,7 @@ it("keeps the top names of each bucket and sums the rest as (other), rebuilding 
     ...jobs(queue, "n1", M2, spread(1, 1, 9, 7), spread(1, 1, 9, 8)),
   ];
   await insertTimedJobs(pool, [...first, ...second]);
-  await rollupLatencyMinutes(pool, new Date(H), new Date(H + HOUR), 3);
+  await rollupLatency(pool, new Date(H), new Date(H + HOUR), 3);
   const minutes = await latencyRows(queue, "minute");
   expect(minutes.map((r) => [r.bucket.getTime(), r.name, r.jobs])).toEqual([
     [M1, "(other)", 55],
@@ -263,7 +254,6 @@ it("keeps the top names of each bucket and sums the rest as (other), rebuilding 
   ]);
 
   // The hour ranks the names again: n13 (40), n12 (30), n11 (20) lead; n1..n3 and the (other)s are summed.
-  await compactLatency(pool, "hour", new Date(H), new Date(H + HOUR), 3);
   const hour = await latencyRows(queue, "hour");
   expect(hour.map((r) => [r.name, r.jobs])).toEqual([
     ["(other)", 92],
@@ -278,7 +268,7 @@ it("keeps the top names of each bucket and sums the rest as (other), rebuilding 
 
   // A late record that changes minute 1's top: the rebuilt minute has no stale row for the name it dropped.
   await insertTimedJobs(pool, jobs(queue, "n9", M1, spread(20, 10, 20, 99), spread(20, 100, 200, 98)));
-  await rollupLatencyMinutes(pool, new Date(M1), new Date(M1 + MIN), 3);
+  await rollupLatency(pool, new Date(M1), new Date(M1 + MIN), 3);
   const rebuilt = (await latencyRows(queue, "minute")).filter((r) => r.bucket.getTime() === M1);
   expect(rebuilt.map((r) => [r.name, r.jobs])).toEqual([
     ["(other)", 61],
@@ -287,8 +277,7 @@ it("keeps the top names of each bucket and sums the rest as (other), rebuilding 
     ["n9", 25],
   ]);
 
-  // Compacted again, the hour's top is n13, n12, n9; the API lists as many names as a bucket held.
-  await compactLatency(pool, "hour", new Date(H), new Date(H + HOUR), 3);
+  // The hour was rebuilt with its minute: its top is n13, n12, n9; the API lists as many names as a bucket held.
   const res = await viewer(`/api/v1/platform/metrics/history?range=24h&queue=${queue}`);
   const names = res.body.data.latency.queues[0].names.map((n: { name: string; timed_jobs: number }) => [
     n.name,
@@ -308,7 +297,7 @@ it("gives the last hour's percentiles of a queue, of a worker's queues and of al
   const mine = jobs("perf-q", "x", at, spread(60, 1, 2_000, 21), spread(60, 50, 5_000, 22));
   const other = jobs("perf-other", "x", at, spread(40, 3_000, 9_000, 23), spread(40, 1, 10, 24));
   await insertTimedJobs(pool, [...mine, ...other]);
-  await rollupLatencyMinutes(pool, new Date(at), new Date(at + MIN), 10);
+  await rollupLatency(pool, new Date(at), new Date(at + MIN), 10);
   await pool.query(
     `INSERT INTO worker_heartbeats (id, host, pid, queues, started_at, last_seen_at, cpu_percent, memory_rss_bytes,
                                     memory_percent, version)
@@ -327,6 +316,12 @@ it("gives the last hour's percentiles of a queue, of a worker's queues and of al
   );
   const byWorker = await viewer(`/api/v1/platform/metrics/performance?worker=perf-worker`);
   expect(byWorker.body.data.latency).toEqual(byQueue.body.data.latency);
+  // The hour under way is current too: the 24h history's last point holds these jobs without a compaction.
+  const hours = await viewer(`/api/v1/platform/metrics/history?range=24h&queue=perf-q`);
+  const current = hours.body.data.metrics.find(
+    (p: { timestamp: string }) => p.timestamp === floorBucket(at, "hour").toISOString(),
+  );
+  expect(current.timed_jobs).toBe(60);
   const everything = await viewer(`/api/v1/platform/metrics/performance`);
   expect(everything.body.data.latency.timed_jobs).toBe(100);
   expectPercentiles(
@@ -363,7 +358,7 @@ describe("Prometheus histograms", () => {
         finishedAt: new Date(H + i * MIN),
       })),
     );
-    await rollupLatencyMinutes(pool, new Date(H), new Date(H + HOUR), 10);
+    await rollupLatency(pool, new Date(H), new Date(H + HOUR), 10);
     const text = await scrape();
     expect(checkMetrics(text)).toEqual({ status: 0, output: "" });
 
@@ -387,7 +382,6 @@ describe("Prometheus histograms", () => {
     ]);
 
     // The hour moves into the totals (twice: the second adds nothing); the scrape says the same.
-    await compactLatency(pool, "hour", new Date(H), new Date(H + HOUR), 10);
     await foldLatencyTotals(pool, new Date(H), new Date(H + HOUR));
     await foldLatencyTotals(pool, new Date(H), new Date(H + HOUR));
     const after = await scrape();
@@ -399,7 +393,7 @@ describe("Prometheus histograms", () => {
     // A later minute adds to the cumulative counts.
     const later = H + HOUR + 5 * MIN;
     await insertTimedJobs(pool, [{ queue, name: "p", waitMs: 2, processingMs: 2, finishedAt: new Date(later) }]);
-    await rollupLatencyMinutes(pool, new Date(later), new Date(later + MIN), 10);
+    await rollupLatency(pool, new Date(later), new Date(later + MIN), 10);
     const grown = series(await scrape(), "opsdeck_job_wait_seconds");
     expect(grown).toContainEqual(["opsdeck_job_wait_seconds_count", undefined, waits.length + 1]);
     expect(grown).toContainEqual(["opsdeck_job_wait_seconds_bucket", "0.004", waits.filter((w) => w <= 4).length + 1]);
@@ -415,7 +409,7 @@ describe("alert rules", () => {
     const slow = jobs("slow-q", "x", L, spread(40, 1, 9, 1), [...spread(36, 10, 50, 2), 5_000, 6_000, 7_000, 8_000]);
     const fast = jobs("fast-q", "x", L, spread(40, 1, 9, 3), spread(40, 10, 50, 4));
     await insertTimedJobs(pool, [...slow, ...fast]);
-    await rollupLatencyMinutes(pool, new Date(L), new Date(L + MIN), 10);
+    await rollupLatency(pool, new Date(L), new Date(L + MIN), 10);
 
     const thresholds = { "*": { processing_p95_ms: 1_000, latency_min_jobs: 10 } };
     const ctx = metricsContext(t, redis, { now: () => new Date(now), thresholds });

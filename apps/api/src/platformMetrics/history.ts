@@ -8,10 +8,9 @@ import {
   BUCKET_MS,
   currentWorkerLoad,
   floorBucket,
-  latencyBreakdown,
   type LatencyHistograms,
   latencyPercentiles,
-  latencySeries,
+  latencyRange,
   metricSeries,
   recentLatency,
   recentQueueStats,
@@ -52,12 +51,11 @@ export async function metricsHistory(
   // A worker's jobs are those of the queues it serves (jobs are not attributed to workers).
   const workerQueues = q.worker ? (await currentWorkerLoad(deps.db.pool, { workerId: q.worker })).queues : undefined;
   const queues = q.queue ? [q.queue] : workerQueues;
-  const [points, latency, breakdown] = await Promise.all([
+  const [points, latency] = await Promise.all([
     metricSeries(deps.db.pool, granularity, from, to, { queues, workerId: q.worker, workerQueue: q.queue }),
-    latencySeries(deps.db.pool, granularity, from, to, queues),
-    latencyBreakdown(deps.db.pool, granularity, from, to, queues),
+    latencyRange(deps.db.pool, granularity, from, to, queues),
   ]);
-  const latencyAt = new Map(latency.map((l) => [l.bucket.getTime(), l]));
+  const latencyAt = new Map(latency.series.map((l) => [l.bucket.getTime(), l]));
   const metrics = points.map((p) => ({
     timestamp: p.bucket.toISOString(),
     cpu: p.cpu,
@@ -80,8 +78,8 @@ export async function metricsHistory(
       errors: avg(metrics.map((m) => m.errors)) ?? 0,
     },
     latency: {
-      ...latencyOf(sumLatency(breakdown)),
-      queues: breakdown.map((b) => ({
+      ...latencyOf(sumLatency(latency.queues)),
+      queues: latency.queues.map((b) => ({
         queue: b.queue,
         ...latencyOf(b),
         names: b.names.map((n) => ({ name: n.name, ...latencyOf(n) })),

@@ -3,12 +3,13 @@
 //     to the last closed minute, at most `maxBackfillMinutes` per run: API
 //     requests per route (exact percentiles), finished jobs per queue (BullMQ
 //     sets and job records, see queueRollup.ts), wait and processing time
-//     histograms per queue and job name (job records, latencyRollup.ts),
-//     and — for the last closed minute only, since they can only be measured
-//     now — queue gauges, worker cpu/memory and Redis/Postgres stats;
+//     histograms per queue and job name with the hours and days they fall in
+//     (job records, latencyRollup.ts), and — for the last closed minute
+//     only, since they can only be measured now — queue gauges, worker
+//     cpu/memory and Redis/Postgres stats;
 //  2. hours whose minutes are all final, then days whose hours are: compacted
-//     from the finer rows (latency histograms summed, and each hour added to
-//     the latency totals), request percentiles recomputed from the raw logs;
+//     from the finer rows (each such hour's latency added to the latency
+//     totals), request percentiles recomputed from the raw logs;
 //  3. retention by granularity.
 // Watermarks only move forward, so a missed run is backfilled by the next.
 import { CATALOG_QUEUE_NAMES, coerceError, withDeadline } from "@opsdeck/core";
@@ -18,14 +19,13 @@ import {
   BUCKET_MS,
   bucketsBetween,
   compactBuckets,
-  compactLatency,
   floorBucket,
   foldLatencyTotals,
   getWatermarks,
   jobRecordMinutes,
   postgresStats,
   type QueueMinuteRow,
-  rollupLatencyMinutes,
+  rollupLatency,
   rollupRequests,
   sampleWorkers,
   setWatermark,
@@ -104,7 +104,7 @@ async function rollupMinutes(
     }
   }
   await upsertQueueMinutes(pool, rows);
-  await rollupLatencyMinutes(pool, from, to, options.latencyTopNames);
+  await rollupLatency(pool, from, to, options.latencyTopNames);
 
   if (sampleNow) {
     await sampleWorkers(pool, last);
@@ -165,7 +165,6 @@ export async function runRollups(ctx: MetricsContext): Promise<RollupResult> {
   const hourTo = min(hourEnd, addBuckets(hourFrom, "hour", MAX_HOURS_PER_RUN));
   if (hourFrom < hourTo) {
     await compactBuckets(pool, "hour", hourFrom, hourTo);
-    await compactLatency(pool, "hour", hourFrom, hourTo, options.latencyTopNames);
     await foldLatencyTotals(pool, hourFrom, hourTo);
     await rollupRequests(pool, "hour", hourFrom, hourTo);
     await setWatermark(pool, "hour", addBuckets(hourTo, "hour", -1));
@@ -178,7 +177,6 @@ export async function runRollups(ctx: MetricsContext): Promise<RollupResult> {
     const dayTo = min(dayEnd, addBuckets(dayFrom, "day", MAX_DAYS_PER_RUN));
     if (dayFrom < dayTo) {
       await compactBuckets(pool, "day", dayFrom, dayTo);
-      await compactLatency(pool, "day", dayFrom, dayTo, options.latencyTopNames);
       await rollupRequests(pool, "day", dayFrom, dayTo);
       await setWatermark(pool, "day", addBuckets(dayTo, "day", -1));
       result.days = bucketsBetween(dayFrom, dayTo, "day").length;

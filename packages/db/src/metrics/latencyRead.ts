@@ -1,16 +1,16 @@
-// Reads over the job latency rollups: a series of summed histograms per
-// bucket, the per-queue and per-name breakdown of a range, the last minutes
-// per queue (alert rules, current performance) and the cumulative per-queue
-// histograms of the Prometheus scrape. Histograms are summed in SQL
-// (latency_hist_sum) and handed over dense (latency_hist_dense: array text
-// drops a trimmed array's subscripts); percentiles are taken from the sums
-// (latencyHistogram.ts).
+// Reads over the job latency rollups: the buckets of a range (a series of
+// summed histograms and the per-queue and per-name breakdown), the last
+// minutes per queue (alert rules, current performance) and the cumulative
+// per-queue histograms of the Prometheus scrape. Every granularity is current
+// up to the last minute rolled up (latencyRollup.ts), so a range is read at
+// its own granularity alone. Range rows are summed here rather than in SQL:
+// a stored histogram is a few buckets at an offset, and adding them up in
+// Postgres (a function call per row) cost more than handing them over.
 import type pg from "pg";
 
 import { BUCKET_MS, floorBucket, type Granularity } from "./buckets";
 import { addHistograms } from "./latencyHistogram";
 import { OTHER_NAMES } from "./latencyRollup";
-import { layerPredicate, readLayers } from "./layers";
 
 export interface LatencyHistograms {
   /** Jobs timed (finished with a processed time). */
@@ -20,48 +20,22 @@ export interface LatencyHistograms {
   processing: number[];
 }
 
-export interface LatencyPoint extends LatencyHistograms {
+interface LatencyPoint extends LatencyHistograms {
   bucket: Date;
 }
 
-interface HistRow {
-  jobs: number;
-  wait: number[] | null;
-  processing: number[] | null;
-}
-
-const histograms = (r: HistRow): LatencyHistograms => ({
-  jobs: r.jobs,
-  wait: r.wait ?? [],
-  processing: r.processing ?? [],
-});
-
-/** Summed histograms per `g` bucket in [from, to) that has timed jobs, across granularities; `queues` narrows. */
-export async function latencySeries(
-  pool: pg.Pool,
-  g: Granularity,
-  from: Date,
-  to: Date,
-  queues?: string[],
-): Promise<LatencyPoint[]> {
-  const params: unknown[] = [g, from, to, queues ?? null];
-  const r = await pool.query<HistRow & { b: Date }>(
-    `SELECT date_trunc($1, bucket, 'UTC') AS b, sum(jobs)::int AS jobs,
-            latency_hist_dense(latency_hist_sum(wait_hist)) AS wait,
-            latency_hist_dense(latency_hist_sum(processing_hist)) AS processing
-       FROM job_latency_metrics
-      WHERE ${layerPredicate(await readLayers(pool, g), params)} AND bucket >= $2 AND bucket < $3
-        AND ($4::text[] IS NULL OR queue = ANY($4))
-      GROUP BY 1 ORDER BY 1`,
-    params,
-  );
-  return r.rows.map((row) => ({ bucket: row.b, ...histograms(row) }));
-}
-
-export interface QueueLatency extends LatencyHistograms {
+interface QueueLatency extends LatencyHistograms {
   queue: string;
   /** Most jobs first; the rest summed into '(other)'. */
   names: (LatencyHistograms & { name: string })[];
+}
+
+const empty = (): LatencyHistograms => ({ jobs: 0, wait: [], processing: [] });
+
+/** Adds `counts`, which start at bucket `first`, into `into`. */
+function addAt(into: number[], first: number, counts: number[]): void {
+  while (into.length < first + counts.length) into.push(0);
+  for (let k = 0; k < counts.length; k++) into[first + k] = (into[first + k] as number) + (counts[k] as number);
 }
 
 /** Jobs and histograms of several groups added up. */
@@ -72,60 +46,86 @@ export const sumLatency = (xs: LatencyHistograms[]): LatencyHistograms =>
       wait: addHistograms(a.wait, x.wait),
       processing: addHistograms(a.processing, x.processing),
     }),
-    { jobs: 0, wait: [], processing: [] },
+    empty(),
   );
 
+interface StoredRow {
+  jobs: number;
+  /** First bucket of each trimmed histogram (its lowest subscript - 1), and its counts. */
+  wait_first: number | null;
+  wait: number[];
+  processing_first: number | null;
+  processing: number[];
+}
+
+/** The columns of a stored row as StoredRow reads them (array text drops the subscripts, so they come apart). */
+const STORED = `jobs, array_lower(wait_hist, 1) - 1 AS wait_first, wait_hist AS wait,
+                array_lower(processing_hist, 1) - 1 AS processing_first, processing_hist AS processing`;
+
+function addRow(into: LatencyHistograms, row: StoredRow): void {
+  into.jobs += row.jobs;
+  if (row.wait_first !== null) addAt(into.wait, row.wait_first, row.wait);
+  if (row.processing_first !== null) addAt(into.processing, row.processing_first, row.processing);
+}
+
+export interface LatencyRange {
+  /** Summed histograms per bucket that has timed jobs, oldest first. */
+  series: LatencyPoint[];
+  /** Per queue, most timed jobs first. */
+  queues: QueueLatency[];
+}
+
 /**
- * Per queue and per job name over [from, to), read at `g` or finer. A name counts under its own name
- * only in the buckets where it was among the rollups' top names (elsewhere it is part of '(other)').
- * Over the range a queue lists as many names as its fullest bucket has (the bound the rollups
- * applied), those with the most jobs; the others are summed into '(other)'.
+ * The `g` buckets in [from, to), `queues` narrowing: per bucket, and per queue and job name over the
+ * range. A name counts under its own name only in the buckets where it was among the rollups' top
+ * names (elsewhere it is part of '(other)'). Over the range a queue lists as many names as its
+ * fullest bucket has (the bound the rollups applied), those with the most jobs; the others are summed
+ * into '(other)'.
  */
-export async function latencyBreakdown(
+export async function latencyRange(
   pool: pg.Pool,
   g: Granularity,
   from: Date,
   to: Date,
   queues?: string[],
-): Promise<QueueLatency[]> {
-  const params: unknown[] = [from, to, queues ?? null, OTHER_NAMES];
-  const r = await pool.query<HistRow & { queue: string; name: string; top: number }>(
-    `WITH src AS (
-       SELECT granularity, bucket, queue, name, jobs, wait_hist, processing_hist
-         FROM job_latency_metrics
-        WHERE ${layerPredicate(await readLayers(pool, g), params)} AND bucket >= $1 AND bucket < $2
-          AND ($3::text[] IS NULL OR queue = ANY($3))),
-     bound AS (
-       SELECT queue, max(n)::int AS top
-         FROM (SELECT queue, count(*) FILTER (WHERE name <> $4) AS n FROM src GROUP BY granularity, bucket, queue) c
-        GROUP BY queue)
-     SELECT queue, name, top, sum(jobs)::int AS jobs,
-            latency_hist_dense(latency_hist_sum(wait_hist)) AS wait,
-            latency_hist_dense(latency_hist_sum(processing_hist)) AS processing
-       FROM src JOIN bound USING (queue)
-      GROUP BY queue, name, top`,
-    params,
+): Promise<LatencyRange> {
+  const r = await pool.query<StoredRow & { bucket: Date; queue: string; name: string }>(
+    `SELECT bucket, queue, name, ${STORED}
+       FROM job_latency_metrics
+      WHERE granularity = $1 AND bucket >= $2 AND bucket < $3 AND ($4::text[] IS NULL OR queue = ANY($4))`,
+    [g, from, to, queues ?? null],
   );
-  const byQueue = new Map<string, { top: number; names: (LatencyHistograms & { name: string })[] }>();
+  const byBucket = new Map<number, LatencyHistograms>();
+  const byQueue = new Map<string, { names: Map<string, LatencyHistograms>; perBucket: Map<number, number> }>();
   for (const row of r.rows) {
-    const q = byQueue.get(row.queue) ?? { top: row.top, names: [] };
-    q.names.push({ name: row.name, ...histograms(row) });
+    const t = row.bucket.getTime();
+    const point = byBucket.get(t) ?? empty();
+    byBucket.set(t, point);
+    addRow(point, row);
+    const q = byQueue.get(row.queue) ?? { names: new Map(), perBucket: new Map() };
     byQueue.set(row.queue, q);
+    const name = q.names.get(row.name) ?? empty();
+    q.names.set(row.name, name);
+    addRow(name, row);
+    if (row.name !== OTHER_NAMES) q.perBucket.set(t, (q.perBucket.get(t) ?? 0) + 1);
   }
-  return [...byQueue]
-    .map(([queue, { top, names }]) => {
-      const ranked = names
-        .filter((n) => n.name !== OTHER_NAMES)
-        .sort((a, b) => b.jobs - a.jobs || a.name.localeCompare(b.name));
-      const rest = [...ranked.slice(top), ...names.filter((n) => n.name === OTHER_NAMES)];
-      const kept = ranked.slice(0, top);
-      return {
-        queue,
-        ...sumLatency(names),
-        names: rest.length ? [...kept, { name: OTHER_NAMES, ...sumLatency(rest) }] : kept,
-      };
-    })
-    .sort((a, b) => b.jobs - a.jobs || a.queue.localeCompare(b.queue));
+  const series = [...byBucket].sort(([a], [b]) => a - b).map(([t, h]) => ({ bucket: new Date(t), ...h }));
+  const perQueue = [...byQueue].map(([queue, q]) => {
+    const top = Math.max(0, ...q.perBucket.values());
+    const named = [...q.names].map(([name, h]) => ({ name, ...h }));
+    const ranked = named
+      .filter((n) => n.name !== OTHER_NAMES)
+      .sort((a, b) => b.jobs - a.jobs || a.name.localeCompare(b.name));
+    const rest = [...ranked.slice(top), ...named.filter((n) => n.name === OTHER_NAMES)];
+    const kept = ranked.slice(0, top);
+    return {
+      queue,
+      ...sumLatency(named),
+      names: rest.length ? [...kept, { name: OTHER_NAMES, ...sumLatency(rest) }] : kept,
+    };
+  });
+  perQueue.sort((a, b) => b.jobs - a.jobs || a.queue.localeCompare(b.queue));
+  return { series, queues: perQueue };
 }
 
 /** Per queue, the minute rows of the last `minutes` minutes up to (and including) `upTo`, summed. */
@@ -135,15 +135,17 @@ export async function recentLatency(
   upTo: Date,
 ): Promise<Map<string, LatencyHistograms>> {
   const from = new Date(floorBucket(upTo, "minute").getTime() - (minutes - 1) * BUCKET_MS.minute);
-  const r = await pool.query<HistRow & { queue: string }>(
-    `SELECT queue, sum(jobs)::int AS jobs,
-            latency_hist_dense(latency_hist_sum(wait_hist)) AS wait,
-            latency_hist_dense(latency_hist_sum(processing_hist)) AS processing
-       FROM job_latency_metrics WHERE granularity = 'minute' AND bucket >= $1 AND bucket <= $2
-      GROUP BY queue`,
+  const r = await pool.query<StoredRow & { queue: string }>(
+    `SELECT queue, ${STORED} FROM job_latency_metrics WHERE granularity = 'minute' AND bucket >= $1 AND bucket <= $2`,
     [from, upTo],
   );
-  return new Map(r.rows.map((row) => [row.queue, histograms(row)]));
+  const out = new Map<string, LatencyHistograms>();
+  for (const row of r.rows) {
+    const h = out.get(row.queue) ?? empty();
+    out.set(row.queue, h);
+    addRow(h, row);
+  }
+  return out;
 }
 
 export interface LatencyTotals extends LatencyHistograms {
@@ -153,10 +155,11 @@ export interface LatencyTotals extends LatencyHistograms {
 }
 
 /**
- * Per queue, every job timed since the series began: the totals of the compacted hours plus the
- * minute rows after them. It only grows (minutes only gain jobs, and an hour moves into the totals
- * in the same transaction that leaves its minutes out of this read), so it can back cumulative
- * Prometheus histograms; every replica reads the same figures.
+ * Per queue, every job timed since the series began: the totals of the final hours plus the minute
+ * rows after them. It only grows (minutes only gain jobs, and an hour moves into the totals in the
+ * same statement that moves `through` past its minutes), so it can back cumulative Prometheus
+ * histograms; every replica reads the same figures. Summed in SQL: per queue, the totals row and at
+ * most an hour or two of minutes.
  */
 export async function latencyTotals(pool: pg.Pool): Promise<LatencyTotals[]> {
   const r = await pool.query<{

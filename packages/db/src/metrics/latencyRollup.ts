@@ -1,13 +1,16 @@
 // Job latency rollups (job_latency_metrics, histograms of latencyHistogram.ts):
 //  - minutes from job_records: every finished job with a processed time, of
 //    any queue that has records, by the minute it finished;
-//  - hours from minutes and days from hours, by elementwise sums;
-//  - each hour, once compacted, added to the per-queue totals the Prometheus
+//  - the hours and days those minutes fall in, rebuilt at once from the
+//    finer rows by elementwise sums: every granularity is current up to the
+//    last minute rolled up (the hour and day still under way included), so a
+//    read of hours or days never has to add minute rows to them;
+//  - each hour, once final, added to the per-queue totals the Prometheus
 //    histograms are read from (exactly once: `through` says how far a
 //    queue's totals go).
 // Job names are bounded per (queue, bucket): the `topNames` names with the
 // most jobs keep their rows and the others are summed into '(other)'; a
-// compaction ranks the names again over the coarser bucket.
+// coarser bucket ranks the names again.
 //
 // A bucket's rows are rebuilt whole (deleted, then inserted from the source)
 // so a name that drops out of the top is not left behind next to the
@@ -16,7 +19,7 @@
 // interleave a delete and an insert or add an hour to the totals twice.
 import type pg from "pg";
 
-import type { Granularity } from "./buckets";
+import { BUCKET_MS, floorBucket, type Granularity } from "./buckets";
 import { LATENCY_BUCKET_LOWER_BOUNDS } from "./latencyHistogram";
 
 /** Advisory lock key (pg_advisory_xact_lock) of latency rebuilds and totals: "late" in ASCII. */
@@ -43,59 +46,107 @@ async function underLatencyLock<T>(pool: pg.Pool, work: (client: pg.PoolClient) 
 /** One histogram per group from its (i = bucket index, n = jobs) cells: one-element arrays at subscript i + 1, summed. */
 const histOf = (cells: string) => `latency_hist_sum(array_fill(${cells}.n, ARRAY[1], ARRAY[${cells}.i + 1]))`;
 
+const FINER: Record<"hour" | "day", Granularity> = { hour: "minute", day: "hour" };
+
 /**
  * Rebuilds the minute rows in [from, to) from job_records (minute-aligned bounds). Times are whole ms
  * (records keep ms); a negative one (clocks of two hosts apart) counts as 0. Filtering on
  * updated_at >= from first lets the (updated_at) index bound the scan: a record is written after its
- * job finished. Returns the rows written.
+ * job finished.
  */
-export async function rollupLatencyMinutes(pool: pg.Pool, from: Date, to: Date, topNames: number): Promise<number> {
-  return underLatencyLock(pool, async (client) => {
-    await client.query(
-      `DELETE FROM job_latency_metrics WHERE granularity = 'minute' AND bucket >= $1 AND bucket < $2`,
-      [from, to],
-    );
-    const r = await client.query(
-      `WITH done AS (
-         SELECT date_trunc('minute', finished_at, 'UTC') AS b, queue, name,
-                GREATEST(0, (extract(epoch FROM processed_at - created_at) * 1000)::bigint) AS wait_ms,
-                GREATEST(0, (extract(epoch FROM finished_at - processed_at) * 1000)::bigint) AS processing_ms
-           FROM job_records
-          WHERE updated_at >= $1 AND finished_at >= $1 AND finished_at < $2
-            AND status IN ('completed', 'failed') AND processed_at IS NOT NULL),
-       ranked AS (
-         SELECT b, queue, name, row_number() OVER (PARTITION BY b, queue ORDER BY count(*) DESC, name) AS rank
-           FROM done GROUP BY b, queue, name),
-       jobs AS (
-         SELECT d.b, d.queue, CASE WHEN r.rank <= $4 THEN d.name ELSE $5 END AS name, d.wait_ms, d.processing_ms
-           FROM done d JOIN ranked r USING (b, queue, name)),
-       wait AS (
-         SELECT b, queue, name, ${histOf("c")} AS hist
-           FROM (SELECT b, queue, name, width_bucket(wait_ms, $3::bigint[]) AS i, count(*)::int AS n
-                   FROM jobs GROUP BY 1, 2, 3, 4) c
-          GROUP BY 1, 2, 3),
-       processing AS (
-         SELECT b, queue, name, ${histOf("c")} AS hist
-           FROM (SELECT b, queue, name, width_bucket(processing_ms, $3::bigint[]) AS i, count(*)::int AS n
-                   FROM jobs GROUP BY 1, 2, 3, 4) c
-          GROUP BY 1, 2, 3),
-       totals AS (
-         SELECT b, queue, name, count(*)::int AS jobs, sum(wait_ms)::float8 AS wait_sum,
-                sum(processing_ms)::float8 AS processing_sum
-           FROM jobs GROUP BY 1, 2, 3)
-       INSERT INTO job_latency_metrics (granularity, bucket, queue, name, jobs, wait_sum_ms, processing_sum_ms,
-                                        wait_hist, processing_hist)
-       SELECT 'minute', t.b, t.queue, t.name, t.jobs, t.wait_sum, t.processing_sum, w.hist, p.hist
-         FROM totals t JOIN wait w USING (b, queue, name) JOIN processing p USING (b, queue, name)`,
-      [from, to, LATENCY_BUCKET_LOWER_BOUNDS, topNames, OTHER_NAMES],
-    );
-    return r.rowCount ?? 0;
+async function rebuildMinutes(client: pg.PoolClient, from: Date, to: Date, topNames: number): Promise<void> {
+  await client.query(`DELETE FROM job_latency_metrics WHERE granularity = 'minute' AND bucket >= $1 AND bucket < $2`, [
+    from,
+    to,
+  ]);
+  await client.query(
+    `WITH done AS (
+       SELECT date_trunc('minute', finished_at, 'UTC') AS b, queue, name,
+              GREATEST(0, (extract(epoch FROM processed_at - created_at) * 1000)::bigint) AS wait_ms,
+              GREATEST(0, (extract(epoch FROM finished_at - processed_at) * 1000)::bigint) AS processing_ms
+         FROM job_records
+        WHERE updated_at >= $1 AND finished_at >= $1 AND finished_at < $2
+          AND status IN ('completed', 'failed') AND processed_at IS NOT NULL),
+     ranked AS (
+       SELECT b, queue, name, row_number() OVER (PARTITION BY b, queue ORDER BY count(*) DESC, name) AS rank
+         FROM done GROUP BY b, queue, name),
+     jobs AS (
+       SELECT d.b, d.queue, CASE WHEN r.rank <= $4 THEN d.name ELSE $5 END AS name, d.wait_ms, d.processing_ms
+         FROM done d JOIN ranked r USING (b, queue, name)),
+     wait AS (
+       SELECT b, queue, name, ${histOf("c")} AS hist
+         FROM (SELECT b, queue, name, width_bucket(wait_ms, $3::bigint[]) AS i, count(*)::int AS n
+                 FROM jobs GROUP BY 1, 2, 3, 4) c
+        GROUP BY 1, 2, 3),
+     processing AS (
+       SELECT b, queue, name, ${histOf("c")} AS hist
+         FROM (SELECT b, queue, name, width_bucket(processing_ms, $3::bigint[]) AS i, count(*)::int AS n
+                 FROM jobs GROUP BY 1, 2, 3, 4) c
+        GROUP BY 1, 2, 3),
+     totals AS (
+       SELECT b, queue, name, count(*)::int AS jobs, sum(wait_ms)::float8 AS wait_sum,
+              sum(processing_ms)::float8 AS processing_sum
+         FROM jobs GROUP BY 1, 2, 3)
+     INSERT INTO job_latency_metrics (granularity, bucket, queue, name, jobs, wait_sum_ms, processing_sum_ms,
+                                      wait_hist, processing_hist)
+     SELECT 'minute', t.b, t.queue, t.name, t.jobs, t.wait_sum, t.processing_sum, w.hist, p.hist
+       FROM totals t JOIN wait w USING (b, queue, name) JOIN processing p USING (b, queue, name)`,
+    [from, to, LATENCY_BUCKET_LOWER_BOUNDS, topNames, OTHER_NAMES],
+  );
+}
+
+/** Rebuilds the `g` rows in [from, to) (aligned to g) from the next finer granularity, names ranked again. */
+async function rebuildCoarser(
+  client: pg.PoolClient,
+  g: "hour" | "day",
+  from: Date,
+  to: Date,
+  topNames: number,
+): Promise<void> {
+  await client.query(`DELETE FROM job_latency_metrics WHERE granularity = $1 AND bucket >= $2 AND bucket < $3`, [
+    g,
+    from,
+    to,
+  ]);
+  await client.query(
+    `WITH src AS (
+       SELECT date_trunc($1, bucket, 'UTC') AS b, queue, name, jobs, wait_sum_ms, processing_sum_ms,
+              wait_hist, processing_hist
+         FROM job_latency_metrics WHERE granularity = $2 AND bucket >= $3 AND bucket < $4),
+     ranked AS (
+       SELECT b, queue, name,
+              row_number() OVER (PARTITION BY b, queue ORDER BY name = $6, sum(jobs) DESC, name) AS rank
+         FROM src GROUP BY b, queue, name)
+     INSERT INTO job_latency_metrics (granularity, bucket, queue, name, jobs, wait_sum_ms, processing_sum_ms,
+                                      wait_hist, processing_hist)
+     SELECT $1, s.b, s.queue, CASE WHEN r.name <> $6 AND r.rank <= $5 THEN r.name ELSE $6 END,
+            sum(s.jobs), sum(s.wait_sum_ms), sum(s.processing_sum_ms),
+            latency_hist_sum(s.wait_hist), latency_hist_sum(s.processing_hist)
+       FROM src s JOIN ranked r USING (b, queue, name)
+      GROUP BY 1, 2, 3, 4`,
+    [g, FINER[g], from, to, topNames, OTHER_NAMES],
+  );
+}
+
+const ceilBucket = (t: Date, g: Granularity) => new Date(floorBucket(t.getTime() - 1, g).getTime() + BUCKET_MS[g]);
+
+/**
+ * Rolls up the minutes in [from, to) (minute-aligned) from job_records, then rebuilds the hours and
+ * the days they fall in, so all three granularities are current up to `to`.
+ */
+export async function rollupLatency(pool: pg.Pool, from: Date, to: Date, topNames: number): Promise<void> {
+  await underLatencyLock(pool, async (client) => {
+    await rebuildMinutes(client, from, to, topNames);
+    await rebuildCoarser(client, "hour", floorBucket(from, "hour"), ceilBucket(to, "hour"), topNames);
+    await rebuildCoarser(client, "day", floorBucket(from, "day"), ceilBucket(to, "day"), topNames);
   });
 }
 
-const FINER: Record<"hour" | "day", Granularity> = { hour: "minute", day: "hour" };
-
-/** Rebuilds the `g` rows in [from, to) (aligned to g) from the next finer granularity, names ranked again. */
+/**
+ * Rebuilds the `g` rows in [from, to) from the finer rows alone. Its finer rows must still be kept
+ * (a range past their retention would be emptied).
+ * @public used by bench/latency.js through the build, to compact generated minutes
+ */
 export async function compactLatency(
   pool: pg.Pool,
   g: "hour" | "day",
@@ -103,37 +154,13 @@ export async function compactLatency(
   to: Date,
   topNames: number,
 ): Promise<void> {
-  await underLatencyLock(pool, async (client) => {
-    await client.query(`DELETE FROM job_latency_metrics WHERE granularity = $1 AND bucket >= $2 AND bucket < $3`, [
-      g,
-      from,
-      to,
-    ]);
-    await client.query(
-      `WITH src AS (
-         SELECT date_trunc($1, bucket, 'UTC') AS b, queue, name, jobs, wait_sum_ms, processing_sum_ms,
-                wait_hist, processing_hist
-           FROM job_latency_metrics WHERE granularity = $2 AND bucket >= $3 AND bucket < $4),
-       ranked AS (
-         SELECT b, queue, name,
-                row_number() OVER (PARTITION BY b, queue ORDER BY name = $6, sum(jobs) DESC, name) AS rank
-           FROM src GROUP BY b, queue, name)
-       INSERT INTO job_latency_metrics (granularity, bucket, queue, name, jobs, wait_sum_ms, processing_sum_ms,
-                                        wait_hist, processing_hist)
-       SELECT $1, s.b, s.queue, CASE WHEN r.name <> $6 AND r.rank <= $5 THEN r.name ELSE $6 END,
-              sum(s.jobs), sum(s.wait_sum_ms), sum(s.processing_sum_ms),
-              latency_hist_sum(s.wait_hist), latency_hist_sum(s.processing_hist)
-         FROM src s JOIN ranked r USING (b, queue, name)
-        GROUP BY 1, 2, 3, 4`,
-      [g, FINER[g], from, to, topNames, OTHER_NAMES],
-    );
-  });
+  await underLatencyLock(pool, (client) => rebuildCoarser(client, g, from, to, topNames));
 }
 
 /**
  * Adds the hour rows in [from, to) to each queue's totals, only the part of them after the queue's
  * `through`, and moves `through` to `to`: repeating a range, or overlapping one already added, adds
- * nothing twice.
+ * nothing twice. The hours must be final (no minute of theirs will be rolled up again).
  */
 export async function foldLatencyTotals(pool: pg.Pool, from: Date, to: Date): Promise<void> {
   await underLatencyLock(pool, (client) =>
