@@ -291,6 +291,26 @@ it("keeps the top names of each bucket and sums the rest as (other), rebuilding 
   ]);
 });
 
+it("counts a record written late (an outage, a repair) in its minute, up to an hour back", async () => {
+  const pool = t.deps.db.pool;
+  const queue = "late-q";
+  // Over an hour ago, so the last hour's figures (performance) do not hold it.
+  const M = floorBucket(Date.now() - 75 * MIN, "minute").getTime();
+  await insertTimedJobs(pool, jobs(queue, "x", M, spread(10, 1, 9, 31), spread(10, 10, 90, 32)));
+  await rollupLatency(pool, new Date(M), new Date(M + MIN), 10);
+  expect((await latencyRows(queue, "minute")).map((r) => r.jobs)).toEqual([10]);
+
+  // Five more records of minute M arrive after it was rolled up, and one of three hours ago.
+  await insertTimedJobs(pool, jobs(queue, "x", M, spread(5, 1, 9, 33), spread(5, 10, 90, 34)));
+  await insertTimedJobs(pool, jobs(queue, "x", M - 3 * HOUR, [5], [50]));
+  // A later run, whose range does not hold M, takes minute M up again with its hour.
+  await rollupLatency(pool, new Date(M + 10 * MIN), new Date(M + 11 * MIN), 10);
+  const minutes = await latencyRows(queue, "minute");
+  expect(minutes.map((r) => [r.bucket.getTime(), r.jobs])).toEqual([[M, 15]]);
+  const hour = await latencyRows(queue, "hour");
+  expect(hour.map((r) => [r.bucket.getTime(), r.jobs])).toEqual([[floorBucket(M, "hour").getTime(), 15]]);
+});
+
 it("gives the last hour's percentiles of a queue, of a worker's queues and of all queues (…/performance)", async () => {
   const pool = t.deps.db.pool;
   const at = floorBucket(Date.now() - 10 * MIN, "minute").getTime();

@@ -1,6 +1,9 @@
 // Job latency rollups (job_latency_metrics, histograms of latencyHistogram.ts):
 //  - minutes from job_records: every finished job with a processed time, of
-//    any queue that has records, by the minute it finished;
+//    any queue that has records, by the minute it finished — with the
+//    earlier minutes (up to LATE_RECORDS_MS back) of records written since
+//    the run's range began, so a record that arrives late (written back after
+//    an outage, repaired by reconciliation) still counts in its minute;
 //  - the hours and days those minutes fall in, rebuilt at once from the
 //    finer rows by elementwise sums: every granularity is current up to the
 //    last minute rolled up (the hour and day still under way included), so a
@@ -19,9 +22,11 @@
 // interleave a delete and an insert or add an hour to the totals twice.
 import type pg from "pg";
 
-import { BUCKET_MS, floorBucket, type Granularity } from "./buckets";
+import { BUCKET_MS, bucketsBetween, floorBucket, type Granularity } from "./buckets";
 import { LATENCY_BUCKET_LOWER_BOUNDS } from "./latencyHistogram";
 
+/** How far before a run's range a record written since the range began still brings its minute back in, ms. */
+const LATE_RECORDS_MS = 60 * BUCKET_MS.minute;
 /** Advisory lock key (pg_advisory_xact_lock) of latency rebuilds and totals: "late" in ASCII. */
 const LATENCY_LOCK = 0x6c617465;
 /** The row that sums the names outside a bucket's top. */
@@ -49,16 +54,29 @@ const histOf = (cells: string) => `latency_hist_sum(array_fill(${cells}.n, ARRAY
 const FINER: Record<"hour" | "day", Granularity> = { hour: "minute", day: "hour" };
 
 /**
- * Rebuilds the minute rows in [from, to) from job_records (minute-aligned bounds). Times are whole ms
- * (records keep ms); a negative one (clocks of two hosts apart) counts as 0. Filtering on
- * updated_at >= from first lets the (updated_at) index bound the scan: a record is written after its
- * job finished.
+ * Minutes before `from` (up to LATE_RECORDS_MS) that hold a finished job whose record was written at
+ * or after `from`: the previous run, which ended its range after `from`, could not have seen it.
  */
-async function rebuildMinutes(client: pg.PoolClient, from: Date, to: Date, topNames: number): Promise<void> {
-  await client.query(`DELETE FROM job_latency_metrics WHERE granularity = 'minute' AND bucket >= $1 AND bucket < $2`, [
-    from,
-    to,
-  ]);
+async function lateMinutes(client: pg.PoolClient, from: Date): Promise<Date[]> {
+  const r = await client.query<{ m: Date }>(
+    `SELECT DISTINCT date_trunc('minute', finished_at, 'UTC') AS m FROM job_records
+      WHERE updated_at >= $1 AND finished_at >= $2 AND finished_at < $1
+        AND status IN ('completed', 'failed') AND processed_at IS NOT NULL`,
+    [from, new Date(from.getTime() - LATE_RECORDS_MS)],
+  );
+  return r.rows.map((x) => x.m);
+}
+
+/**
+ * Rebuilds the minute rows of `minutes` (starts, sorted) from job_records. Times are whole ms (records
+ * keep ms); a negative one (clocks of two hosts apart) counts as 0. Filtering on updated_at >= the
+ * first minute lets the (updated_at) index bound the scan: a record is written after its job finished.
+ */
+async function rebuildMinutes(client: pg.PoolClient, minutes: Date[], topNames: number): Promise<void> {
+  const first = minutes[0];
+  const last = minutes[minutes.length - 1];
+  if (!first || !last) return;
+  await client.query(`DELETE FROM job_latency_metrics WHERE granularity = 'minute' AND bucket = ANY($1)`, [minutes]);
   await client.query(
     `WITH done AS (
        SELECT date_trunc('minute', finished_at, 'UTC') AS b, queue, name,
@@ -66,6 +84,7 @@ async function rebuildMinutes(client: pg.PoolClient, from: Date, to: Date, topNa
               GREATEST(0, (extract(epoch FROM finished_at - processed_at) * 1000)::bigint) AS processing_ms
          FROM job_records
         WHERE updated_at >= $1 AND finished_at >= $1 AND finished_at < $2
+          AND date_trunc('minute', finished_at, 'UTC') = ANY($6)
           AND status IN ('completed', 'failed') AND processed_at IS NOT NULL),
      ranked AS (
        SELECT b, queue, name, row_number() OVER (PARTITION BY b, queue ORDER BY count(*) DESC, name) AS rank
@@ -91,28 +110,27 @@ async function rebuildMinutes(client: pg.PoolClient, from: Date, to: Date, topNa
                                       wait_hist, processing_hist)
      SELECT 'minute', t.b, t.queue, t.name, t.jobs, t.wait_sum, t.processing_sum, w.hist, p.hist
        FROM totals t JOIN wait w USING (b, queue, name) JOIN processing p USING (b, queue, name)`,
-    [from, to, LATENCY_BUCKET_LOWER_BOUNDS, topNames, OTHER_NAMES],
+    [first, new Date(last.getTime() + BUCKET_MS.minute), LATENCY_BUCKET_LOWER_BOUNDS, topNames, OTHER_NAMES, minutes],
   );
 }
 
-/** Rebuilds the `g` rows in [from, to) (aligned to g) from the next finer granularity, names ranked again. */
+/** Rebuilds the `g` rows of `starts` (bucket starts, sorted) from the next finer granularity, names ranked again. */
 async function rebuildCoarser(
   client: pg.PoolClient,
   g: "hour" | "day",
-  from: Date,
-  to: Date,
+  starts: Date[],
   topNames: number,
 ): Promise<void> {
-  await client.query(`DELETE FROM job_latency_metrics WHERE granularity = $1 AND bucket >= $2 AND bucket < $3`, [
-    g,
-    from,
-    to,
-  ]);
+  const first = starts[0];
+  const last = starts[starts.length - 1];
+  if (!first || !last) return;
+  await client.query(`DELETE FROM job_latency_metrics WHERE granularity = $1 AND bucket = ANY($2)`, [g, starts]);
   await client.query(
     `WITH src AS (
        SELECT date_trunc($1, bucket, 'UTC') AS b, queue, name, jobs, wait_sum_ms, processing_sum_ms,
               wait_hist, processing_hist
-         FROM job_latency_metrics WHERE granularity = $2 AND bucket >= $3 AND bucket < $4),
+         FROM job_latency_metrics
+        WHERE granularity = $2 AND bucket >= $3 AND bucket < $4 AND date_trunc($1, bucket, 'UTC') = ANY($7)),
      ranked AS (
        SELECT b, queue, name,
               row_number() OVER (PARTITION BY b, queue ORDER BY name = $6, sum(jobs) DESC, name) AS rank
@@ -124,21 +142,26 @@ async function rebuildCoarser(
             latency_hist_sum(s.wait_hist), latency_hist_sum(s.processing_hist)
        FROM src s JOIN ranked r USING (b, queue, name)
       GROUP BY 1, 2, 3, 4`,
-    [g, FINER[g], from, to, topNames, OTHER_NAMES],
+    [g, FINER[g], first, new Date(last.getTime() + BUCKET_MS[g]), topNames, OTHER_NAMES, starts],
   );
 }
 
-const ceilBucket = (t: Date, g: Granularity) => new Date(floorBucket(t.getTime() - 1, g).getTime() + BUCKET_MS[g]);
+/** The distinct `g` buckets holding `times`, sorted. */
+function bucketsOf(times: Date[], g: Granularity): Date[] {
+  return [...new Set(times.map((t) => floorBucket(t, g).getTime()))].sort((a, b) => a - b).map((t) => new Date(t));
+}
 
 /**
- * Rolls up the minutes in [from, to) (minute-aligned) from job_records, then rebuilds the hours and
- * the days they fall in, so all three granularities are current up to `to`.
+ * Rolls up the minutes in [from, to) (minute-aligned) from job_records, with the earlier minutes of
+ * records written late, then rebuilds the hours and the days they fall in, so all three granularities
+ * are current up to `to`.
  */
 export async function rollupLatency(pool: pg.Pool, from: Date, to: Date, topNames: number): Promise<void> {
   await underLatencyLock(pool, async (client) => {
-    await rebuildMinutes(client, from, to, topNames);
-    await rebuildCoarser(client, "hour", floorBucket(from, "hour"), ceilBucket(to, "hour"), topNames);
-    await rebuildCoarser(client, "day", floorBucket(from, "day"), ceilBucket(to, "day"), topNames);
+    const minutes = bucketsOf([...(await lateMinutes(client, from)), ...bucketsBetween(from, to, "minute")], "minute");
+    await rebuildMinutes(client, minutes, topNames);
+    await rebuildCoarser(client, "hour", bucketsOf(minutes, "hour"), topNames);
+    await rebuildCoarser(client, "day", bucketsOf(minutes, "day"), topNames);
   });
 }
 
@@ -154,7 +177,7 @@ export async function compactLatency(
   to: Date,
   topNames: number,
 ): Promise<void> {
-  await underLatencyLock(pool, (client) => rebuildCoarser(client, g, from, to, topNames));
+  await underLatencyLock(pool, (client) => rebuildCoarser(client, g, bucketsBetween(from, to, g), topNames));
 }
 
 /**
