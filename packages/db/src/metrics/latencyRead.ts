@@ -51,21 +51,38 @@ export const sumLatency = (xs: LatencyHistograms[]): LatencyHistograms =>
 
 interface StoredRow {
   jobs: number;
-  /** First bucket of each trimmed histogram (its lowest subscript - 1), and its counts. */
-  wait_first: number | null;
-  wait: number[];
-  processing_first: number | null;
-  processing: number[];
+  /** A stored histogram as Postgres writes an array: "[first:last]={n,…}", the subscripts left out from 1. */
+  wait: string;
+  processing: string;
 }
 
-/** The columns of a stored row as StoredRow reads them (array text drops the subscripts, so they come apart). */
-const STORED = `jobs, array_lower(wait_hist, 1) - 1 AS wait_first, wait_hist AS wait,
-                array_lower(processing_hist, 1) - 1 AS processing_first, processing_hist AS processing`;
+interface Stored {
+  /** Bucket of the first count. */
+  first: number;
+  counts: number[];
+}
 
-function addRow(into: LatencyHistograms, row: StoredRow): void {
-  into.jobs += row.jobs;
-  if (row.wait_first !== null) addAt(into.wait, row.wait_first, row.wait);
-  if (row.processing_first !== null) addAt(into.processing, row.processing_first, row.processing);
+/**
+ * A stored histogram from its array text, parsed here rather than by node-postgres: its generic array
+ * parser was two thirds of a 7-day read (8,400 rows), and the text keeps the subscripts (the buckets).
+ */
+function parseStored(text: string): Stored {
+  const open = text.indexOf("{");
+  if (open + 2 >= text.length) return { first: 0, counts: [] }; // "{}"
+  const subscript = text.charCodeAt(0) === 91 /* "[" */ ? Number(text.slice(1, text.indexOf(":"))) : 1;
+  const parts = text.slice(open + 1, -1).split(",");
+  const counts = new Array<number>(parts.length);
+  for (let k = 0; k < parts.length; k++) counts[k] = Number(parts[k]);
+  return { first: subscript - 1, counts };
+}
+
+/** The columns of a stored row as StoredRow reads them. */
+const STORED = `jobs, wait_hist::text AS wait, processing_hist::text AS processing`;
+
+function addStored(into: LatencyHistograms, jobs: number, wait: Stored, processing: Stored): void {
+  into.jobs += jobs;
+  addAt(into.wait, wait.first, wait.counts);
+  addAt(into.processing, processing.first, processing.counts);
 }
 
 export interface LatencyRange {
@@ -99,14 +116,16 @@ export async function latencyRange(
   const byQueue = new Map<string, { names: Map<string, LatencyHistograms>; perBucket: Map<number, number> }>();
   for (const row of r.rows) {
     const t = row.bucket.getTime();
+    const wait = parseStored(row.wait);
+    const processing = parseStored(row.processing);
     const point = byBucket.get(t) ?? empty();
     byBucket.set(t, point);
-    addRow(point, row);
+    addStored(point, row.jobs, wait, processing);
     const q = byQueue.get(row.queue) ?? { names: new Map(), perBucket: new Map() };
     byQueue.set(row.queue, q);
     const name = q.names.get(row.name) ?? empty();
     q.names.set(row.name, name);
-    addRow(name, row);
+    addStored(name, row.jobs, wait, processing);
     if (row.name !== OTHER_NAMES) q.perBucket.set(t, (q.perBucket.get(t) ?? 0) + 1);
   }
   const series = [...byBucket].sort(([a], [b]) => a - b).map(([t, h]) => ({ bucket: new Date(t), ...h }));
@@ -143,7 +162,7 @@ export async function recentLatency(
   for (const row of r.rows) {
     const h = out.get(row.queue) ?? empty();
     out.set(row.queue, h);
-    addRow(h, row);
+    addStored(h, row.jobs, parseStored(row.wait), parseStored(row.processing));
   }
   return out;
 }
