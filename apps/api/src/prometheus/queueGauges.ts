@@ -4,9 +4,10 @@
 // rollups (queue_job_totals + minute rows: monotonic across API restarts and
 // identical on every replica — aggregate replicas with max(), not sum()),
 // and job wait/processing time histograms from the same rollups
-// (latencyHistograms.ts). Queue names are bounded (catalog + discovered, at most 2000); no job ids or
-// other unbounded labels. A dependency that does not answer within the probe
-// timeout leaves its series out and sets opsdeck_metrics_source_up to 0.
+// (latencyHistograms.ts). Queue names are bounded (catalog + discovered, at
+// most 2000); no job ids or other unbounded labels. A dependency that does
+// not answer within the probe timeout leaves its series out and sets
+// opsdeck_metrics_source_up to 0.
 import { withDeadline } from "@opsdeck/core";
 import { jobCounters } from "@opsdeck/db";
 import { fetchQueueCounts, waitingOf } from "@opsdeck/redis";
