@@ -2,11 +2,12 @@
 // (opsdeck_job_wait_seconds, opsdeck_job_processing_seconds), read on scrape
 // from the latency rollups: every job timed since the series began (the
 // totals of the compacted hours plus the minute rows after them, see
-// latencyTotals). They are cumulative as Prometheus expects — they only grow,
-// across API restarts too — and every API replica serves the same figures
-// from the same rows, so a query must not add replicas up: aggregate with
-// max() (or scrape one replica). They lag the jobs by the rollups' minute
-// (the last closed minute).
+// latencyTotals). They are cumulative as Prometheus expects, across API
+// restarts too (a finished job retried within about an hour of finishing
+// leaves them: read as a counter reset), and every API replica serves the
+// same figures from the same rows, so a query must not add replicas up:
+// aggregate with max() (or scrape one replica). They lag the jobs by the
+// rollups' minute (the last closed minute).
 //
 // `le` bounds are powers of 4 ms (1 ms … 67,108.864 s): each is a bucket
 // bound of the rollups' histograms, so the cumulative counts are exact, not

@@ -175,10 +175,11 @@ export interface LatencyTotals extends LatencyHistograms {
 
 /**
  * Per queue, every job timed since the series began: the totals of the final hours plus the minute
- * rows after them. It only grows (minutes only gain jobs, and an hour moves into the totals in the
- * same statement that moves `through` past its minutes), so it can back cumulative Prometheus
- * histograms; every replica reads the same figures. Summed in SQL: per queue, the totals row and at
- * most an hour or two of minutes.
+ * rows after them, the same on every replica. It grows as minutes gain jobs, and an hour moves into
+ * the totals in the same statement that moves `through` past its minutes, so it can back cumulative
+ * Prometheus histograms. (A finished job retried while its minute is still rebuilt leaves the
+ * minute: the one way it shrinks.) Summed in SQL: per queue, the totals row and at most an hour or
+ * two of minutes.
  */
 export async function latencyTotals(pool: pg.Pool): Promise<LatencyTotals[]> {
   const r = await pool.query<{
