@@ -235,6 +235,10 @@ export function workerOptions(config: WorkerConfig, queue: CatalogQueueName): Wo
     stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
     maxStalledCount: config.WORKER_MAX_STALLED_COUNT,
     ...jobRetention(config),
+    // BullMQ's own per-minute completed/failed counts (Bull Board's metrics view reads them).
+    ...(config.WORKER_METRICS_MAX_DATA_POINTS > 0
+      ? { metrics: { maxDataPoints: config.WORKER_METRICS_MAX_DATA_POINTS } }
+      : {}),
     autorun: false,
   };
 }

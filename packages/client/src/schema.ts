@@ -848,7 +848,7 @@ export interface paths {
     };
     /**
      * Historical metrics from the rollups (24h, 7d: hourly; 30d: daily)
-     * @description Points {timestamp, cpu, memory, messages, errors}: cpu/memory average the worker samples (one worker, the workers serving `queue`, or all); messages are jobs finished and errors jobs failed (one queue, the queues `worker` serves, or all). The last point is the current, partial period.
+     * @description Points {timestamp, cpu, memory, messages, errors, timed_jobs, wait_time_ms, processing_time_ms}: cpu/memory average the worker samples (one worker, the workers serving `queue`, or all); messages are jobs finished and errors jobs failed (one queue, the queues `worker` serves, or all); wait_time_ms and processing_time_ms are p50/p95/p99 of the same jobs' times (those with a job record), merged from histograms so an hour's or a day's percentiles are those of all its jobs. `latency` gives the percentiles over the whole range, per queue and per job name. The last point is the current, partial period.
      */
     get: operations["getMetricsHistory"];
     put?: never;
@@ -9574,7 +9574,9 @@ export interface operations {
                   | "service_status"
                   | "ip_blacklisted"
                   | "redis_eviction_policy"
-                  | "dropped_logs";
+                  | "dropped_logs"
+                  | "wait_p95"
+                  | "processing_p95";
                 /** @description What the alert is about: a queue, a service, an IP */
                 subject: string;
                 /** @description Last evaluation that found the condition, ISO 8601 */
@@ -9774,7 +9776,9 @@ export interface operations {
                 | "service_status"
                 | "ip_blacklisted"
                 | "redis_eviction_policy"
-                | "dropped_logs";
+                | "dropped_logs"
+                | "wait_p95"
+                | "processing_p95";
               /** @description What the alert is about: a queue, a service, an IP */
               subject: string;
               /** @description Last evaluation that found the condition, ISO 8601 */
@@ -10209,12 +10213,79 @@ export interface operations {
                 messages: number;
                 /** @description Jobs failed in the period */
                 errors: number;
+                /** @description Finished jobs whose wait and processing times are known (they have a job record) */
+                timed_jobs: number;
+                /** @description Wait time, from added to the start of the last attempt (a delay and earlier attempts included): p50, p95, p99 in ms (null without timed jobs), from histograms of 8 log-spaced buckets per doubling: within 4.5% of the exact nearest-rank percentile */
+                wait_time_ms: {
+                  p50: number | null;
+                  p95: number | null;
+                  p99: number | null;
+                };
+                /** @description Processing time of the last attempt, from its start to the job's finish: p50, p95, p99 in ms (null without timed jobs), from histograms of 8 log-spaced buckets per doubling: within 4.5% of the exact nearest-rank percentile */
+                processing_time_ms: {
+                  p50: number | null;
+                  p95: number | null;
+                  p99: number | null;
+                };
               }[];
               averages: {
                 cpu: number | null;
                 memory: number | null;
                 messages: number;
                 errors: number;
+              };
+              /** @description Percentiles over the whole range, overall, per queue and per job name */
+              latency: {
+                /** @description Finished jobs whose wait and processing times are known (they have a job record) */
+                timed_jobs: number;
+                /** @description Wait time, from added to the start of the last attempt (a delay and earlier attempts included): p50, p95, p99 in ms (null without timed jobs), from histograms of 8 log-spaced buckets per doubling: within 4.5% of the exact nearest-rank percentile */
+                wait_time_ms: {
+                  p50: number | null;
+                  p95: number | null;
+                  p99: number | null;
+                };
+                /** @description Processing time of the last attempt, from its start to the job's finish: p50, p95, p99 in ms (null without timed jobs), from histograms of 8 log-spaced buckets per doubling: within 4.5% of the exact nearest-rank percentile */
+                processing_time_ms: {
+                  p50: number | null;
+                  p95: number | null;
+                  p99: number | null;
+                };
+                /** @description Per queue, most timed jobs first */
+                queues: {
+                  /** @description Finished jobs whose wait and processing times are known (they have a job record) */
+                  timed_jobs: number;
+                  /** @description Wait time, from added to the start of the last attempt (a delay and earlier attempts included): p50, p95, p99 in ms (null without timed jobs), from histograms of 8 log-spaced buckets per doubling: within 4.5% of the exact nearest-rank percentile */
+                  wait_time_ms: {
+                    p50: number | null;
+                    p95: number | null;
+                    p99: number | null;
+                  };
+                  /** @description Processing time of the last attempt, from its start to the job's finish: p50, p95, p99 in ms (null without timed jobs), from histograms of 8 log-spaced buckets per doubling: within 4.5% of the exact nearest-rank percentile */
+                  processing_time_ms: {
+                    p50: number | null;
+                    p95: number | null;
+                    p99: number | null;
+                  };
+                  queue: string;
+                  /** @description Job names, most timed jobs first: as many as the fullest period of the range kept apart (the worker's METRICS_LATENCY_TOP_NAMES per queue and period), the rest summed as '(other)'. A name's jobs in periods where it was outside that period's top names count under '(other)' */
+                  names: {
+                    /** @description Finished jobs whose wait and processing times are known (they have a job record) */
+                    timed_jobs: number;
+                    /** @description Wait time, from added to the start of the last attempt (a delay and earlier attempts included): p50, p95, p99 in ms (null without timed jobs), from histograms of 8 log-spaced buckets per doubling: within 4.5% of the exact nearest-rank percentile */
+                    wait_time_ms: {
+                      p50: number | null;
+                      p95: number | null;
+                      p99: number | null;
+                    };
+                    /** @description Processing time of the last attempt, from its start to the job's finish: p50, p95, p99 in ms (null without timed jobs), from histograms of 8 log-spaced buckets per doubling: within 4.5% of the exact nearest-rank percentile */
+                    processing_time_ms: {
+                      p50: number | null;
+                      p95: number | null;
+                      p99: number | null;
+                    };
+                    name: string;
+                  }[];
+                }[];
               };
             };
           };
@@ -10383,7 +10454,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description cpu, memory, error rate, response time */
+      /** @description cpu, memory, error rate, response time, job latency */
       200: {
         headers: {
           /** @description This request's id */
@@ -10412,6 +10483,23 @@ export interface operations {
               errorRate: number;
               /** @description ms: average job processing time of the last hour (queue/worker) or API response time (5 min) */
               responseTime: number | null;
+              /** @description Jobs of the last hour (the queue, the queues the worker serves, or all queues): wait and processing time percentiles */
+              latency: {
+                /** @description Finished jobs whose wait and processing times are known (they have a job record) */
+                timed_jobs: number;
+                /** @description Wait time, from added to the start of the last attempt (a delay and earlier attempts included): p50, p95, p99 in ms (null without timed jobs), from histograms of 8 log-spaced buckets per doubling: within 4.5% of the exact nearest-rank percentile */
+                wait_time_ms: {
+                  p50: number | null;
+                  p95: number | null;
+                  p99: number | null;
+                };
+                /** @description Processing time of the last attempt, from its start to the job's finish: p50, p95, p99 in ms (null without timed jobs), from histograms of 8 log-spaced buckets per doubling: within 4.5% of the exact nearest-rank percentile */
+                processing_time_ms: {
+                  p50: number | null;
+                  p95: number | null;
+                  p99: number | null;
+                };
+              };
               queue: string | null;
               worker: string | null;
             };

@@ -39,6 +39,9 @@ function createBoard(readOnlyMode: boolean): Board {
       uiConfig: {
         boardTitle: readOnlyMode ? "Opsdeck (read-only)" : "Opsdeck queues",
         hideDocsLink: true,
+        // The queue page's chart of BullMQ's per-minute completed/failed counts, which Opsdeck's
+        // workers record (WORKER_METRICS_MAX_DATA_POINTS); off by default in Bull Board.
+        showMetrics: true,
         miscLinks: [{ text: "Sign out", url: `${BOARD_BASE}/logout` }],
       },
     },

@@ -1,14 +1,21 @@
 // GET /api/v1/platform/metrics/history and …/performance: points
 // from the rollups at the range's granularity (24h and 7d hourly, 30d daily;
-// the current period included from finer rows), and current performance.
+// the current period included from finer rows) with job latency percentiles
+// per point and per queue and job name over the range, and current
+// performance.
 import type { MetricsHistory, MetricsPerformance, MetricsRange } from "@opsdeck/core";
 import {
   BUCKET_MS,
   currentWorkerLoad,
   floorBucket,
+  type LatencyHistograms,
+  latencyPercentiles,
+  latencyRange,
   metricSeries,
+  recentLatency,
   recentQueueStats,
   recentRequestStats,
+  sumLatency,
 } from "@opsdeck/db";
 
 import type { AppDeps } from "../deps";
@@ -20,6 +27,17 @@ const RANGES: Record<MetricsRange, { granularity: "hour" | "day"; buckets: numbe
 };
 
 const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
+
+const EMPTY: LatencyHistograms = { jobs: 0, wait: [], processing: [] };
+
+/** The contract's latency fields of summed histograms. */
+function latencyOf(h: LatencyHistograms) {
+  return {
+    timed_jobs: h.jobs,
+    wait_time_ms: latencyPercentiles(h.wait),
+    processing_time_ms: latencyPercentiles(h.processing),
+  };
+}
 
 export async function metricsHistory(
   deps: AppDeps,
@@ -33,17 +51,18 @@ export async function metricsHistory(
   // A worker's jobs are those of the queues it serves (jobs are not attributed to workers).
   const workerQueues = q.worker ? (await currentWorkerLoad(deps.db.pool, { workerId: q.worker })).queues : undefined;
   const queues = q.queue ? [q.queue] : workerQueues;
-  const points = await metricSeries(deps.db.pool, granularity, from, to, {
-    queues,
-    workerId: q.worker,
-    workerQueue: q.queue,
-  });
+  const [points, latency] = await Promise.all([
+    metricSeries(deps.db.pool, granularity, from, to, { queues, workerId: q.worker, workerQueue: q.queue }),
+    latencyRange(deps.db.pool, granularity, from, to, queues),
+  ]);
+  const latencyAt = new Map(latency.series.map((l) => [l.bucket.getTime(), l]));
   const metrics = points.map((p) => ({
     timestamp: p.bucket.toISOString(),
     cpu: p.cpu,
     memory: p.memory,
     messages: p.completed + p.failed,
     errors: p.failed,
+    ...latencyOf(latencyAt.get(p.bucket.getTime()) ?? EMPTY),
   }));
   const nums = (xs: (number | null)[]) => xs.filter((x): x is number => x !== null);
   return {
@@ -57,6 +76,14 @@ export async function metricsHistory(
       memory: avg(nums(metrics.map((m) => m.memory))),
       messages: avg(metrics.map((m) => m.messages)) ?? 0,
       errors: avg(metrics.map((m) => m.errors)) ?? 0,
+    },
+    latency: {
+      ...latencyOf(sumLatency(latency.queues)),
+      queues: latency.queues.map((b) => ({
+        queue: b.queue,
+        ...latencyOf(b),
+        names: b.names.map((n) => ({ name: n.name, ...latencyOf(n) })),
+      })),
     },
   };
 }
@@ -72,6 +99,11 @@ export async function metricsPerformance(
   const { pool } = deps.db;
   const load = await currentWorkerLoad(pool, { workerId: q.worker, queue: q.queue });
   const subject = { queue: q.queue ?? null, worker: q.worker ?? null };
+  // The last 60 minutes including the current, still open one.
+  const lastHour = new Date(floorBucket(now, "minute").getTime() + BUCKET_MS.minute);
+  const timed = await recentLatency(pool, 61, lastHour);
+  const latencyFor = (queues: string[] | null) =>
+    latencyOf(sumLatency([...timed].filter(([queue]) => queues === null || queues.includes(queue)).map(([, h]) => h)));
   if (!q.queue && !q.worker) {
     // Platform-wide: API 5xx rate and average response time over the last 5 minutes (raw request logs).
     const r = await recentRequestStats(pool, 5);
@@ -80,13 +112,13 @@ export async function metricsPerformance(
       memory: load.memory,
       errorRate: rate(r.errors, r.requests),
       responseTime: r.avgResponseMs === null ? null : Math.round(r.avgResponseMs * 100) / 100,
+      latency: latencyFor(null),
       ...subject,
     };
   }
   // A queue or a worker: failed share and processing time of its jobs over the last hour of minute rows.
   const queues = q.queue ? [q.queue] : load.queues;
-  // The last 60 minutes including the current, still open one.
-  const stats = await recentQueueStats(pool, 61, new Date(floorBucket(now, "minute").getTime() + BUCKET_MS.minute));
+  const stats = await recentQueueStats(pool, 61, lastHour);
   let completed = 0;
   let failed = 0;
   let latency = 0;
@@ -103,6 +135,7 @@ export async function metricsPerformance(
     memory: load.memory,
     errorRate: rate(failed, completed + failed),
     responseTime: count > 0 ? Math.round((latency / count) * 100) / 100 : null,
+    latency: latencyFor(queues),
     ...subject,
   };
 }

@@ -2,10 +2,12 @@
 // queue sizes by state, workers, paused flag and oldest waiting age from one
 // pipelined round trip (@opsdeck/redis counts.ts), and finished-job counters from the
 // rollups (queue_job_totals + minute rows: monotonic across API restarts and
-// identical on every replica — aggregate replicas with max(), not sum()).
-// Queue names are bounded (catalog + discovered, at most 2000); no job ids or
-// other unbounded labels. A dependency that does not answer within the probe
-// timeout leaves its series out and sets opsdeck_metrics_source_up to 0.
+// identical on every replica — aggregate replicas with max(), not sum()),
+// and job wait/processing time histograms from the same rollups
+// (latencyHistograms.ts). Queue names are bounded (catalog + discovered, at
+// most 2000); no job ids or other unbounded labels. A dependency that does
+// not answer within the probe timeout leaves its series out and sets
+// opsdeck_metrics_source_up to 0.
 import { withDeadline } from "@opsdeck/core";
 import { jobCounters } from "@opsdeck/db";
 import { fetchQueueCounts, waitingOf } from "@opsdeck/redis";
@@ -14,6 +16,7 @@ import client from "prom-client";
 
 import { readyRedis } from "../queues/connection";
 import type { QueueRegistry } from "../queues/registry";
+import { registerLatencyHistograms } from "./latencyHistograms";
 
 export interface InfraMetricsSource {
   queues: QueueRegistry;
@@ -24,7 +27,7 @@ export interface InfraMetricsSource {
 export function registerInfraMetrics(registry: client.Registry, src: InfraMetricsSource): void {
   const up = new client.Gauge({
     name: "opsdeck_metrics_source_up",
-    help: "1 when the last scrape could read the source (redis: queue counts, postgres: job counters)",
+    help: "1 when the last scrape could read the source (redis: queue counts, postgres: job counters, latency: job latency histograms)",
     labelNames: ["source"] as const,
     registers: [registry],
   });
@@ -108,5 +111,10 @@ export function registerInfraMetrics(registry: client.Registry, src: InfraMetric
         up.set({ source: "postgres" }, 0);
       }
     },
+  });
+  registerLatencyHistograms(registry, {
+    pool: src.pool,
+    timeoutMs: src.timeoutMs,
+    readable: (ok) => up.set({ source: "latency" }, ok ? 1 : 0),
   });
 }

@@ -17,6 +17,8 @@ export interface RollupOptions {
   /** Deadline of each Redis/Postgres measurement, ms. @defaultValue 1000 */
   probeTimeoutMs: number;
   thresholds: AlertThresholdsConfig;
+  /** Job names per queue and bucket with their own latency rows; the rest are summed as '(other)'. @defaultValue 10 */
+  latencyTopNames: number;
   /** Prefix of Opsdeck's own Redis keys (dropped-log reports). */
   keyPrefix: string;
 }
@@ -45,6 +47,7 @@ export const DEFAULT_ROLLUP_OPTIONS = {
   overlapMinutes: 2,
   lagMs: 5_000,
   probeTimeoutMs: 1_000,
+  latencyTopNames: 10,
 } as const;
 
 /** Most hour / day buckets compacted per run (each reads its raw request logs); the rest follow next run. */

@@ -1,6 +1,7 @@
 // The worker's metrics, alert and webhook settings (spread into workerEnv in
 // config.ts; `checkMetricsEnv` joins its superRefine).
 import { AlertThresholdsEnv, IntEnv } from "@opsdeck/core";
+import { MetricsTime } from "bullmq";
 import { z } from "zod";
 
 import { webhookAllowed } from "./webhooks";
@@ -32,6 +33,10 @@ export const metricsEnvShape = {
   METRICS_DAY_RETENTION_DAYS: IntEnv(2, 36_500).default(400),
   /** Most minutes one rollup run catches up; longer gaps are caught up over the next runs. */
   ROLLUP_MAX_BACKFILL_MINUTES: IntEnv(1, 10_000).default(180),
+  /** Job names per queue and bucket whose latency percentiles are kept apart; the others are summed as "(other)". */
+  METRICS_LATENCY_TOP_NAMES: IntEnv(1, 100).default(10),
+  /** Minutes of BullMQ's own completed/failed counts kept in Redis by Opsdeck's workers (one point a minute, a few bytes each; 0 = off). Default one week. */
+  WORKER_METRICS_MAX_DATA_POINTS: IntEnv(0, MetricsTime.ONE_MONTH).default(MetricsTime.ONE_WEEK),
   /** Deadline of each Redis/Postgres measurement in rollups and alert rules, ms. */
   PROBE_TIMEOUT_MS: IntEnv(50, 30_000).default(1_000),
 };

@@ -1,7 +1,8 @@
-// Alert evaluation, run after each rollup: measure (queues from Redis,
-// heartbeats and recent minute rows from Postgres, service health, listed
-// sending IPs, dropped logs), apply the rules, then open or refresh one alert
-// per firing (rule, subject) and resolve the open ones that no longer fire.
+// Alert evaluation, run after each rollup: measure (queues from Redis;
+// heartbeats, recent minute rows and latency histograms from Postgres;
+// service health, listed sending IPs, dropped logs), apply the rules, then
+// open or refresh one alert per firing (rule, subject) and resolve the open
+// ones that no longer fire.
 // Opened and resolved alerts go to `notify` (the webhook queue) when set.
 import { CATALOG_QUEUE_NAMES, thresholdsForSubject, withDeadline } from "@opsdeck/core";
 import {
@@ -10,6 +11,7 @@ import {
   floorBucket,
   listBlacklistedIps,
   onlineWorkersPerQueue,
+  recentLatency,
   recentQueueStats,
   recordFiring,
   resolveCleared,
@@ -47,12 +49,27 @@ export async function evaluateAlerts(ctx: MetricsContext): Promise<AlertEvaluati
     const th = thresholdsForSubject(options.thresholds, q);
     windows.add(th.failure_window_minutes).add(th.no_progress_minutes);
   }
+  // Latency windows of the subjects ("*" covers every queue without its own entry) with a threshold set.
+  const latencyWindows = new Set<number>();
+  for (const subject of ["*", ...Object.keys(options.thresholds)]) {
+    const th = thresholdsForSubject(options.thresholds, subject);
+    if (th.wait_p95_ms !== null || th.processing_p95_ms !== null) latencyWindows.add(th.latency_window_minutes);
+  }
   const upTo = floorBucket((ctx.now?.() ?? new Date()).getTime() - options.lagMs - 60_000, "minute");
-  const [online, recent, health, blacklisted, droppedLogs] = await Promise.all([
+  const [online, recent, latency, health, blacklisted, droppedLogs] = await Promise.all([
     settle(withDeadline(onlineWorkersPerQueue(pool), t, "Postgres")),
     settle(
       withDeadline(
         Promise.all([...windows].map(async (w) => [w, await recentQueueStats(pool, w, upTo)] as const)).then(
+          (entries) => new Map(entries),
+        ),
+        t * 2,
+        "Postgres",
+      ),
+    ),
+    settle(
+      withDeadline(
+        Promise.all([...latencyWindows].map(async (w) => [w, await recentLatency(pool, w, upTo)] as const)).then(
           (entries) => new Map(entries),
         ),
         t * 2,
@@ -78,6 +95,7 @@ export async function evaluateAlerts(ctx: MetricsContext): Promise<AlertEvaluati
     samples,
     online,
     recent,
+    latency,
     health,
     blacklisted,
     droppedLogs,

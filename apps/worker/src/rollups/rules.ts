@@ -9,7 +9,7 @@ import {
   type InfrastructureHealth,
   thresholdsForSubject,
 } from "@opsdeck/core";
-import type { Firing, RecentQueueStats } from "@opsdeck/db";
+import { type Firing, histogramPercentile, type LatencyHistograms, type RecentQueueStats } from "@opsdeck/db";
 import { type QueueSample } from "@opsdeck/redis";
 
 export interface RuleInputs {
@@ -19,6 +19,11 @@ export interface RuleInputs {
   online: Map<string, number> | null;
   /** Minute-row stats per window length (minutes) → queue → stats; null when Postgres could not be read. */
   recent: Map<number, Map<string, RecentQueueStats>> | null;
+  /**
+   * Latency histograms per window length (minutes) → queue, for the windows of the subjects whose
+   * latency thresholds are set; null when Postgres could not be read.
+   */
+  latency: Map<number, Map<string, LatencyHistograms>> | null;
   health: InfrastructureHealth;
   /** Listed sending IPs; null when not known. */
   blacklisted: { ip: string; provider: string; blacklists: string[] }[] | null;
@@ -109,6 +114,38 @@ function queueRules(i: RuleInputs, out: RuleResult): void {
   }
 }
 
+const LATENCY_RULES = [
+  { rule: "wait_p95", what: "wait time", threshold: "wait_p95_ms", hist: "wait" },
+  { rule: "processing_p95", what: "processing time", threshold: "processing_p95_ms", hist: "processing" },
+] as const;
+
+/** Queues whose p95 wait or processing time over the window is above its threshold (off unless set). */
+function latencyRules(i: RuleInputs, out: RuleResult): void {
+  if (!i.latency) return;
+  out.evaluated.push(...LATENCY_RULES.map((r) => r.rule));
+  const queues = new Set([...i.latency.values()].flatMap((m) => [...m.keys()]));
+  for (const queue of queues) {
+    const t = thresholdsForSubject(i.thresholds, queue);
+    const stats = i.latency.get(t.latency_window_minutes)?.get(queue);
+    if (!stats || stats.jobs < t.latency_min_jobs) continue;
+    for (const r of LATENCY_RULES) {
+      const threshold = t[r.threshold];
+      if (threshold === null || t.disabled.includes(r.rule)) continue;
+      const p95 = histogramPercentile(stats[r.hist], 0.95);
+      if (p95 === null || p95 <= threshold) continue;
+      const ms = Math.round(p95 * 100) / 100;
+      out.firing.push({
+        rule: r.rule,
+        subject: queue,
+        service: serviceOfQueue(queue),
+        severity: "warning",
+        message: `p95 ${r.what} of ${queue} was ${ms} ms over the last ${t.latency_window_minutes} minutes (threshold ${threshold} ms, ${stats.jobs} jobs)`,
+        details: { p95_ms: ms, threshold_ms: threshold, jobs: stats.jobs, window_minutes: t.latency_window_minutes },
+      });
+    }
+  }
+}
+
 function serviceRules(i: RuleInputs, out: RuleResult): void {
   out.evaluated.push("service_status", "redis_eviction_policy");
   for (const s of i.health.services) {
@@ -175,6 +212,7 @@ function otherRules(i: RuleInputs, out: RuleResult): void {
 export function evaluateRules(i: RuleInputs): RuleResult {
   const out: RuleResult = { evaluated: [], firing: [] };
   queueRules(i, out);
+  latencyRules(i, out);
   serviceRules(i, out);
   otherRules(i, out);
   return out;

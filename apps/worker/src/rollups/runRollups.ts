@@ -2,11 +2,14 @@
 //  1. minutes from the watermark (less `overlapMinutes`, for late request logs)
 //     to the last closed minute, at most `maxBackfillMinutes` per run: API
 //     requests per route (exact percentiles), finished jobs per queue (BullMQ
-//     sets and job records, see queueRollup.ts), and — for the last closed
-//     minute only, since they can only be measured now — queue gauges, worker
+//     sets and job records, see queueRollup.ts), wait and processing time
+//     histograms per queue and job name with the hours and days they fall in
+//     (job records, latencyRollup.ts), and — for the last closed minute
+//     only, since they can only be measured now — queue gauges, worker
 //     cpu/memory and Redis/Postgres stats;
 //  2. hours whose minutes are all final, then days whose hours are: compacted
-//     from the finer rows, request percentiles recomputed from the raw logs;
+//     from the finer rows (each such hour's latency added to the latency
+//     totals), request percentiles recomputed from the raw logs;
 //  3. retention by granularity.
 // Watermarks only move forward, so a missed run is backfilled by the next.
 import { CATALOG_QUEUE_NAMES, coerceError, withDeadline } from "@opsdeck/core";
@@ -17,10 +20,12 @@ import {
   bucketsBetween,
   compactBuckets,
   floorBucket,
+  foldLatencyTotals,
   getWatermarks,
   jobRecordMinutes,
   postgresStats,
   type QueueMinuteRow,
+  rollupLatency,
   rollupRequests,
   sampleWorkers,
   setWatermark,
@@ -99,6 +104,7 @@ async function rollupMinutes(
     }
   }
   await upsertQueueMinutes(pool, rows);
+  await rollupLatency(pool, from, to, options.latencyTopNames);
 
   if (sampleNow) {
     await sampleWorkers(pool, last);
@@ -159,6 +165,7 @@ export async function runRollups(ctx: MetricsContext): Promise<RollupResult> {
   const hourTo = min(hourEnd, addBuckets(hourFrom, "hour", MAX_HOURS_PER_RUN));
   if (hourFrom < hourTo) {
     await compactBuckets(pool, "hour", hourFrom, hourTo);
+    await foldLatencyTotals(pool, hourFrom, hourTo);
     await rollupRequests(pool, "hour", hourFrom, hourTo);
     await setWatermark(pool, "hour", addBuckets(hourTo, "hour", -1));
     result.hours = bucketsBetween(hourFrom, hourTo, "hour").length;

@@ -20,6 +20,7 @@ export function rollupOptions(config: WorkerConfig): RollupOptions {
     maxBackfillMinutes: config.ROLLUP_MAX_BACKFILL_MINUTES,
     probeTimeoutMs: config.PROBE_TIMEOUT_MS,
     thresholds: config.ALERT_THRESHOLDS,
+    latencyTopNames: config.METRICS_LATENCY_TOP_NAMES,
     keyPrefix: config.REDIS_KEY_PREFIX,
   };
 }

@@ -19,6 +19,8 @@ const ALERT_RULES = [
   "ip_blacklisted",
   "redis_eviction_policy",
   "dropped_logs",
+  "wait_p95",
+  "processing_p95",
 ] as const;
 export const AlertRule = z.enum(ALERT_RULES);
 export type AlertRule = z.infer<typeof AlertRule>;
@@ -69,11 +71,21 @@ const AlertThresholdSet = z.strictObject({
   error_rate_percent: z.number().min(0).max(100).optional(),
   /** API Server: p95 response time (ms) over 5 minutes above which it is degraded. @defaultValue 2000 */
   p95_ms: z.number().min(1).optional(),
+  /** Queues: p95 wait time (created → processed, ms) over the latency window above which wait_p95 fires; null = off. @defaultValue null */
+  wait_p95_ms: z.number().min(1).nullable().optional(),
+  /** Queues: p95 processing time (processed → finished, ms) over the latency window above which processing_p95 fires; null = off. @defaultValue null */
+  processing_p95_ms: z.number().min(1).nullable().optional(),
+  /** Window of the latency rules, minutes. @defaultValue 5 */
+  latency_window_minutes: z.number().int().min(1).max(1_440).optional(),
+  /** Jobs timed in the window below which the latency rules do not judge. @defaultValue 20 */
+  latency_min_jobs: z.number().int().min(1).optional(),
   /** Rules switched off for this subject. */
   disabled: z.array(AlertRule).optional(),
 });
 type AlertThresholdSet = z.infer<typeof AlertThresholdSet>;
-export type AlertThresholds = Required<Omit<AlertThresholdSet, "disabled">> & { disabled: AlertRule[] };
+export type AlertThresholds = {
+  [K in Exclude<keyof AlertThresholdSet, "disabled">]-?: Exclude<AlertThresholdSet[K], undefined>;
+} & { disabled: AlertRule[] };
 
 const DEFAULT_ALERT_THRESHOLDS: AlertThresholds = {
   backlog: 10_000,
@@ -84,6 +96,11 @@ const DEFAULT_ALERT_THRESHOLDS: AlertThresholds = {
   no_progress_minutes: 10,
   error_rate_percent: 5,
   p95_ms: 2_000,
+  // Off until set: what a slow wait or job is depends on the queue (a delayed job waits by design).
+  wait_p95_ms: null,
+  processing_p95_ms: null,
+  latency_window_minutes: 5,
+  latency_min_jobs: 20,
   disabled: [],
 };
 

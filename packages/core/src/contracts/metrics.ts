@@ -53,12 +53,38 @@ export const MetricsHistoryQuery = z.strictObject({
   worker: z.string().min(1).max(200).optional().describe("A worker id (heartbeat id); jobs of the queues it serves"),
 });
 
+/** p50/p95/p99 of one time, ms. */
+const latencyPercentiles = (what: string) =>
+  z
+    .object({
+      p50: z.number().nullable(),
+      p95: z.number().nullable(),
+      p99: z.number().nullable(),
+    })
+    .describe(
+      `${what}: p50, p95, p99 in ms (null without timed jobs), from histograms of 8 log-spaced buckets per doubling: within 4.5% of the exact nearest-rank percentile`,
+    );
+
+const TimedJobs = z
+  .number()
+  .int()
+  .describe("Finished jobs whose wait and processing times are known (they have a job record)");
+
+const LatencySummary = z.object({
+  timed_jobs: TimedJobs,
+  wait_time_ms: latencyPercentiles(
+    "Wait time, from added to the start of the last attempt (a delay and earlier attempts included)",
+  ),
+  processing_time_ms: latencyPercentiles("Processing time of the last attempt, from its start to the job's finish"),
+});
+
 const MetricsPoint = z.object({
   timestamp: z.string().describe("Start of the period, ISO 8601"),
   cpu: z.number().nullable().describe("Average CPU percent (of one core); null without samples"),
   memory: z.number().nullable().describe("Average memory percent of the host; null without samples"),
   messages: z.number().int().describe("Jobs finished in the period"),
   errors: z.number().int().describe("Jobs failed in the period"),
+  ...LatencySummary.shape,
 });
 
 export const MetricsHistory = z.object({
@@ -73,6 +99,20 @@ export const MetricsHistory = z.object({
     messages: z.number(),
     errors: z.number(),
   }),
+  latency: LatencySummary.extend({
+    queues: z
+      .array(
+        LatencySummary.extend({
+          queue: z.string(),
+          names: z
+            .array(LatencySummary.extend({ name: z.string() }))
+            .describe(
+              "Job names, most timed jobs first: as many as the fullest period of the range kept apart (the worker's METRICS_LATENCY_TOP_NAMES per queue and period), the rest summed as '(other)'. A name's jobs in periods where it was outside that period's top names count under '(other)'",
+            ),
+        }),
+      )
+      .describe("Per queue, most timed jobs first"),
+  }).describe("Percentiles over the whole range, overall, per queue and per job name"),
 });
 export type MetricsHistory = z.infer<typeof MetricsHistory>;
 
@@ -89,6 +129,9 @@ export const MetricsPerformance = z.object({
     .number()
     .nullable()
     .describe("ms: average job processing time of the last hour (queue/worker) or API response time (5 min)"),
+  latency: LatencySummary.describe(
+    "Jobs of the last hour (the queue, the queues the worker serves, or all queues): wait and processing time percentiles",
+  ),
   queue: z.string().nullable(),
   worker: z.string().nullable(),
 });

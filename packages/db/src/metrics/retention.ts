@@ -3,7 +3,9 @@
 // two overlapping runs cannot move it back. Retention deletes buckets past
 // their granularity's age; queue minute rows leave their finished-job counts
 // in queue_job_totals in the same statement (exactly once: a row is deleted
-// once), so the Prometheus job counters never go backwards.
+// once), so the Prometheus job counters never go backwards. Latency minute
+// rows need no such step: their hour added them to job_latency_totals when it
+// was compacted, long before they are this old.
 import type pg from "pg";
 
 import type { Granularity } from "./buckets";
@@ -53,6 +55,7 @@ export async function applyRetention(
   out.minute += q.rows[0]?.n ?? 0;
   for (const g of ["minute", "hour", "day"] as const) {
     for (const table of [
+      "job_latency_metrics",
       "request_metrics",
       "worker_metrics",
       "system_metrics",
