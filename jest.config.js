@@ -14,7 +14,9 @@ module.exports = {
   },
   globalSetup: "<rootDir>/tests/setup/globalSetup.ts",
   globalTeardown: "<rootDir>/tests/setup/globalTeardown.ts",
-  testTimeout: 30_000,
+  // Generous on purpose: a test waits for conditions with deadlines of its own that name what they
+  // waited for; on a busy machine (CI beside other work) those should be what fails, never jest's clock.
+  testTimeout: 300_000,
   // Redis and Postgres connections must all be closed by each file's afterAll.
   detectOpenHandles: false,
 };

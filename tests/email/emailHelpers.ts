@@ -88,7 +88,7 @@ export function campaign(id: string, n: number, extra: Partial<EmailBatchPayload
 
 export const RETRY_FAST = { attempts: 6, backoff: { type: "fixed", delay: 300 } } as const;
 
-export function finished(q: Queue, id: string, timeoutMs = 60_000): Promise<Job> {
+export function finished(q: Queue, id: string, timeoutMs = 180_000): Promise<Job> {
   return waitFor(
     `job ${id} finished`,
     async () => {

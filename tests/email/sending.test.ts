@@ -96,10 +96,17 @@ it("sends each message once when two processors run the same job at the same tim
   const sending = (p: pg.Pool) =>
     createEmailSending({ pool: p, config, keyring: createKeyring(config), log: silentLogger() });
   const [mine, theirs] = [sending(pool), sending(other)];
-  const [a, b] = await Promise.all([
-    createSendEmail(mine)(job, job.data, ctx(pool)),
-    createSendEmail(theirs)(job, job.data, ctx(other)),
-  ]);
+  // As BullMQ would: a run that gave up waiting on the other's claims (slow machine) is run again.
+  const runUntilDone = async (s: ReturnType<typeof sending>, p: pg.Pool) => {
+    for (;;) {
+      try {
+        return await createSendEmail(s)(job, job.data, ctx(p));
+      } catch (e) {
+        if (!(e instanceof Error) || !e.message.includes("claimed by another worker")) throw e;
+      }
+    }
+  };
+  const [a, b] = await Promise.all([runUntilDone(mine, pool), runUntilDone(theirs, other)]);
   await Promise.all([mine.close(), theirs.close()]);
   await other.end();
   expect(a).toMatchObject({ total: 200, sent: 200 });
