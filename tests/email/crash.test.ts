@@ -57,7 +57,7 @@ it("delivers each recipient exactly once across a SIGKILL mid-batch and a restar
   const first = startWorkerProcess();
   await q.add("batch", campaign("crash", 1000), { jobId: "crash-1", ...RETRY_FAST });
   // Mid-batch: RCPT TO is being held, and no transaction is between RCPT and the end of its data.
-  await waitFor("held transactions", () => sink.held > 0 && sink.inTransaction === 0, 30_000);
+  await waitFor("held transactions", () => sink.held > 0 && sink.inTransaction === 0, 120_000);
   first.kill("SIGKILL");
   await exited(first);
   const delivered = sink.messages.length;

@@ -46,11 +46,11 @@ export async function readRecord(pool: pg.Pool, queue: string, jobId: string): P
   return r.rows[0];
 }
 
-/** Polls `check` until it returns a value other than undefined/false; fails with `what` after `timeoutMs`. */
+/** Polls `check` until it returns a value other than undefined/false; fails with `what` after `timeoutMs` (generous: a busy machine is slow, not broken). */
 export async function waitFor<T>(
   what: string,
   check: () => Promise<T | undefined | false> | T | undefined | false,
-  timeoutMs = 25_000,
+  timeoutMs = 120_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
