@@ -121,6 +121,7 @@ export function logout(d: GuardDeps) {
     }
     // Nothing (left) to end: the browser just forgets its cookie.
     if (cookie !== undefined) res.append("Set-Cookie", clearedCookie(d.secureCookie));
-    res.redirect(303, `${BOARD_BASE}/login`);
+    // The console signs out through this same form and asks to land back on its own sign-in.
+    res.redirect(303, safeNext(field(req.body, "next")) ?? `${BOARD_BASE}/login`);
   };
 }

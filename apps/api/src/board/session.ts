@@ -1,7 +1,9 @@
-// Bull Board's session cookie: it carries a signed session id (sessions/)
-// and nothing else — never the key, not even its id. HttpOnly, SameSite=Strict
-// and scoped to the board; the session's end is decided server-side, whatever
-// the browser does with Max-Age.
+// The sign-in session cookie: it carries a signed session id (sessions/)
+// and nothing else — never the key, not even its id. HttpOnly and
+// SameSite=Strict. Its path is the whole host because one sign-in serves
+// Bull Board, the console (/console) and the console's calls to the API
+// (/api/v1/platform/*, http/sessionAuth.ts); the session's end is decided
+// server-side, whatever the browser does with Max-Age.
 export const BOARD_BASE = "/admin/queues";
 export const SESSION_COOKIE = "opsdeck_board";
 
@@ -27,11 +29,11 @@ export interface CookieOptions {
   maxAge: number;
 }
 
-/** A Set-Cookie value: HttpOnly, SameSite=Strict, scoped to the board. */
+/** A Set-Cookie value: HttpOnly, SameSite=Strict, for every path of this host. */
 export function sessionCookie(value: string, opts: CookieOptions): string {
   const parts = [
     `${SESSION_COOKIE}=${encodeURIComponent(value)}`,
-    `Path=${BOARD_BASE}`,
+    "Path=/",
     `Max-Age=${opts.maxAge}`,
     "HttpOnly",
     "SameSite=Strict",

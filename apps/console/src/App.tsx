@@ -1,0 +1,36 @@
+// Routes of the console (under /console; every filter lives in the URL's
+// search params so a link can be pasted into an incident channel), behind the
+// sign-in session.
+import { Route, Switch } from "wouter";
+
+import { isSignedOut, useSession } from "./api";
+import { Layout } from "./components/Layout";
+import { ErrorState, Loading } from "./components/States";
+import { Overview } from "./pages/Overview";
+import { SignIn } from "./pages/SignIn";
+
+export function App() {
+  const session = useSession();
+  if (session.isPending) return <Loading what="your session" />;
+  if (session.error) {
+    if (isSignedOut(session.error)) return <SignIn />;
+    return (
+      <main id="main">
+        <ErrorState error={session.error} retry={() => void session.refetch()} />
+      </main>
+    );
+  }
+  return (
+    <Layout session={session.data}>
+      <Switch>
+        <Route path="/">
+          <Overview />
+        </Route>
+        <Route>
+          <h1>Not found</h1>
+          <p>This page does not exist in the console.</p>
+        </Route>
+      </Switch>
+    </Layout>
+  );
+}
