@@ -158,6 +158,105 @@ it("signs an ops key in through the shared sign-in and shows every queue on the 
   expect(errors).toEqual([]);
 });
 
+it("finds a failed job by a word of its payload, retries it and sees it complete", async () => {
+  const { page, errors } = await newPage();
+  await signIn(page, t.keys.ops, "/console/jobs");
+  await page.getByLabel("Id, name or payload text").fill(WORD);
+  await page.getByLabel("State").selectOption("failed");
+  await page.getByRole("button", { name: "Search" }).click();
+  // The filters are in the URL, so the search can be pasted as a link.
+  await page.waitForURL((u) => u.searchParams.get("q") === WORD && u.searchParams.get("state") === "failed");
+  const row = page.locator(`tr[data-job="${QUEUE}/${failing.id}"]`);
+  await row.waitFor();
+  await expect(page.locator("tbody tr").count()).resolves.toBe(1);
+  await expectAccessible(page, "jobs");
+
+  await row.getByRole("link", { name: failing.id! }).click();
+  await page.waitForURL(`${base}/console/queues/${QUEUE}/jobs/${failing.id}`);
+  await page.getByText("SMTP 550 mailbox unavailable").first().waitFor();
+  await page.getByText("Failed attempt 1").waitFor();
+  await expectAccessible(page, "job");
+  await page.getByRole("button", { name: "Retry job" }).click();
+  await page.getByText("Retried: the job is queued again.").waitFor();
+  // The worker (its cause fixed) runs it again; the page polls the job and shows it done.
+  await page.locator("dd .badge-completed").waitFor({ timeout: 60_000 });
+  expect(await producer.getJobState(failing.id!)).toBe("completed");
+
+  // Retrying it again is the API's 409, shown as the API says it.
+  await page.getByRole("button", { name: "Retry job" }).click();
+  await page.getByText("Error 409").waitFor();
+  await page
+    .getByText(/Request id:/)
+    .first()
+    .waitFor();
+  expect(errors).toEqual([]);
+});
+
+it("shows a queue's counts and history, and previews a bulk action with dry_run before running it", async () => {
+  const delayed = await producer.add("later", { to: "later@example.test" }, { delay: 3_600_000 });
+  const { page, errors } = await newPage();
+  await signIn(page, t.keys.ops, `/console/queues/${QUEUE}?range=7d`);
+  await page.getByRole("heading", { name: `Queue ${QUEUE}` }).waitFor();
+  await page.locator(".chart canvas").first().waitFor();
+  await expect(page.getByRole("link", { name: "Open in Bull Board" }).getAttribute("href")).resolves.toBe(
+    `/admin/queues/queue/${QUEUE}`,
+  );
+  await expectAccessible(page, "queue");
+
+  await page.getByLabel("Action", { exact: true }).selectOption("promote");
+  await page.getByRole("button", { name: "Preview" }).click();
+  await page.getByText(/Promote would touch 1 job/).waitFor();
+  // Nothing has happened yet: the preview was a dry run.
+  expect(await producer.getJobState(delayed.id!)).toBe("delayed");
+  await page.getByRole("button", { name: "Confirm: promote 1 jobs" }).click();
+  await page.getByText("Done: 1 jobs promoted.").waitFor();
+  await eventually("the promoted job to run", async () => (await producer.getJobState(delayed.id!)) === "completed");
+
+  await page.getByRole("button", { name: "Pause queue" }).click();
+  await page.getByRole("button", { name: "Resume queue" }).waitFor();
+  expect(await producer.isPaused()).toBe(true);
+  await page.getByRole("button", { name: "Resume queue" }).click();
+  await page.getByRole("button", { name: "Pause queue" }).waitFor();
+  expect(await producer.isPaused()).toBe(false);
+  expect(errors).toEqual([]);
+});
+
+it("gives a viewer the pages read-only, and refuses a write forced from its session", async () => {
+  const { page, errors } = await newPage();
+  await signIn(page, t.keys.viewer);
+  await page.locator(`tr[data-queue="${QUEUE}"]`).waitFor();
+  await page.goto(`${base}/console/queues/${QUEUE}`);
+  await page.getByRole("heading", { name: `Queue ${QUEUE}` }).waitFor();
+  await page.locator(".counts").waitFor();
+  await page.goto(`${base}/console/queues/${QUEUE}/jobs/${failing.id}`);
+  await page.getByRole("heading", { name: /Job / }).waitFor();
+  await page.locator("dl.facts").waitFor();
+  await expectAccessible(page, "job-viewer");
+  // No control that would write, on any page.
+  for (const at of ["/console/", `/console/queues/${QUEUE}`, `/console/queues/${QUEUE}/jobs/${failing.id}`]) {
+    await page.goto(`${base}${at}`);
+    await page.getByRole("button", { name: "Sign out" }).waitFor();
+    await page.locator("main h1").waitFor();
+    await page.waitForLoadState("networkidle");
+    const buttons = await page.locator("main button").allTextContents();
+    expect({ at, buttons: buttons.filter((b) => b !== "Try again") }).toEqual({ at, buttons: [] });
+  }
+
+  // The viewer's own page, with its cookie and its CSRF token: the key lacks the permission.
+  const forced = await page.evaluate(async (queue) => {
+    const s = await (await fetch("/api/v1/platform/session")).json();
+    const r = await fetch(`/api/v1/platform/system/queues/${queue}/pause`, {
+      method: "POST",
+      headers: { "X-CSRF-Token": s.data.csrf_token },
+    });
+    return { status: r.status, body: await r.json() };
+  }, QUEUE);
+  expect(forced.status).toBe(403);
+  expect(forced.body.error.code).toBe("missing_permission");
+  expect(await producer.isPaused()).toBe(false);
+  expect(errors).toEqual([]);
+});
+
 it("refuses a cross-site write that rides on the session cookie", async () => {
   const { page } = await newPage();
   await signIn(page, t.keys.ops);

@@ -6,8 +6,20 @@ import { Route, Switch } from "wouter";
 import { isSignedOut, useSession } from "./api";
 import { Layout } from "./components/Layout";
 import { ErrorState, Loading } from "./components/States";
+import { JobDetail } from "./pages/JobDetail";
+import { Jobs } from "./pages/Jobs";
 import { Overview } from "./pages/Overview";
+import { QueuePage } from "./pages/Queue";
 import { SignIn } from "./pages/SignIn";
+
+/** wouter decodes paths with decodeURI, which leaves reserved characters (%2F, %3A…) escaped. */
+function param(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}
 
 export function App() {
   const session = useSession();
@@ -25,6 +37,17 @@ export function App() {
       <Switch>
         <Route path="/">
           <Overview />
+        </Route>
+        <Route path="/jobs">
+          <Jobs />
+        </Route>
+        <Route path="/queues/:queue/jobs/:id">
+          {(p) => (
+            <JobDetail key={`${p.queue}/${p.id}`} queue={param(p.queue)} id={param(p.id)} session={session.data} />
+          )}
+        </Route>
+        <Route path="/queues/:queue">
+          {(p) => <QueuePage key={p.queue} name={param(p.queue)} session={session.data} />}
         </Route>
         <Route>
           <h1>Not found</h1>

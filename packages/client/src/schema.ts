@@ -479,7 +479,7 @@ export interface paths {
     };
     /**
      * Search jobs by exact id, or by name or payload text (Postgres job records)
-     * @description Newest activity first. `start_time` / `end_time` bound the record's last update.
+     * @description Newest activity first. `start_time` / `end_time` bound the record's last update. Page with `cursor` (each page's `pagination.next_cursor`, stable while records change) or with `offset` (up to 10,000).
      */
     get: operations["searchJobs"];
     put?: never;
@@ -5140,6 +5140,8 @@ export interface operations {
         limit?: number;
         /** @description Pagination offset (max 10000) */
         offset?: number;
+        /** @description `pagination.next_cursor` of the previous page: the page after it, stable while records change and with no offset limit (offset must then be 0) */
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -5188,6 +5190,8 @@ export interface operations {
                 total: number;
                 limit: number;
                 offset: number;
+                /** @description Pass as `cursor` for the next page; null on the last page */
+                next_cursor: string | null;
               };
             };
           };
