@@ -244,12 +244,12 @@ it("gives a viewer the pages read-only, and refuses a write forced from its sess
 
   // The viewer's own page, with its cookie and its CSRF token: the key lacks the permission.
   const forced = await page.evaluate(async (queue) => {
-    const s = await (await fetch("/api/v1/platform/session")).json();
+    const s = (await (await fetch("/api/v1/platform/session")).json()) as { data: { csrf_token: string } };
     const r = await fetch(`/api/v1/platform/system/queues/${queue}/pause`, {
       method: "POST",
       headers: { "X-CSRF-Token": s.data.csrf_token },
     });
-    return { status: r.status, body: await r.json() };
+    return { status: r.status, body: (await r.json()) as { error: { code: string } } };
   }, QUEUE);
   expect(forced.status).toBe(403);
   expect(forced.body.error.code).toBe("missing_permission");
