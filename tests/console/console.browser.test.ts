@@ -148,6 +148,8 @@ it("signs an ops key in through the shared sign-in and shows every queue on the 
   for (const name of await t.deps.queues.names()) {
     await page.locator(`tr[data-queue="${name}"]`).waitFor();
   }
+  // Both last-hour sparklines of every queue are drawn (uPlot canvases).
+  await row.locator(".sparks canvas").nth(1).waitFor();
   await page.getByRole("heading", { name: "Infrastructure" }).waitFor();
   await page.getByText("Redis", { exact: true }).waitFor();
   // The same session opens Bull Board without another sign-in.
@@ -155,6 +157,18 @@ it("signs an ops key in through the shared sign-in and shows every queue on the 
   expect(board.status()).toBe(200);
 
   await expectAccessible(page, "overview");
+
+  // At phone width nothing pushes the page sideways (the queue table scrolls inside its own box).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(
+    page.evaluate(() => {
+      const root = (
+        globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+      ).document.documentElement;
+      return root.scrollWidth <= root.clientWidth;
+    }),
+  ).resolves.toBe(true);
+  await page.screenshot({ path: path.join(SCREENSHOTS, "overview-phone.png"), fullPage: true });
   expect(errors).toEqual([]);
 });
 

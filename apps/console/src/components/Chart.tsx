@@ -47,7 +47,11 @@ export function Chart({ times, series, height, label, spark = false, width }: Ch
       legend: { show: !spark },
       cursor: { show: !spark },
       select: { show: false, left: 0, top: 0, width: 0, height: 0 },
-      scales: { x: { time: true } },
+      scales: {
+        x: { time: true },
+        // From zero, with headroom, so a flat line (a quiet hour) is still drawn inside the box, not on its edge.
+        y: { range: (_u, _min, max) => [-Math.max(max, 1) * 0.08, Math.max(max, 1) * 1.08] },
+      },
       axes: spark
         ? [{ show: false }, { show: false }]
         : [

@@ -13,6 +13,8 @@ import { LIVE_MS } from "../poll";
 
 const STATES = ["failed", "completed", "active", "waiting", "delayed", "prioritized", "waiting-children"];
 const PAGE = 50;
+/** The table scrolls sideways on a phone: a focusable, named region, so the keyboard can scroll it too. */
+const TABLE_LABEL = "Matching jobs";
 
 /** A datetime-local value (local time, no zone) from an ISO time, and back. */
 function toLocalInput(iso: string | null): string {
@@ -151,7 +153,7 @@ export function Jobs() {
                 <p className="muted" role="status">
                   {formatCount(r.pagination.total)} matching job records, newest activity first.
                 </p>
-                <div className="table-wrap">
+                <div className="table-wrap" tabIndex={0} role="region" aria-label={TABLE_LABEL}>
                   <table>
                     <thead>
                       <tr>

@@ -14,6 +14,8 @@ import { formatCount, formatDuration, formatRatio, formatRelative } from "../for
 import { HEALTH_MS, LIVE_MS, ROLLUP_MS } from "../poll";
 
 const QUEUES = "/api/v1/platform/system/queues";
+/** The table scrolls sideways on a phone: a focusable, named region, so the keyboard can scroll it too. */
+const TABLE_LABEL = "Queues table";
 
 function QueueSparks({ queue }: { queue: string }) {
   const history = useQuery({
@@ -71,7 +73,7 @@ function Queues() {
           d.queues.length === 0 ? (
             <Empty>No queues yet: none in the catalog or under the queue prefix.</Empty>
           ) : (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={TABLE_LABEL}>
               <table>
                 <thead>
                   <tr>
