@@ -92,8 +92,10 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function newPage(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+async function newPage(
+  colorScheme: "light" | "dark" = "light",
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme });
   contexts.push(context);
   const page = await context.newPage();
   // Under the test's own timeout, so a missing element fails with what was awaited.
@@ -271,6 +273,27 @@ it("gives a viewer the pages read-only, and refuses a write forced from its sess
   expect(errors).toEqual([]);
 });
 
+it("follows the system's dark theme, and stays readable in it", async () => {
+  const { page, errors } = await newPage("dark");
+  await page.goto(`${base}/console/`);
+  await page.getByLabel("API key").waitFor();
+  await expectAccessible(page, "sign-in-dark");
+  await signIn(page, t.keys.ops);
+  await page.locator(`tr[data-queue="${QUEUE}"] .sparks canvas`).nth(1).waitFor();
+  const background = await page.evaluate(
+    () =>
+      (
+        globalThis as unknown as {
+          getComputedStyle: (e: unknown) => { backgroundColor: string };
+          document: { body: unknown };
+        }
+      ).getComputedStyle((globalThis as unknown as { document: { body: unknown } }).document.body).backgroundColor,
+  );
+  expect(background).toBe("rgb(15, 20, 25)");
+  await expectAccessible(page, "overview-dark");
+  expect(errors).toEqual([]);
+});
+
 it("refuses a cross-site write that rides on the session cookie", async () => {
   const { page } = await newPage();
   await signIn(page, t.keys.ops);
@@ -289,6 +312,7 @@ it("signs out for the board too", async () => {
   const cookie = (await context.cookies()).find((c) => c.name === SESSION_COOKIE)!;
   await Promise.all([page.waitForURL(`${base}/console/`), page.getByRole("button", { name: "Sign out" }).click()]);
   await page.getByLabel("API key").waitFor();
+  await expectAccessible(page, "sign-in");
   // The server ended the session: even a copy of the old cookie opens neither the board nor the API.
   await context.addCookies([cookie]);
   await page.goto(`${base}/admin/queues/`);
