@@ -36,6 +36,10 @@ async function signIn(key: string): Promise<string> {
   const line = ([] as string[]).concat(r.headers["set-cookie"] ?? []).find((c) => c.startsWith(`${SESSION_COOKIE}=`));
   expect(line).toContain("Path=/;");
   expect(line).toContain("SameSite=Strict");
+  // The board-only cookie of earlier versions is cleared, so the browser keeps one.
+  expect(r.headers["set-cookie"]).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^opsdeck_board=; Path=\/admin\/queues; Max-Age=0/)]),
+  );
   return line!.split(";")[0]!;
 }
 

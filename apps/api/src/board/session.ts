@@ -42,3 +42,20 @@ export function sessionCookie(value: string, opts: CookieOptions): string {
   if (opts.secure) parts.push("Secure");
   return parts.join("; ");
 }
+
+/**
+ * Clears the cookie as versions before the console set it (Path=/admin/queues):
+ * a browser holding both would send that one first to the board. Sent with
+ * every sign-in and sign-out, so an upgraded browser ends up with one cookie.
+ */
+export function legacyCookieCleared(secure: boolean): string {
+  return [
+    `${SESSION_COOKIE}=`,
+    `Path=${BOARD_BASE}`,
+    "Max-Age=0",
+    "Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+    "HttpOnly",
+    "SameSite=Strict",
+    ...(secure ? ["Secure"] : []),
+  ].join("; ");
+}
