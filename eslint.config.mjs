@@ -35,6 +35,11 @@ export default tseslint.config(
     rules: { "no-console": "off", "@typescript-eslint/no-require-imports": "off" },
   },
   {
+    // The console runs in the browser.
+    files: ["apps/console/src/**"],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ["tests/**"],
     languageOptions: { globals: { ...globals.jest } },
     rules: { "@typescript-eslint/no-non-null-assertion": "off" },

@@ -63,6 +63,7 @@ async function main() {
       if (r.ok) {
         say(`API          ${api.publicUrl}`);
         say(`Bull Board   ${api.publicUrl}/admin/queues`);
+        say(`Console      ${api.publicUrl}/console/`);
         say(`OpenAPI      ${api.publicUrl}/openapi.json`);
         say(`try: curl -H "X-API-Key: $(cat ${keyFile})" ${api.publicUrl}/api/integration/health`);
         return;

@@ -189,8 +189,39 @@ describe("GET /jobs (search)", () => {
     const pct = await request(t.app).get(`${BASE}?q=50%25`).set(ops());
     expect(pct.body.data.jobs.map((j: { id: string }) => j.id)).toEqual(["e-1"]);
     const page = await request(t.app).get(`${BASE}?queue=email-sending&limit=1&offset=1`).set(ops());
-    expect(page.body.data.pagination).toEqual({ total: 2, limit: 1, offset: 1 });
+    expect(page.body.data.pagination).toEqual({ total: 2, limit: 1, offset: 1, next_cursor: expect.any(String) });
     expect(page.body.data.jobs).toHaveLength(1);
+  });
+
+  it("pages by cursor through every match exactly once, in the offset listing's order", async () => {
+    const all = await request(t.app).get(`${BASE}?limit=100`).set(ops());
+    const expected = (all.body.data.jobs as { queue: string; id: string }[]).map((j) => `${j.queue}/${j.id}`);
+    expect(all.body.data.pagination.next_cursor).toBeNull();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const r: request.Response = await request(t.app)
+        .get(`${BASE}?limit=2${cursor ? `&cursor=${cursor}` : ""}`)
+        .set(ops());
+      expect(r.status).toBe(200);
+      seen.push(...(r.body.data.jobs as { queue: string; id: string }[]).map((j) => `${j.queue}/${j.id}`));
+      cursor = r.body.data.pagination.next_cursor;
+    } while (cursor);
+    expect(seen).toEqual(expected);
+
+    const forged = Buffer.from(JSON.stringify(["x", "q", "1"])).toString("base64url");
+    for (const bad of ["nope", forged]) {
+      const r = await request(t.app).get(`${BASE}?cursor=${bad}`).set(ops());
+      expect(r.status).toBe(400);
+      expect(r.body.error.details).toEqual([
+        expect.objectContaining({ field: "query.cursor", code: "invalid_cursor" }),
+      ]);
+    }
+    const first = await request(t.app).get(`${BASE}?limit=1`).set(ops());
+    const both = await request(t.app)
+      .get(`${BASE}?limit=1&offset=1&cursor=${first.body.data.pagination.next_cursor}`)
+      .set(ops());
+    expect(both.status).toBe(400);
   });
 
   it("matches a job id exactly, in every queue or the one asked for, never by a fragment", async () => {

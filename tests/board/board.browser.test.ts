@@ -99,7 +99,7 @@ it("signs an ops key in, lists the queues, and retries a failed job (audited)", 
   await signIn(page, t.keys.ops);
 
   const cookie = (await context.cookies()).find((c) => c.name === SESSION_COOKIE);
-  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/admin/queues", secure: false });
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/", secure: false });
   expect(cookie!.expires).toBeGreaterThan(Date.now() / 1000);
 
   // The queue list: the catalog queues and the discovered one with its failed jobs.

@@ -121,9 +121,7 @@ describe("sign-in", () => {
     expect(r.headers.location).toBe("/admin/queues/");
     const line = ([] as string[]).concat(r.headers["set-cookie"] ?? []).find((c) => c.startsWith(SESSION_COOKIE))!;
     const attrs = line.split(";").map((s) => s.trim());
-    expect(attrs).toEqual(
-      expect.arrayContaining(["Path=/admin/queues", "HttpOnly", "SameSite=Strict", "Max-Age=28800"]),
-    );
+    expect(attrs).toEqual(expect.arrayContaining(["Path=/", "HttpOnly", "SameSite=Strict", "Max-Age=28800"]));
     expect(attrs).not.toContain("Secure");
     const ops = await t.deps.db.prisma.apiKey.findFirstOrThrow({ where: { name: "test-ops" } });
     // Neither the key, nor any part of it, nor even its id.
@@ -291,7 +289,7 @@ describe("with a session", () => {
       .send({ csrf });
     expect(r.status).toBe(303);
     expect(r.headers.location).toBe("/admin/queues/login");
-    expect(String(r.headers["set-cookie"])).toMatch(/^opsdeck_board=; Path=\/admin\/queues; Max-Age=0/);
+    expect(String(r.headers["set-cookie"])).toMatch(/^opsdeck_board=; Path=\/; Max-Age=0/);
     // A copy of the cookie kept from before sign-out is refused: by the API, by the pages, by sign-out's page.
     const api = await request(t.app).get("/admin/queues/api/queues").set("Cookie", cookie);
     expect(api.status).toBe(401);

@@ -131,6 +131,8 @@ it("stops the supervisor, the API and the worker when npm gets SIGTERM", async (
   ).catch((err: Error) => {
     throw new Error(`${err.message}; npm start printed:\n${output}`);
   });
+  // The console's URL is printed beside Bull Board's.
+  await waitFor("the console's URL", () => output.includes(`opsdeck: Console      http://127.0.0.1:${port}/console/`));
   seen = descendants(npmPid);
   const worker = seen.find((pid) => cmdline(pid).includes("apps/worker/dist/main.js"));
   expect(worker).toBeDefined();

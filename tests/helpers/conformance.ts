@@ -26,8 +26,8 @@ const COMMITTED_DOCUMENT = path.resolve(__dirname, "../../openapi.json");
 /** The environment variable naming the run's coverage directory (set by globalSetup). */
 export const COVERAGE_DIR_ENV = "OPSDECK_CONFORMANCE_DIR";
 
-/** Paths outside the contract (Bull Board's browser surface, the reference's static files). */
-const UNDOCUMENTED_SURFACES = [/^\/admin\/queues(?:\/|$)/, /^\/docs\/assets\//];
+/** Paths outside the contract (Bull Board's browser surface, the console's files, the reference's static files). */
+const UNDOCUMENTED_SURFACES = [/^\/admin\/queues(?:\/|$)/, /^\/docs\/assets\//, /^\/console(?:\/|$)/];
 
 /** Unknown routes answer the one error shape: 404, or 429 once the IP has scanned past the read limit (app.ts). */
 const UNROUTED_STATUSES = new Set([404, 429]);

@@ -3,6 +3,7 @@
 import express, { type Express } from "express";
 
 import { createBoardRouter } from "./board/router";
+import { createConsoleRouter } from "./console/static";
 import type { AppDeps } from "./deps";
 import { errorHandler, notFound } from "./http/errorHandler";
 import { applyRateLimit, mountRoutes } from "./http/mount";
@@ -37,6 +38,8 @@ export function createApp(deps: AppDeps): Express {
   app.use("/docs/assets", routeLabel("/docs/assets/*"), docsAssets);
   // Bull Board at /admin/queues, behind its own cookie sign-in (board/router.ts).
   app.use(createBoardRouter(deps));
+  // The ops console's files at /console (console/static.ts); its data comes from the routes above.
+  app.use(createConsoleRouter());
 
   // Unknown routes: the one error shape, rate limited like reads so scanning is throttled too.
   app.use(async (req, res) => {

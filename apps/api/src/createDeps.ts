@@ -14,6 +14,7 @@ import { createSearchSlots } from "./logs/searchSlots";
 import { registerInfraMetrics } from "./prometheus/queueGauges";
 import { createApiMetrics } from "./prometheus/registry";
 import { createQueueRegistry } from "./queues/registry";
+import { createSessions, sessionSecret } from "./sessions/sessions";
 
 export function createDeps(config: ApiConfig, logger: Logger): AppDeps {
   const db = createDb({
@@ -76,6 +77,12 @@ export function createDeps(config: ApiConfig, logger: Logger): AppDeps {
       day: config.INTEGRATION_QUOTA_DAY,
     },
   });
+  const sessions = createSessions({
+    redis,
+    prefix: config.REDIS_KEY_PREFIX,
+    secret: sessionSecret(config.SESSION_SECRET, logger),
+    ttlSeconds: config.SESSION_TTL_SECONDS,
+  });
   const queues = createQueueRegistry({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, log: logger });
   // Queue gauges and job counters, collected on scrape (GET /metrics).
   registerInfraMetrics(metrics.registry, { queues, pool: db.pool, timeoutMs: config.PROBE_TIMEOUT_MS });
@@ -87,6 +94,7 @@ export function createDeps(config: ApiConfig, logger: Logger): AppDeps {
     logSearch,
     redis,
     keys,
+    sessions,
     limits,
     requestLogs,
     metrics,

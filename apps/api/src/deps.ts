@@ -11,6 +11,7 @@ import type { RateLimits } from "./http/rateLimit";
 import type { SearchSlots } from "./logs/searchSlots";
 import type { ApiMetrics } from "./prometheus/registry";
 import type { QueueRegistry } from "./queues/registry";
+import type { Sessions } from "./sessions/sessions";
 
 interface Lifecycle {
   /** True from SIGTERM on: /readyz answers 503 and connections close after each response. */
@@ -30,6 +31,8 @@ export interface AppDeps {
   /** Request-path Redis client: fails fast, never queues while disconnected. */
   redis: Redis;
   keys: KeyAuthenticator;
+  /** Browser sign-in sessions, one store for Bull Board, the console and the API's session calls. */
+  sessions: Sessions;
   limits: RateLimits;
   requestLogs: BatchBuffer<RequestLogEntry>;
   metrics: ApiMetrics;

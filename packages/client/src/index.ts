@@ -3,7 +3,8 @@
 // scripts/write-client-types.js), and the calls go through openapi-fetch, so a
 // wrong path, method, path/query parameter or body field fails `tsc`. On top
 // of openapi-fetch it adds what every Opsdeck call needs:
-// - `Authorization: Bearer <key>` and a base URL (default http://127.0.0.1:3000);
+// - `Authorization: Bearer <key>` and a base URL (default http://127.0.0.1:3000),
+//   or, in a browser, the sign-in session's cookie and CSRF header (`session`);
 // - a per-request deadline (30 s by default);
 // - the success envelope unwrapped: `{success: true, data}` resolves to `data`
 //   (bodies without it, like /livez or /status, resolve as they are);
@@ -111,6 +112,13 @@ export interface OpsdeckClientOptions {
   key?: string | undefined;
   /** Per-request deadline, ms. @defaultValue DEFAULT_TIMEOUT_MS */
   timeoutMs?: number | undefined;
+  /**
+   * Browser session mode (the console, on the API's own host): no key; the
+   * sign-in session cookie goes with every call (`credentials: "same-origin"`)
+   * and every write carries `X-CSRF-Token` with the session's token (from
+   * `GET /api/v1/platform/session`), which the API requires of session writes.
+   */
+  session?: { csrfToken: () => string | undefined } | undefined;
 }
 
 type ErrorObject = components["schemas"]["Error"]["error"];
@@ -216,9 +224,12 @@ type UntypedRequest = (
 export function createOpsdeckClient(options: OpsdeckClientOptions = {}): OpsdeckClient {
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const session = options.session;
   const fetchClient = createClient<paths>({
     baseUrl,
     headers: { Accept: "application/json", ...(options.key ? { Authorization: `Bearer ${options.key}` } : {}) },
+    // Live data, never the browser's HTTP cache (nor a revalidation answered 304).
+    ...(session ? { credentials: "same-origin" as const, cache: "no-store" as const } : {}),
   });
   const request = fetchClient.request as unknown as UntypedRequest;
 
@@ -229,9 +240,11 @@ export function createOpsdeckClient(options: OpsdeckClientOptions = {}): Opsdeck
   async function send(
     method: Method,
     path: string,
-    init: { signal?: AbortSignal } | undefined,
+    init: { signal?: AbortSignal; headers?: Record<string, string> } | undefined,
     parseAs: "text" | "stream",
   ): Promise<{ data: unknown; response: Response }> {
+    const csrf = session && method !== "get" ? session.csrfToken() : undefined;
+    if (csrf !== undefined) init = { ...init, headers: { ...init?.headers, "X-CSRF-Token": csrf } };
     const deadline = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {

@@ -293,6 +293,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/platform/session": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who is calling: the key, its role and permissions, and a session's CSRF token
+     * @description Answers for an API key or for the browser sign-in session that Bull Board and the console share (the `opsdeck_board` cookie, started by signing in at /admin/queues/login). A session call to any `/api/v1/platform/*` route acts as the signed-in key, with its permissions, rate limits and quotas; it must come from this host (Origin, Referer or Sec-Fetch-Site), and a write must also carry `X-CSRF-Token` with the `csrf_token` given here (403 `csrf_token_required` otherwise).
+     */
+    get: operations["getSession"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/platform/system/queues": {
     parameters: {
       query?: never;
@@ -459,7 +479,7 @@ export interface paths {
     };
     /**
      * Search jobs by exact id, or by name or payload text (Postgres job records)
-     * @description Newest activity first. `start_time` / `end_time` bound the record's last update.
+     * @description Newest activity first. `start_time` / `end_time` bound the record's last update. Page with `cursor` (each page's `pagination.next_cursor`, stable while records change) or with `offset` (up to 10,000).
      */
     get: operations["searchJobs"];
     put?: never;
@@ -847,7 +867,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Historical metrics from the rollups (24h, 7d: hourly; 30d: daily)
+     * Historical metrics from the rollups (1h: per minute; 24h, 7d: hourly; 30d: daily)
      * @description Points {timestamp, cpu, memory, messages, errors, timed_jobs, wait_time_ms, processing_time_ms}: cpu/memory average the worker samples (one worker, the workers serving `queue`, or all); messages are jobs finished and errors jobs failed (one queue, the queues `worker` serves, or all); wait_time_ms and processing_time_ms are p50/p95/p99 of the same jobs' times (those with a job record), merged from histograms so an hour's or a day's percentiles are those of all its jobs. `latency` gives the percentiles over the whole range, per queue and per job name. The last point is the current, partial period.
      */
     get: operations["getMetricsHistory"];
@@ -3141,6 +3161,198 @@ export interface operations {
       };
     };
   };
+  getSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The caller */
+      200: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: {
+              key_id: string;
+              key_name: string;
+              /** @enum {string} */
+              role: "ops" | "viewer" | "integration";
+              /** @description Effective permissions: what the caller may do */
+              permissions: (
+                | "queues.read"
+                | "queues.write"
+                | "jobs.write"
+                | "logs.read"
+                | "logs.write"
+                | "logs.export"
+                | "infra.read"
+                | "alerts.write"
+                | "email.write"
+                | "keys.admin"
+                | "integration.read"
+              )[];
+              /**
+               * @description How the call was authenticated: an API key, or a browser sign-in session
+               * @enum {string}
+               */
+              via: "key" | "session";
+              /** @description For a session: send it as X-CSRF-Token on every write. Null for a key, which needs none. */
+              csrf_token: string | null;
+              /** @description When the session ends (a key: when the key expires, if ever) */
+              expires_at: string | null;
+            };
+          };
+        };
+      };
+      /** @description Invalid parameters or body; `details` lists every bad field */
+      400: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, malformed, unknown, revoked or expired API key */
+      401: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the permission this route needs */
+      403: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit exceeded; honour Retry-After */
+      429: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   listQueues: {
     parameters: {
       query?: never;
@@ -4928,6 +5140,8 @@ export interface operations {
         limit?: number;
         /** @description Pagination offset (max 10000) */
         offset?: number;
+        /** @description `pagination.next_cursor` of the previous page: the page after it, stable while records change and with no offset limit (offset must then be 0) */
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -4976,6 +5190,8 @@ export interface operations {
                 total: number;
                 limit: number;
                 offset: number;
+                /** @description Pass as `cursor` for the next page; null on the last page */
+                next_cursor: string | null;
               };
             };
           };
@@ -10161,8 +10377,8 @@ export interface operations {
   getMetricsHistory: {
     parameters: {
       query?: {
-        /** @description 24h and 7d: hourly points; 30d: daily points */
-        range?: "24h" | "7d" | "30d";
+        /** @description 1h: points per minute (the console's sparklines); 24h and 7d: hourly points; 30d: daily points */
+        range?: "1h" | "24h" | "7d" | "30d";
         /** @description Jobs of this queue; cpu/memory of the workers serving it */
         queue?: string;
         /** @description A worker id (heartbeat id); jobs of the queues it serves */
@@ -10197,9 +10413,9 @@ export interface operations {
             success: true;
             data: {
               /** @enum {string} */
-              timeRange: "24h" | "7d" | "30d";
+              timeRange: "1h" | "24h" | "7d" | "30d";
               /** @enum {string} */
-              granularity: "hour" | "day";
+              granularity: "minute" | "hour" | "day";
               queue: string | null;
               worker: string | null;
               metrics: {

@@ -31,10 +31,13 @@ export function isBoardApi(path: string): boolean {
   return path === "/api" || path.startsWith("/api/");
 }
 
-/** Where sign-in sends the browser back to: only a path of the board itself (no open redirect). */
+/**
+ * Where sign-in sends the browser back to: only a path of the board or of the
+ * console (which signs in through the same form), never another host (no open redirect).
+ */
 export function safeNext(value: unknown): string | undefined {
   if (typeof value !== "string" || value.length > 512) return undefined;
-  return /^\/admin\/queues(\/[A-Za-z0-9._~%!$&'()*+,;=:@/-]*)?$/.test(value) && !value.includes("//")
+  return /^\/(admin\/queues|console)(\/[A-Za-z0-9._~%!$&'()*+,;=:@/?-]*)?$/.test(value) && !value.includes("//")
     ? value
     : undefined;
 }

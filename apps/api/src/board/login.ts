@@ -14,7 +14,7 @@ import { clearedCookie, type GuardDeps, requestSession, safeNext } from "./guard
 import { limitRequest } from "./limits";
 import { originCheck } from "./origin";
 import { loginPage, logoutPage, sendPage } from "./pages";
-import { BOARD_BASE, sessionCookie } from "./session";
+import { BOARD_BASE, legacyCookieCleared, sessionCookie } from "./session";
 
 const FAILED = "Sign-in failed. Check the key and try again.";
 const FOREIGN_LOGOUT = "Sign-out must come from this board's own page: use the button below.";
@@ -84,6 +84,7 @@ export function login(d: GuardDeps) {
     const { cookie } = await d.sessions.start(user.keyId);
     const maxAge = d.deps.config.SESSION_TTL_SECONDS;
     res.append("Set-Cookie", sessionCookie(cookie, { secure: d.secureCookie, maxAge }));
+    res.append("Set-Cookie", legacyCookieCleared(d.secureCookie));
     res.set("Cache-Control", "no-store");
     log.info("board sign-in", { key_id: user.keyId, mode: user.mode });
     res.redirect(303, next ?? `${BOARD_BASE}/`);
@@ -120,7 +121,11 @@ export function logout(d: GuardDeps) {
       d.deps.logger.child({ request_id: req.id }).info("board sign-out", { key_id: session.keyId });
     }
     // Nothing (left) to end: the browser just forgets its cookie.
-    if (cookie !== undefined) res.append("Set-Cookie", clearedCookie(d.secureCookie));
-    res.redirect(303, `${BOARD_BASE}/login`);
+    if (cookie !== undefined) {
+      res.append("Set-Cookie", clearedCookie(d.secureCookie));
+      res.append("Set-Cookie", legacyCookieCleared(d.secureCookie));
+    }
+    // The console signs out through this same form and asks to land back on its own sign-in.
+    res.redirect(303, safeNext(field(req.body, "next")) ?? `${BOARD_BASE}/login`);
   };
 }

@@ -19,7 +19,6 @@ import type { AppDeps } from "../deps";
 import { notFound } from "../http/errorHandler";
 import { routeLabel } from "../http/requestLog";
 import { readyRedis } from "../queues/connection";
-import { createSessions, sessionSecret } from "../sessions/sessions";
 import { createBoards } from "./boards";
 import { boardChecks, boardUser, type GuardDeps, isBoardApi, signedIn } from "./guard";
 import { login, logout, showLogin, showLogout } from "./login";
@@ -66,15 +65,14 @@ function delegate(pick: (req: Request, res: Response) => Express): RequestHandle
 
 export function createBoardRouter(deps: AppDeps): Router {
   const log = deps.logger.child({ component: "board" });
-  const sessions = createSessions({
-    redis: deps.redis,
-    prefix: deps.config.REDIS_KEY_PREFIX,
-    secret: sessionSecret(deps.config.SESSION_SECRET, log),
-    ttlSeconds: deps.config.SESSION_TTL_SECONDS,
-  });
   const users = createBoardUsers(deps.db.prisma, log);
   const boards = createBoards(deps.queues, log);
-  const g: GuardDeps = { deps, sessions, users, secureCookie: deps.config.publicUrl.startsWith("https:") };
+  const g: GuardDeps = {
+    deps,
+    sessions: deps.sessions,
+    users,
+    secureCookie: deps.config.publicUrl.startsWith("https:"),
+  };
   const form = express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 10 });
 
   const board = express.Router({ caseSensitive: true, strict: false });

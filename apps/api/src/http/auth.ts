@@ -46,10 +46,10 @@ export interface Principal {
   expiresAt: Date | null;
 }
 
-type AuthResult = { ok: true; principal: Principal } | { ok: false; error: AuthenticationError };
+export type AuthResult = { ok: true; principal: Principal } | { ok: false; error: AuthenticationError };
 
 /** Reads the presented key from the request; undefined when none was sent. */
-function presentedKey(req: Request): string | undefined {
+export function presentedKey(req: Request): string | undefined {
   const auth = req.headers.authorization;
   if (typeof auth === "string" && auth.length > 0) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(auth.slice(0, MAX_KEY_LENGTH + 16));
@@ -69,6 +69,25 @@ export interface KeyAuthenticator {
 /** Role defaults for the per-key quotas (integration keys 100 / 1,000 / 10,000); other roles: none. */
 export interface QuotaDefaults {
   integration: { minute: number; hour: number; day: number };
+}
+
+/** The caller a key record stands for: its effective permissions, and its quotas (the role's defaults when unset). */
+export function principalOf(key: ApiKeyRecord, defaults: QuotaDefaults): Principal {
+  const role = key.role as Role;
+  return {
+    keyId: key.id,
+    name: key.name,
+    role,
+    permissions: new Set(effectivePermissions(role, key.permissions)),
+    externalId: key.externalId,
+    quotas: {
+      minute: key.quotaMinute ?? (role === "integration" ? defaults.integration.minute : null),
+      hour: key.quotaHour ?? (role === "integration" ? defaults.integration.hour : null),
+      day: key.quotaDay ?? (role === "integration" ? defaults.integration.day : null),
+    },
+    createdAt: key.createdAt,
+    expiresAt: key.expiresAt,
+  };
 }
 
 export function createKeyAuthenticator(prisma: PrismaClient, log: Logger, defaults: QuotaDefaults): KeyAuthenticator {
@@ -97,7 +116,12 @@ export function createKeyAuthenticator(prisma: PrismaClient, log: Logger, defaul
     }
     if (key && !hashesEqual(key.hash, hash)) key = null;
     // The principal (permission set, quotas) is built once per read, not once per request.
-    return { key, principal: key && principalOf(key), expiresAtMs: key?.expiresAt?.getTime() ?? null, at: Date.now() };
+    return {
+      key,
+      principal: key && principalOf(key, defaults),
+      expiresAtMs: key?.expiresAt?.getTime() ?? null,
+      at: Date.now(),
+    };
   }
 
   function load(hash: string): Promise<CacheEntry> {
@@ -130,24 +154,6 @@ export function createKeyAuthenticator(prisma: PrismaClient, log: Logger, defaul
       }
     }
     return load(hash);
-  }
-
-  function principalOf(key: ApiKeyRecord): Principal {
-    const role = key.role as Role;
-    return {
-      keyId: key.id,
-      name: key.name,
-      role,
-      permissions: new Set(effectivePermissions(role, key.permissions)),
-      externalId: key.externalId,
-      quotas: {
-        minute: key.quotaMinute ?? (role === "integration" ? defaults.integration.minute : null),
-        hour: key.quotaHour ?? (role === "integration" ? defaults.integration.hour : null),
-        day: key.quotaDay ?? (role === "integration" ? defaults.integration.day : null),
-      },
-      createdAt: key.createdAt,
-      expiresAt: key.expiresAt,
-    };
   }
 
   function touch(id: string, now: number): void {

@@ -1,5 +1,5 @@
 // Mounts the route table on Express. For every request, in this order:
-// authenticate → rate limit (by key, or by IP when there is no valid key) →
+// authenticate (a key, or the browser's sign-in session: sessionAuth.ts) → rate limit (by key, or by IP when there is no valid key) →
 // 401 if the key was bad → permission (403) → quota → validate params, query
 // and body (400 listing every bad field) → handler → validate the response
 // (outside production) → send. Handlers never touch req.body directly. On a
@@ -14,6 +14,7 @@ import { type AuditCall, startAudit } from "./audit";
 import type { Principal } from "./auth";
 import { rateLimitError, rateLimitHeaders, type WindowState } from "./rateLimit";
 import { type AnyRoute, isReply, type JsonRoute, type RatePolicy, toExpressPath } from "./route";
+import { authenticateRequest } from "./sessionAuth";
 import { parsePart } from "./validate";
 
 const NoQuery = z.strictObject({});
@@ -62,10 +63,11 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: AppDeps): 
       let principal: Principal | null = null;
       let audit: AuditCall | null = null;
       if (route.access !== "public") {
-        const auth = await deps.keys.authenticate(req);
+        const auth = await authenticateRequest(deps, req);
         principal = auth.ok ? auth.principal : null;
-        // Bad keys are limited by IP before the 401, so guessing keys is throttled too.
-        await applyRateLimit(deps, req, res, { policy: route.rateLimit }, principal);
+        // Bad keys are limited by IP before the 401, so guessing keys is throttled too; a
+        // session's refused write (CSRF) counts against its key.
+        await applyRateLimit(deps, req, res, { policy: route.rateLimit }, principal ?? auth.limitAs ?? null);
         if (!auth.ok) throw auth.error;
         res.locals.keyId = auth.principal.keyId;
         // From here the caller is known: a mutating route's call is on record however it ends.

@@ -1,5 +1,5 @@
 // GET /api/v1/platform/metrics/history and …/performance: points
-// from the rollups at the range's granularity (24h and 7d hourly, 30d daily;
+// from the rollups at the range's granularity (1h by minute, 24h and 7d hourly, 30d daily;
 // the current period included from finer rows) with job latency percentiles
 // per point and per queue and job name over the range, and current
 // performance.
@@ -20,7 +20,8 @@ import {
 
 import type { AppDeps } from "../deps";
 
-const RANGES: Record<MetricsRange, { granularity: "hour" | "day"; buckets: number }> = {
+const RANGES: Record<MetricsRange, { granularity: "minute" | "hour" | "day"; buckets: number }> = {
+  "1h": { granularity: "minute", buckets: 60 },
   "24h": { granularity: "hour", buckets: 24 },
   "7d": { granularity: "hour", buckets: 168 },
   "30d": { granularity: "day", buckets: 30 },

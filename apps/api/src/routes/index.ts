@@ -16,6 +16,7 @@ import { logRoutes } from "./logs";
 import { metricsRoutes } from "./metrics";
 import { probeRoutes } from "./probes";
 import { queueRoutes } from "./queues";
+import { sessionRoutes } from "./session";
 import { statusRoutes } from "./status";
 
 export function buildRouteTable(config: ApiConfig): { routes: AnyRoute[]; openapi: Record<string, unknown> } {
@@ -25,6 +26,7 @@ export function buildRouteTable(config: ApiConfig): { routes: AnyRoute[]; openap
     ...docsRoutes(() => openapi),
     ...integrationRoutes,
     ...keyRoutes,
+    ...sessionRoutes,
     ...queueRoutes,
     ...jobRoutes,
     ...auditRoutes,

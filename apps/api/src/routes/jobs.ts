@@ -40,7 +40,8 @@ export const jobRoutes = [
     path: BASE,
     operationId: "searchJobs",
     summary: "Search jobs by exact id, or by name or payload text (Postgres job records)",
-    description: "Newest activity first. `start_time` / `end_time` bound the record's last update.",
+    description:
+      "Newest activity first. `start_time` / `end_time` bound the record's last update. Page with `cursor` (each page's `pagination.next_cursor`, stable while records change) or with `offset` (up to 10,000).",
     tags: TAGS,
     access: { permission: "queues.read" },
     rateLimit: "read",
@@ -55,6 +56,7 @@ export const jobRoutes = [
         endTime: query.end_time,
         limit: query.limit,
         offset: query.offset,
+        cursor: query.cursor,
       });
     },
   }),

@@ -42,7 +42,7 @@ export const metricsRoutes = [
     method: "get",
     path: `${BASE}/history`,
     operationId: "getMetricsHistory",
-    summary: "Historical metrics from the rollups (24h, 7d: hourly; 30d: daily)",
+    summary: "Historical metrics from the rollups (1h: per minute; 24h, 7d: hourly; 30d: daily)",
     description:
       "Points {timestamp, cpu, memory, messages, errors, timed_jobs, wait_time_ms, processing_time_ms}: cpu/memory average the worker samples (one worker, the workers serving `queue`, or all); messages are jobs finished and errors jobs failed (one queue, the queues `worker` serves, or all); wait_time_ms and processing_time_ms are p50/p95/p99 of the same jobs' times (those with a job record), merged from histograms so an hour's or a day's percentiles are those of all its jobs. `latency` gives the percentiles over the whole range, per queue and per job name. The last point is the current, partial period.",
     tags: TAGS,

@@ -10,4 +10,5 @@ export * from "./logs";
 export * from "./metrics";
 export * from "./probes";
 export * from "./queues";
+export * from "./session";
 export * from "./status";

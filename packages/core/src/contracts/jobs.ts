@@ -96,6 +96,14 @@ export const JobSearchQuery = z.strictObject({
   end_time: IsoTime.optional().describe("Last updated before (ISO 8601)"),
   limit: z.coerce.number().int().min(1).max(100).default(50).describe("Max results (default 50, max 100)"),
   offset: z.coerce.number().int().min(0).max(10_000).default(0).describe("Pagination offset (max 10000)"),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .max(1_200)
+    .optional()
+    .describe(
+      "`pagination.next_cursor` of the previous page: the page after it, stable while records change and with no offset limit (offset must then be 0)",
+    ),
 });
 
 const JobSearchHit = z.object({
@@ -114,5 +122,10 @@ const JobSearchHit = z.object({
   updated_at: z.string(),
 });
 
-export const JobSearchResult = z.object({ jobs: z.array(JobSearchHit), pagination: Pagination });
+export const JobSearchResult = z.object({
+  jobs: z.array(JobSearchHit),
+  pagination: Pagination.extend({
+    next_cursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page"),
+  }),
+});
 export type JobSearchResult = z.infer<typeof JobSearchResult>;

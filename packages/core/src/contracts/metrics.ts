@@ -44,11 +44,13 @@ export const PlatformMetrics = z.object({
 });
 export type PlatformMetrics = z.infer<typeof PlatformMetrics>;
 
-export const MetricsRange = z.enum(["24h", "7d", "30d"]);
+export const MetricsRange = z.enum(["1h", "24h", "7d", "30d"]);
 export type MetricsRange = z.infer<typeof MetricsRange>;
 
 export const MetricsHistoryQuery = z.strictObject({
-  range: MetricsRange.default("24h").describe("24h and 7d: hourly points; 30d: daily points"),
+  range: MetricsRange.default("24h").describe(
+    "1h: points per minute (the console's sparklines); 24h and 7d: hourly points; 30d: daily points",
+  ),
   queue: QueueName.optional().describe("Jobs of this queue; cpu/memory of the workers serving it"),
   worker: z.string().min(1).max(200).optional().describe("A worker id (heartbeat id); jobs of the queues it serves"),
 });
@@ -89,7 +91,7 @@ const MetricsPoint = z.object({
 
 export const MetricsHistory = z.object({
   timeRange: MetricsRange,
-  granularity: z.enum(["hour", "day"]),
+  granularity: z.enum(["minute", "hour", "day"]),
   queue: z.string().nullable(),
   worker: z.string().nullable(),
   metrics: z.array(MetricsPoint),

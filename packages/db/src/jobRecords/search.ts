@@ -62,21 +62,42 @@ export function searchFilter(s: JobSearchFilter): { filter: string; args: unknow
   return { filter: where.length ? `WHERE ${where.join(" AND ")}` : "", args };
 }
 
-/** One page of matching records (SEARCH_ORDER) and how many match in all. */
+/** Where a page ends, in SEARCH_ORDER: the last row's updated_at (epoch microseconds, exact) and key. */
+export interface SearchPosition {
+  updatedUs: string;
+  queue: string;
+  jobId: string;
+}
+
+/**
+ * One page of matching records (SEARCH_ORDER) and how many match in all: the
+ * rows after `after` (keyset: stable while records change, and as cheap at
+ * page 1000 as at page 1), else from `offset`. Each row carries its position.
+ */
 export async function searchJobRecords(
   pool: pg.Pool,
   s: JobSearchFilter,
-  page: { limit: number; offset: number },
-): Promise<{ rows: JobSearchRow[]; total: number }> {
+  page: { limit: number; offset: number; after?: SearchPosition | undefined },
+): Promise<{ rows: (JobSearchRow & { updated_us: string })[]; total: number }> {
   const { filter, args } = searchFilter(s);
+  let pageFilter = filter;
+  const pageArgs = [...args];
+  if (page.after) {
+    const param = (v: unknown) => `$${pageArgs.push(v)}`;
+    // Microseconds from the epoch as a bigint: exact, where a JS Date would drop Postgres's last three digits.
+    const at = `('epoch'::timestamptz + ${param(page.after.updatedUs)}::bigint * interval '1 microsecond')`;
+    const after = `(updated_at < ${at} OR (updated_at = ${at} AND (queue, job_id) > (${param(page.after.queue)}, ${param(page.after.jobId)})))`;
+    pageFilter = filter ? `${filter} AND ${after}` : `WHERE ${after}`;
+  }
   const [rows, count] = await Promise.all([
-    pool.query<JobSearchRow>(
+    pool.query<JobSearchRow & { updated_us: string }>(
       `SELECT queue, job_id, name, status, attempts_made, progress, failed_reason, payload,
-              created_at, processed_at, finished_at, updated_at
-         FROM job_records ${filter}
+              created_at, processed_at, finished_at, updated_at,
+              (extract(epoch FROM updated_at) * 1000000)::bigint::text AS updated_us
+         FROM job_records ${pageFilter}
         ORDER BY ${SEARCH_ORDER}
-        LIMIT ${page.limit} OFFSET ${page.offset}`,
-      args,
+        LIMIT ${page.limit} OFFSET ${page.after ? 0 : page.offset}`,
+      pageArgs,
     ),
     pool.query<{ n: string }>(`SELECT count(*) AS n FROM job_records ${filter}`, args),
   ]);
