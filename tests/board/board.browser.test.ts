@@ -13,7 +13,7 @@ import { sign } from "cookie-signature";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 
 import { SESSION_COOKIE } from "../../apps/api/src/board/session";
-import { launchChromium } from "../helpers/chromium";
+import { BROWSER_WAIT_MS, launchChromium } from "../helpers/chromium";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 const SECRET = "browser-test-session-secret-0123456789";
@@ -75,6 +75,7 @@ afterAll(async () => {
 async function newPage(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   contexts.push(context);
+  context.setDefaultTimeout(BROWSER_WAIT_MS);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));

@@ -15,8 +15,6 @@ import pg from "pg";
 import { createTestEnv, type TestEnv } from "../helpers/testEnv";
 import { waitFor } from "../worker/workerHelpers";
 
-jest.setTimeout(120_000);
-
 const ROOT = path.resolve(__dirname, "../..");
 let env: TestEnv;
 let pool: pg.Pool;

@@ -16,7 +16,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { SESSION_COOKIE } from "../../apps/api/src/board/session";
 import { attachRecordWriter, createRecordBuffer, type RecordBuffer } from "../../apps/worker/src/records";
 import { createLogger } from "../../packages/core/src";
-import { launchChromium } from "../helpers/chromium";
+import { BROWSER_WAIT_MS, launchChromium } from "../helpers/chromium";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 const QUEUE = "console-browser-q";
@@ -36,8 +36,6 @@ let failing: Job;
 /** The worker fails jobs while this is true, then completes them (the "fixed cause" a retry relies on). */
 let broken = true;
 const contexts: BrowserContext[] = [];
-
-jest.setTimeout(120_000);
 
 async function eventually<T>(what: string, check: () => Promise<T | null | undefined | false>): Promise<T> {
   for (let i = 0; i < 400; i++) {
@@ -99,7 +97,7 @@ async function newPage(
   contexts.push(context);
   const page = await context.newPage();
   // Under the test's own timeout, so a missing element fails with what was awaited.
-  page.setDefaultTimeout(30_000);
+  page.setDefaultTimeout(BROWSER_WAIT_MS);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   // A CSP violation (an inline script or style the build slipped in) is an error in the console.

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 
 import type { Browser } from "playwright-core";
 
-import { launchChromium } from "../helpers/chromium";
+import { BROWSER_WAIT_MS, launchChromium } from "../helpers/chromium";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 let t: TestApp;
@@ -37,6 +37,7 @@ it("renders every documented route, loading nothing from outside the app", async
     Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
   );
   const page = await browser.newPage();
+  page.setDefaultTimeout(BROWSER_WAIT_MS);
   const outside: string[] = [];
   page.on("request", (r) => {
     if (!r.url().startsWith(base) && !r.url().startsWith("data:")) outside.push(r.url());

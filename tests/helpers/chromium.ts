@@ -9,6 +9,12 @@ import { type Browser, chromium } from "playwright-core";
 
 const CHROMIUM = "/usr/bin/chromium";
 
+/**
+ * How long a page action or wait may take, ms: Playwright's 30 s default is reached on a busy
+ * machine (CI beside other work), where the page is slow, not broken.
+ */
+export const BROWSER_WAIT_MS = 90_000;
+
 function ensureChromium(): void {
   if (existsSync(CHROMIUM)) return;
   execFileSync(path.resolve(__dirname, "../../scripts/install-chromium.sh"), { stdio: "pipe", timeout: 600_000 });

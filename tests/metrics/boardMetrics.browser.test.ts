@@ -12,7 +12,7 @@ import type { Browser } from "playwright-core";
 
 import { loadConfig } from "../../apps/worker/src/config";
 import { workerOptions } from "../../apps/worker/src/workers";
-import { launchChromium } from "../helpers/chromium";
+import { BROWSER_WAIT_MS, launchChromium } from "../helpers/chromium";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 const QUEUE = "log-exports";
@@ -48,6 +48,7 @@ it("shows the throughput panel of a queue whose worker records BullMQ's metrics"
     await done;
 
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    context.setDefaultTimeout(BROWSER_WAIT_MS);
     try {
       const page = await context.newPage();
       await page.goto(`${base}/admin/queues`);

@@ -14,8 +14,6 @@ import { defaultJobOptions } from "../../packages/core/src";
 import { createTestEnv, type TestEnv } from "../helpers/testEnv";
 import { producer, waitFor } from "./workerHelpers";
 
-jest.setTimeout(180_000);
-
 const root = path.resolve(__dirname, "../..");
 const JOBS = 4_000;
 
