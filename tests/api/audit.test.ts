@@ -137,7 +137,7 @@ describe("one target format per kind, whichever way the change came", () => {
   const targetOf = async (r: request.Response) => {
     const id = r.headers["x-request-id"] as string;
     // Board calls are recorded once their response has finished: just after the client has it.
-    for (let i = 0; i < 100; i++) {
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
       const row = await t.deps.db.prisma.auditEvent.findFirst({ where: { requestId: id } });
       if (row) return [row.action, row.target, row.outcome];
       await new Promise((res) => setTimeout(res, 50));

@@ -31,7 +31,7 @@ const contexts: BrowserContext[] = [];
 
 /** Polls until `check` returns a value (Redis and Postgres state settle just after the UI's request returns). */
 async function eventually<T>(what: string, check: () => Promise<T | null | undefined | false>): Promise<T> {
-  for (let i = 0; i < 200; i++) {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
     const v = await check();
     if (v) return v;
     await new Promise((r) => setTimeout(r, 50));

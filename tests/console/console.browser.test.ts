@@ -38,7 +38,7 @@ let broken = true;
 const contexts: BrowserContext[] = [];
 
 async function eventually<T>(what: string, check: () => Promise<T | null | undefined | false>): Promise<T> {
-  for (let i = 0; i < 400; i++) {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
     const v = await check();
     if (v) return v;
     await new Promise((r) => setTimeout(r, 50));
