@@ -7,6 +7,7 @@ import type pg from "pg";
 
 import type { ApiConfig } from "./config";
 import type { KeyAuthenticator } from "./http/auth";
+import type { JobActionRunner } from "./jobActions/runner";
 import type { RateLimits } from "./http/rateLimit";
 import type { SearchSlots } from "./logs/searchSlots";
 import type { ApiMetrics } from "./prometheus/registry";
@@ -35,5 +36,7 @@ export interface AppDeps {
   metrics: ApiMetrics;
   /** Catalog and discovered BullMQ queues. */
   queues: QueueRegistry;
+  /** Runs POST /jobs/actions in the background (and takes over lapsed ones once watching). */
+  jobActions: JobActionRunner;
   lifecycle: Lifecycle;
 }

@@ -1,10 +1,36 @@
 // GET /jobs: the job records that match a search (db searchJobRecords), as the
 // contract lists them — payloads capped for a list view.
-import type { JobSearchResult } from "@opsdeck/core";
+import { fieldFilterText, type JobFilter, type JobSearchResult } from "@opsdeck/core";
 import { type JobSearchFilter, searchJobRecords } from "@opsdeck/db";
 import type pg from "pg";
 
 import { capJson, LIST_PAYLOAD_CAP_BYTES } from "./jobView";
+
+/** A search's filters as the contract names them, for the db. */
+export function toSearchFilter(f: JobFilter): JobSearchFilter {
+  return {
+    q: f.q,
+    queue: f.queue,
+    status: f.status,
+    name: f.name,
+    failedReason: f.failed_reason,
+    fields: f.field,
+    startTime: f.start_time,
+    endTime: f.end_time,
+    createdFrom: f.created_from,
+    createdTo: f.created_to,
+    finishedFrom: f.finished_from,
+    finishedTo: f.finished_to,
+  };
+}
+
+/** The filters as asked for, for an action's record and audit entry: field filters in their query syntax. */
+export function filterView(f: JobFilter): Record<string, unknown> {
+  const view: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(f)) if (v !== undefined) view[k] = v;
+  if (f.field) view.field = f.field.map(fieldFilterText);
+  return view;
+}
 
 export async function searchJobs(
   pool: pg.Pool,
@@ -28,6 +54,7 @@ export async function searchJobs(
         processed_at: r.processed_at?.toISOString() ?? null,
         finished_at: r.finished_at?.toISOString() ?? null,
         updated_at: r.updated_at.toISOString(),
+        replay_of: r.replay_of,
       };
     }),
     pagination: { total, limit: s.limit, offset: s.offset },
