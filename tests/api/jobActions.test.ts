@@ -10,11 +10,13 @@ import request from "supertest";
 import type { Processor } from "../../apps/worker/src/processors/types";
 import { startWorker, type WorkerRuntime } from "../../apps/worker/src/runtime";
 import type { LogExportPayload } from "../../packages/core/src";
+import { startJobAction } from "../../packages/db/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 import { producer, readRecord, silentLogger, testConfig, waitFor } from "../worker/workerHelpers";
 
 const JOBS = "/api/v1/platform/system/jobs";
 const QUEUES = "/api/v1/platform/system/queues";
+const ACTIONS = "/api/v1/platform/system/job-actions";
 const Q = "log-exports";
 
 let t: TestApp;
@@ -132,10 +134,7 @@ describe("act on matches", () => {
     const completed = await addAndWait({ export_id: "act-b7-done", batch: "b7" }, "completed");
 
     const filter = { queue: Q, status: "failed", field: ["data.batch:eq:b7"] };
-    const dry = await request(t.app)
-      .post(`${JOBS}/actions`)
-      .set(ops())
-      .send({ action: "retry", filter, dry_run: true });
+    const dry = await request(t.app).post(`${ACTIONS}`).set(ops()).send({ action: "retry", filter, dry_run: true });
     expect(dry.status).toBe(200);
     expect(dry.body.data).toMatchObject({ action_id: null, dry_run: true, matched: 3 });
     const sampled = dry.body.data.sample.map((s: { id: string }) => s.id).sort();
@@ -145,14 +144,14 @@ describe("act on matches", () => {
     for (let i = 0; i < 3; i++) fixed.add(`act-b7-${i}`);
     fixed.add("act-b8-0");
     fixed.add("act-b8-1");
-    const run = await request(t.app).post(`${JOBS}/actions`).set(ops()).send({ action: "retry", filter });
+    const run = await request(t.app).post(`${ACTIONS}`).set(ops()).send({ action: "retry", filter });
     expect(run.status).toBe(202);
     expect(run.body.data.matched).toBe(3);
     const id = run.body.data.action_id as string;
-    expect(run.headers.location).toBe(`${JOBS}/actions/${id}`);
+    expect(run.headers.location).toBe(`${ACTIONS}/${id}`);
 
     const view = await waitFor("action finished", async () => {
-      const r = await request(t.app).get(`${JOBS}/actions/${id}`).set({ "X-API-Key": t.keys.viewer });
+      const r = await request(t.app).get(`${ACTIONS}/${id}`).set({ "X-API-Key": t.keys.viewer });
       return r.body.data.state === "running" ? undefined : r.body.data;
     });
     expect(view).toMatchObject({ state: "completed", matched: 3, done: 3, skipped: 0, skip_reasons: {} });
@@ -181,13 +180,13 @@ describe("act on matches", () => {
     await gone.remove();
     const there = await addAndWait({ export_id: "del-1", tag: "d1" }, "failed");
     const run = await request(t.app)
-      .post(`${JOBS}/actions`)
+      .post(`${ACTIONS}`)
       .set(ops())
       .send({ action: "delete", filter: { queue: Q, field: ["data.tag:eq:d1"] } });
     expect(run.status).toBe(202);
     const id = run.body.data.action_id as string;
     const view = await waitFor("delete finished", async () => {
-      const r = await request(t.app).get(`${JOBS}/actions/${id}`).set(ops());
+      const r = await request(t.app).get(`${ACTIONS}/${id}`).set(ops());
       return r.body.data.state === "running" ? undefined : r.body.data;
     });
     expect(view).toMatchObject({
@@ -207,12 +206,12 @@ describe("act on matches", () => {
     await gone.remove();
     await addAndWait({ export_id: "rep-1", tag: "r1" }, "failed");
     const run = await request(t.app)
-      .post(`${JOBS}/actions`)
+      .post(`${ACTIONS}`)
       .set(ops())
       .send({ action: "replay", filter: { queue: Q, field: ["data.tag:eq:r1"] } });
     const id = run.body.data.action_id as string;
     const view = await waitFor("replay finished", async () => {
-      const r = await request(t.app).get(`${JOBS}/actions/${id}`).set(ops());
+      const r = await request(t.app).get(`${ACTIONS}/${id}`).set(ops());
       return r.body.data.state === "running" ? undefined : r.body.data;
     });
     expect(view).toMatchObject({ done: 1, skipped: 1, skip_reasons: { retryable_in_place: 1 } });
@@ -223,6 +222,32 @@ describe("act on matches", () => {
     expect(replays.rowCount).toBe(1);
     const newId = replays.rows[0].job_id as string;
     await waitFor("replayed job completed", async () => (await readRecord(pool(), Q, newId))?.status === "completed");
+  });
+});
+
+describe("an action outlives its process", () => {
+  it("is taken over and finished once its lease lapsed (the process that started it died)", async () => {
+    const job = await addAndWait({ export_id: "orphan-0", tag: "o1" }, "failed");
+    fixed.add("orphan-0");
+    // As a dead process leaves it: running, nothing decided, its lease already over.
+    const id = "act_0000000000000000000a";
+    await startJobAction(pool(), {
+      id,
+      action: "retry",
+      filterView: { queue: Q, field: ["data.tag:eq:o1"] },
+      search: { queue: Q, fields: [{ path: ["tag"], op: "eq", value: "o1" }] },
+      limit: 10,
+      actor: "test (ops)",
+      actorKeyId: null,
+      leaseMs: 0,
+    });
+    t.deps.jobActions.watch(); // what the API does at start
+    const view = await waitFor("orphaned action finished", async () => {
+      const r = await request(t.app).get(`${ACTIONS}/${id}`).set(ops());
+      return r.body.data.state === "running" ? undefined : r.body.data;
+    });
+    expect(view).toMatchObject({ state: "completed", matched: 1, done: 1 });
+    await waitFor("orphan completed", async () => (await q.getJobState(job.id!)) === "completed");
   });
 });
 
@@ -251,7 +276,7 @@ describe("refusals", () => {
       { action: "retry", filter: {} }, // no filter at all
       { action: "explode", filter: { queue: Q } },
     ]) {
-      const r = await request(t.app).post(`${JOBS}/actions`).set(ops()).send(body);
+      const r = await request(t.app).post(`${ACTIONS}`).set(ops()).send(body);
       expect(r.status).toBe(400);
     }
     const after = await pool().query("SELECT count(*)::int AS n FROM job_actions");
@@ -261,14 +286,14 @@ describe("refusals", () => {
   it("refuses a viewer (403) on actions and replay, and lets it read an action's progress", async () => {
     const viewer = { "X-API-Key": t.keys.viewer };
     const a = await request(t.app)
-      .post(`${JOBS}/actions`)
+      .post(`${ACTIONS}`)
       .set(viewer)
       .send({ action: "retry", filter: { queue: Q }, dry_run: true });
     expect(a.status).toBe(403);
     const r = await request(t.app).post(`${QUEUES}/${Q}/jobs/1/replay`).set(viewer).send({});
     expect(r.status).toBe(403);
     expect((await audit("jobs.action")).some((e) => e.error === "missing_permission")).toBe(true);
-    const unknown = await request(t.app).get(`${JOBS}/actions/act_00000000000000000000`).set(viewer);
+    const unknown = await request(t.app).get(`${ACTIONS}/act_00000000000000000000`).set(viewer);
     expect(unknown.status).toBe(404);
   });
 });

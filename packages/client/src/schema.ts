@@ -459,7 +459,7 @@ export interface paths {
     };
     /**
      * Search jobs by id, name, payload text, payload fields, status, failure and time (Postgres job records)
-     * @description Newest activity first; every filter given must hold. `start_time` / `end_time` bound the record's last update, `created_*` and `finished_*` its creation and finish. `field` filters compare payload fields by path (see the parameter). POST /jobs/actions takes the same filters.
+     * @description Newest activity first; every filter given must hold. `start_time` / `end_time` bound the record's last update, `created_*` and `finished_*` its creation and finish. `field` filters compare payload fields by path (see the parameter). POST /job-actions takes the same filters. A search that outlasts the statement deadline is a 400 `search_timeout`: narrow it.
      */
     get: operations["searchJobs"];
     put?: never;
@@ -528,7 +528,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/platform/system/jobs/actions": {
+  "/api/v1/platform/system/job-actions": {
     parameters: {
       query?: never;
       header?: never;
@@ -548,7 +548,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/platform/system/jobs/actions/{action_id}": {
+  "/api/v1/platform/system/job-actions/{action_id}": {
     parameters: {
       query?: never;
       header?: never;
@@ -6311,7 +6311,7 @@ export interface operations {
             /** @constant */
             success: true;
             data: {
-              /** @description Poll GET /jobs/actions/{action_id}; null for a dry run */
+              /** @description Poll GET /job-actions/{action_id}; null for a dry run */
               action_id: string | null;
               /** @enum {string} */
               action: "retry" | "delete" | "replay";
@@ -6372,7 +6372,7 @@ export interface operations {
             /** @constant */
             success: true;
             data: {
-              /** @description Poll GET /jobs/actions/{action_id}; null for a dry run */
+              /** @description Poll GET /job-actions/{action_id}; null for a dry run */
               action_id: string | null;
               /** @enum {string} */
               action: "retry" | "delete" | "replay";

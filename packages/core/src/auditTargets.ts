@@ -16,7 +16,7 @@ export const auditTarget = {
   scheduler: (queue: string, id: string) => `scheduler:${queue}/${id}`,
   key: (id: string | null) => `key:${id ?? UNKNOWN}`,
   export: (id: string | null) => `export:${id ?? UNKNOWN}`,
-  /** An action over the jobs a search matched (POST /jobs/actions). */
+  /** An action over the jobs a search matched (POST /job-actions). */
   jobAction: (id: string | null) => `job-action:${id ?? UNKNOWN}`,
   integration: (id: string | null) => `integration:${id ?? UNKNOWN}`,
   alert: (id: string) => `alert:${id}`,

@@ -1,4 +1,4 @@
-// Actions over the jobs a search matched (POST /jobs/actions): the action row
+// Actions over the jobs a search matched (POST /job-actions): the action row
 // (filter, progress, outcome, lease) and its frozen matched set, one item per
 // job in search order. The API process running an action claims items in
 // order, records each outcome once (an item already decided is never counted
@@ -6,7 +6,7 @@
 // lease lapsed is claimed by another API process.
 import type pg from "pg";
 
-import { SEARCH_ORDER, type JobSearchFilter, searchFilter } from "./jobRecords/search";
+import { type JobSearchFilter, SEARCH_ORDER, searchFilter } from "./jobRecords/search";
 
 /** Jobs a dry run lists. */
 const SAMPLE_SIZE = 20;

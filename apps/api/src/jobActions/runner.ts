@@ -1,4 +1,4 @@
-// Runs job actions (POST /jobs/actions) in the API process, in the background:
+// Runs job actions (POST /job-actions) in the API process, in the background:
 // chunk after chunk of the frozen matched set, each sized by the bulk
 // operations' Pacer (queues/bulk.ts) so a chunk's work stays near their Redis-
 // time budget, with a turn of the event loop between chunks. Progress goes to
@@ -23,8 +23,8 @@ import {
 } from "@opsdeck/db";
 import type pg from "pg";
 
-import { readyRedis } from "../queues/connection";
 import { Pacer } from "../queues/bulk";
+import { readyRedis } from "../queues/connection";
 import type { QueueRegistry } from "../queues/registry";
 import { runChunk } from "./steps";
 

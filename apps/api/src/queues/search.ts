@@ -1,7 +1,7 @@
 // GET /jobs: the job records that match a search (db searchJobRecords), as the
 // contract lists them — payloads capped for a list view.
-import { fieldFilterText, type JobFilter, type JobSearchResult } from "@opsdeck/core";
-import { type JobSearchFilter, searchJobRecords } from "@opsdeck/db";
+import { AppError, fieldFilterText, type JobFilter, type JobSearchResult } from "@opsdeck/core";
+import { type JobSearchFilter, pgErrorKind, searchJobRecords } from "@opsdeck/db";
 import type pg from "pg";
 
 import { capJson, LIST_PAYLOAD_CAP_BYTES } from "./jobView";
@@ -32,11 +32,31 @@ export function filterView(f: JobFilter): Record<string, unknown> {
   return view;
 }
 
+/**
+ * Runs a search (or an action's count and snapshot) over the records; one that outlasts the
+ * statement deadline (DB_STATEMENT_TIMEOUT_MS: a range or text filter alone over millions of
+ * records) is the caller's to narrow, a 400, not a 500.
+ */
+export async function withSearchDeadline<T>(search: () => Promise<T>): Promise<T> {
+  try {
+    return await search();
+  } catch (err) {
+    if (pgErrorKind(err) !== "timeout") throw err;
+    throw new AppError(
+      400,
+      "search_timeout",
+      "The search took longer than its deadline; narrow it: an eq field filter, queue, status, name or a time range.",
+    );
+  }
+}
+
 export async function searchJobs(
   pool: pg.Pool,
   s: JobSearchFilter & { limit: number; offset: number },
 ): Promise<JobSearchResult> {
-  const { rows, total } = await searchJobRecords(pool, s, { limit: s.limit, offset: s.offset });
+  const { rows, total } = await withSearchDeadline(() =>
+    searchJobRecords(pool, s, { limit: s.limit, offset: s.offset }),
+  );
   return {
     jobs: rows.map((r) => {
       const payload = capJson(r.payload, LIST_PAYLOAD_CAP_BYTES);

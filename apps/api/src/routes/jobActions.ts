@@ -1,7 +1,7 @@
-// Acting on what a search found: POST /jobs/actions retries, deletes or replays
+// Acting on what a search found: POST /job-actions retries, deletes or replays
 // the jobs whose records match a GET /jobs filter. A dry run counts and samples
 // them; a real one freezes the matched set and runs in the background
-// (jobActions/runner.ts), its progress at GET /jobs/actions/{action_id}.
+// (jobActions/runner.ts), its progress at GET /job-actions/{action_id}.
 // Audited twice: the request (with its filter), and the end (what it did).
 import { randomBytes } from "node:crypto";
 
@@ -16,9 +16,9 @@ import {
 import { getJobAction, type JobActionRow, previewJobAction, startJobAction } from "@opsdeck/db";
 
 import { defineRoute, reply } from "../http/route";
-import { filterView, toSearchFilter } from "../queues/search";
+import { filterView, toSearchFilter, withSearchDeadline } from "../queues/search";
 
-const BASE = "/api/v1/platform/system/jobs/actions";
+const BASE = "/api/v1/platform/system/job-actions";
 const TAGS = ["jobs"];
 /** How long the starting process holds a new action before another may take it over, ms (runner.ts renews it). */
 const START_LEASE_MS = 30_000;
@@ -75,7 +75,7 @@ export const jobActionRoutes = [
       const search = toSearchFilter(b.filter);
       const { pool } = ctx.deps.db;
       if (b.dry_run) {
-        const { matched, sample } = await previewJobAction(pool, search, b.limit);
+        const { matched, sample } = await withSearchDeadline(() => previewJobAction(pool, search, b.limit));
         return reply(
           {
             action_id: null,
@@ -89,16 +89,18 @@ export const jobActionRoutes = [
       }
       const id = `act_${randomBytes(10).toString("hex")}`;
       ctx.audit.target = auditTarget.jobAction(id);
-      const { matched, sample } = await startJobAction(pool, {
-        id,
-        action: b.action,
-        filterView: filter,
-        search,
-        limit: b.limit,
-        actor: `${ctx.principal.name} (${ctx.principal.role})`,
-        actorKeyId: ctx.principal.keyId,
-        leaseMs: START_LEASE_MS,
-      });
+      const { matched, sample } = await withSearchDeadline(() =>
+        startJobAction(pool, {
+          id,
+          action: b.action,
+          filterView: filter,
+          search,
+          limit: b.limit,
+          actor: `${ctx.principal.name} (${ctx.principal.role})`,
+          actorKeyId: ctx.principal.keyId,
+          leaseMs: START_LEASE_MS,
+        }),
+      );
       ctx.deps.jobActions.start(id);
       return reply(
         {

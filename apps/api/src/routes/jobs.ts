@@ -48,7 +48,7 @@ export const jobRoutes = [
     operationId: "searchJobs",
     summary: "Search jobs by id, name, payload text, payload fields, status, failure and time (Postgres job records)",
     description:
-      "Newest activity first; every filter given must hold. `start_time` / `end_time` bound the record's last update, `created_*` and `finished_*` its creation and finish. `field` filters compare payload fields by path (see the parameter). POST /jobs/actions takes the same filters.",
+      "Newest activity first; every filter given must hold. `start_time` / `end_time` bound the record's last update, `created_*` and `finished_*` its creation and finish. `field` filters compare payload fields by path (see the parameter). POST /job-actions takes the same filters. A search that outlasts the statement deadline is a 400 `search_timeout`: narrow it.",
     tags: TAGS,
     access: { permission: "queues.read" },
     rateLimit: "read",
@@ -190,7 +190,10 @@ export const jobRoutes = [
         if (isRefusal(r)) {
           switch (r.reason) {
             case "no_record":
-              throw new NotFoundError("job_not_found", `No job '${id}' in queue '${queue.name}', in Redis or on record.`);
+              throw new NotFoundError(
+                "job_not_found",
+                `No job '${id}' in queue '${queue.name}', in Redis or on record.`,
+              );
             case "retryable_in_place":
               throw new ConflictError(
                 "job_retryable_in_place",

@@ -1,5 +1,5 @@
 // The filters of a job search (GET /jobs) and of an action over what a search
-// found (POST /jobs/actions): one shape, so an action acts on exactly what the
+// found (POST /job-actions): one shape, so an action acts on exactly what the
 // same search lists. Field filters name a payload field by path and compare it:
 // `field=data.user.plan:eq:pro` (repeat `field` for several; all must hold).
 import { z } from "zod";
@@ -7,13 +7,13 @@ import { z } from "zod";
 import { QueueName } from "../queues";
 import { IsoTime } from "./common";
 
-export const FIELD_OPS = ["eq", "ne", "gt", "gte", "lt", "lte", "contains", "exists"] as const;
-export type FieldOp = (typeof FIELD_OPS)[number];
+const FIELD_OPS = ["eq", "ne", "gt", "gte", "lt", "lte", "contains", "exists"] as const;
+type FieldOp = (typeof FIELD_OPS)[number];
 
 /** Deepest payload path a field filter may name (segments after `data`). */
-export const FIELD_PATH_MAX_DEPTH = 8;
+const FIELD_PATH_MAX_DEPTH = 8;
 /** Most field filters in one search. */
-export const FIELD_FILTERS_MAX = 5;
+const FIELD_FILTERS_MAX = 5;
 /** Longest value a field filter compares with, characters. */
 const FIELD_VALUE_MAX = 200;
 

@@ -107,7 +107,7 @@ export const JobSearchResult = z.object({ jobs: z.array(JobSearchHit), paginatio
 export type JobSearchResult = z.infer<typeof JobSearchResult>;
 
 /** Largest payload a replay may carry, bytes of JSON (the record keeps 64 KiB for search; Redis takes more). */
-export const REPLAY_MAX_PAYLOAD_BYTES = 1024 * 1024;
+const REPLAY_MAX_PAYLOAD_BYTES = 1024 * 1024;
 
 /** A job payload given by hand: a JSON object, at most JSON_MAX_DEPTH deep and REPLAY_MAX_PAYLOAD_BYTES. */
 const ReplayPayload = z.record(z.string().max(200), z.unknown()).superRefine((value, ctx) => {
@@ -148,7 +148,7 @@ export const JobReplayResult = z.object({
 });
 export type JobReplayResult = z.infer<typeof JobReplayResult>;
 
-export const JOB_ACTIONS = ["retry", "delete", "replay"] as const;
+const JOB_ACTIONS = ["retry", "delete", "replay"] as const;
 export type JobActionKind = (typeof JOB_ACTIONS)[number];
 
 export const JobActionBody = z.strictObject({
@@ -171,7 +171,7 @@ export const JobActionBody = z.strictObject({
 const JobRef = z.object({ queue: z.string(), id: z.string() });
 
 export const JobActionStarted = z.object({
-  action_id: z.string().nullable().describe("Poll GET /jobs/actions/{action_id}; null for a dry run"),
+  action_id: z.string().nullable().describe("Poll GET /job-actions/{action_id}; null for a dry run"),
   action: z.enum(JOB_ACTIONS),
   dry_run: z.boolean(),
   matched: z.number().int().describe("Jobs matched (at most limit): the set the action works on, frozen now"),
@@ -180,9 +180,7 @@ export const JobActionStarted = z.object({
 export type JobActionStarted = z.infer<typeof JobActionStarted>;
 
 export const JobActionParams = z.strictObject({
-  action_id: z
-    .string()
-    .regex(/^act_[0-9a-f]{20}$/, "an action id: act_ and 20 hex digits"),
+  action_id: z.string().regex(/^act_[0-9a-f]{20}$/, "an action id: act_ and 20 hex digits"),
 });
 
 export const JobActionView = z.object({

@@ -17,7 +17,8 @@ function numberOf(value: string): number | null {
 }
 
 /** {"a":{"b":leaf}} for path [a, b]. */
-const nest = (path: string[], leaf: unknown): unknown => path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), leaf);
+const nest = (path: string[], leaf: unknown): unknown =>
+  path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), leaf);
 
 const JSONPATH_OP = { gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
 
