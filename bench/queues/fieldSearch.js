@@ -71,6 +71,8 @@ function* lines(from, to) {
 async function load(pool, from, to) {
   const client = await pool.connect();
   try {
+    // Loading and index builds outlast the pool's statement deadline.
+    await client.query("SET statement_timeout = 0");
     for (const [name] of INDEXES) await client.query(`DROP INDEX IF EXISTS ${name}`);
     const copy = client.query(
       copyFrom(`COPY job_records (queue, job_id, name, status, attempt, phase, attempts_made, failed_reason, payload,
@@ -80,6 +82,7 @@ async function load(pool, from, to) {
     await client.query("SET maintenance_work_mem = '512MB'");
     for (const [name, def] of INDEXES) await client.query(`CREATE INDEX ${name} ON job_records ${def}`);
     await client.query("VACUUM ANALYZE job_records");
+    await client.query("RESET statement_timeout");
   } finally {
     client.release();
   }
