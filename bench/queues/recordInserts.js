@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Benchmark: what one job record costs Postgres, and which part of job_records makes up that cost.
-//   npm run build && node bench/queues/recordInserts.js [rows=40000] [rounds=7]
+//   npm run build && node bench/queues/recordInserts.js [rows=40000] [rounds=7] [payload=small|rich]
 // Inputs: Postgres on its default port (or DATABASE_SERVER_URL).
 // Output: CPU seconds of the Postgres backend (its /proc stat; Linux, Postgres local) to upsert
 // `rows` completed no-op job records through the worker's own statement (upsertJobRecords, batches
@@ -21,6 +21,8 @@ const c = require("./common");
 const ROWS = Number(process.argv[2] ?? 40_000);
 const ROUNDS = Number(process.argv[3] ?? 7);
 const BATCH = 500;
+// small: {kind}; rich: a campaign-like payload with nested fields (what the payload GIN index pays for).
+const RICH = process.argv[4] === "rich";
 
 // Put back what migrations 20261129230000 and 20261129233000 took away.
 const IDS_IN_TRIGRAM = `DROP INDEX job_records_search_trgm_idx;
@@ -33,12 +35,18 @@ const ID_KEY_AND_FULL_STATUS_INDEX = `ALTER TABLE job_records DROP CONSTRAINT jo
   DROP INDEX job_records_status_updated_at_idx;
   CREATE INDEX job_records_status_updated_at_idx ON job_records (status, updated_at DESC);`;
 
-const SECONDARY_INDEXES = "job_records_search_trgm_idx, job_records_status_updated_at_idx, job_records_updated_at_idx";
+const SECONDARY_INDEXES =
+  "job_records_search_trgm_idx, job_records_status_updated_at_idx, job_records_updated_at_idx, job_records_payload_path_idx";
 
 // [name, sql run on the variant's database after migrating, write (default: the worker's upsert)]
 const VARIANTS = [
   ["as migrated", null],
   ["without the trigram index on name + payload", "DROP INDEX job_records_search_trgm_idx"],
+  ["without the payload GIN (jsonb_path_ops, field search)", "DROP INDEX job_records_payload_path_idx"],
+  [
+    "payload GIN as jsonb_ops instead of jsonb_path_ops",
+    "DROP INDEX job_records_payload_path_idx; CREATE INDEX job_records_bench_payload ON job_records USING gin (payload)",
+  ],
   ["without the two updated_at btrees", "DROP INDEX job_records_status_updated_at_idx, job_records_updated_at_idx"],
   ["primary key only (no secondary index)", `DROP INDEX ${SECONDARY_INDEXES}`],
   // The floors: the same rows appended by COPY, which cannot upsert (not idempotent, not fenced).
@@ -95,7 +103,14 @@ function recordsBatch(firstId, n, created) {
       attemptsMade: 1,
       progress: null,
       failedReason: null,
-      payload: { kind: "minute" },
+      payload: RICH
+        ? {
+            campaign_id: `cmp_${id % 5000}`,
+            user: { id: `u_${id}`, plan: ["free", "pro", "team"][id % 3], seats: id % 50 },
+            amount: id % 1000,
+            tags: ["batch", `b${id % 20}`],
+          }
+        : { kind: "minute" },
       createdAt: new Date(created + id),
       processedAt: new Date(),
       finishedAt: new Date(),

@@ -10,6 +10,7 @@ import type { ApiConfig } from "./config";
 import type { AppDeps } from "./deps";
 import { createKeyAuthenticator } from "./http/auth";
 import { createRateLimits } from "./http/rateLimit";
+import { createJobActionRunner } from "./jobActions/runner";
 import { createSearchSlots } from "./logs/searchSlots";
 import { registerInfraMetrics } from "./prometheus/queueGauges";
 import { createApiMetrics } from "./prometheus/registry";
@@ -86,9 +87,11 @@ export function createDeps(config: ApiConfig, logger: Logger): AppDeps {
   const queues = createQueueRegistry({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, log: logger });
   // Queue gauges and job counters, collected on scrape (GET /metrics).
   registerInfraMetrics(metrics.registry, { queues, pool: db.pool, timeoutMs: config.PROBE_TIMEOUT_MS });
+  const jobActions = createJobActionRunner({ pool: db.pool, prisma: db.prisma, queues, logger });
   return {
     config,
     queues,
+    jobActions,
     logger,
     db,
     logSearch,
@@ -104,6 +107,8 @@ export function createDeps(config: ApiConfig, logger: Logger): AppDeps {
 
 export async function closeDeps(deps: AppDeps): Promise<void> {
   await deps.requestLogs.close(5_000);
+  // Before the queues and the pool it uses: the running actions stop after their chunk and are released.
+  await deps.jobActions.stop();
   await deps.queues.close();
   deps.redis.disconnect();
   await deps.logSearch.pool.end();

@@ -8,6 +8,7 @@ import type pg from "pg";
 import type { ApiConfig } from "./config";
 import type { KeyAuthenticator } from "./http/auth";
 import type { RateLimits } from "./http/rateLimit";
+import type { JobActionRunner } from "./jobActions/runner";
 import type { SearchSlots } from "./logs/searchSlots";
 import type { ApiMetrics } from "./prometheus/registry";
 import type { QueueRegistry } from "./queues/registry";
@@ -38,5 +39,7 @@ export interface AppDeps {
   metrics: ApiMetrics;
   /** Catalog and discovered BullMQ queues. */
   queues: QueueRegistry;
+  /** Runs POST /job-actions in the background (and takes over lapsed ones once watching). */
+  jobActions: JobActionRunner;
   lifecycle: Lifecycle;
 }

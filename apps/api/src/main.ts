@@ -56,6 +56,8 @@ function main(): void {
   server.listen(config.PORT, config.HOST, () => {
     logger.info("api listening", { url: config.publicUrl, port: config.PORT });
   });
+  // Job actions a stopped or dead API process left behind carry on here.
+  deps.jobActions.watch();
 
   let stopping = false;
   const stop = (signal: string) => {

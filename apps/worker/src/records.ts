@@ -27,6 +27,13 @@ export interface RecordEntry {
 
 const date = (ms: number | undefined): Date | null => (ms === undefined || !Number.isFinite(ms) ? null : new Date(ms));
 
+/** The options a replay of the job re-uses (retries and backoff); null when it set none. */
+function retryOptionsOf(job: Job): Record<string, unknown> | null {
+  const { attempts, backoff } = job.opts;
+  if (attempts === undefined && backoff === undefined) return null;
+  return { attempts, backoff };
+}
+
 /**
  * A record write describing `job` as it is now, with the given status and phase. `withPayload` false
  * leaves the stored payload as it is (null payload): a progress update of a big batch job would
@@ -44,6 +51,7 @@ function recordOf(job: Job, status: string, phase: number, withPayload = true): 
     progress: job.progress ?? null,
     failedReason: job.failedReason || null,
     payload: withPayload ? (job.data ?? null) : null,
+    options: withPayload ? retryOptionsOf(job) : null,
     createdAt: new Date(job.timestamp),
     processedAt: date(job.processedOn),
     finishedAt: status === "completed" || status === "failed" ? date(job.finishedOn) : null,

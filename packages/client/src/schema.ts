@@ -478,8 +478,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Search jobs by exact id, or by name or payload text (Postgres job records)
-     * @description Newest activity first. `start_time` / `end_time` bound the record's last update. Page with `cursor` (each page's `pagination.next_cursor`, stable while records change) or with `offset` (up to 10,000).
+     * Search jobs by id, name, payload text, payload fields, status, failure and time (Postgres job records)
+     * @description Newest activity first; every filter given must hold. `start_time` / `end_time` bound the record's last update, `created_*` and `finished_*` its creation and finish. `field` filters compare payload fields by path (see the parameter). POST /job-actions takes the same filters. Page with `cursor` (each page's `pagination.next_cursor`, stable while records change) or with `offset` (up to 10,000). A search that outlasts the statement deadline is a 400 `search_timeout`: narrow it.
      */
     get: operations["searchJobs"];
     put?: never;
@@ -522,6 +522,63 @@ export interface paths {
      * @description Only a failed job (409 job_not_failed otherwise). Like every manual retry (the queue-wide retry and Bull Board's retry too), it resets the job's attempts made and started to 0, in Redis and in its job record, so it gets all its attempts again; `reset_attempts: false` keeps the attempts it has used.
      */
     post: operations["retryJob"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/platform/system/queues/{queue_name}/jobs/{job_id}/replay": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Re-enqueue a job from its record (or a copy of one Redis holds) as a new, linked job
+     * @description For a job Redis no longer holds (removed, pruned by retention): a new job with a new id, the recorded name, retry options (attempts, backoff) and payload — or `data`, an edited payload (checked against the catalog schema on catalog queues; any JSON object up to 1 MiB elsewhere). The new job's record has `replay_of`; the original's lists it in `replays`. A job still failed in Redis is refused with 409 job_retryable_in_place (retry it instead) unless `copy` is true; a job Redis holds in another state is copied. A record that kept only a preview of a payload over 64 KiB needs `data` (409 payload_truncated).
+     */
+    post: operations["replayJob"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/platform/system/job-actions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Retry, delete or replay the jobs a search matches
+     * @description `filter` takes the filters of GET /jobs (at least one; `field` as an array). The matched set — the first `limit` matching records, newest activity first — is frozen when the action starts, so it acts on exactly what a dry run with the same filter counted (if nothing changed in between). `dry_run` counts and samples, changing nothing (200). Otherwise the action runs in the background in chunks paced like the bulk operations (202; poll Location). retry acts only on jobs failed in Redis (each gets a fresh set of attempts), delete removes jobs from Redis and marks their records removed (a job a worker holds is skipped), replay re-enqueues each job from its record as a new job linked to it (a job still failed in Redis is skipped: retry it). Skipped jobs are counted per reason.
+     */
+    post: operations["startJobAction"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/platform/system/job-actions/{action_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An action's progress: matched, done, skipped (with reasons), state */
+    get: operations["getJobAction"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -5130,12 +5187,26 @@ export interface operations {
         /** @description A job id (exact match), or text in the job name or payload (case-insensitive) */
         q?: string;
         queue?: string;
-        /** @description Recorded status, e.g. failed */
+        /** @description Recorded status (the job's state as last recorded), e.g. failed */
         status?: string;
+        /** @description Job name, exact */
+        name?: string;
+        /** @description Text in the failure reason (case-insensitive substring) */
+        failed_reason?: string;
+        /** @description A payload field filter, `<path>:<op>[:<value>]`; repeat the parameter for several (at most 5, all must hold). `<path>` is `data` (the job's payload) then 1 to 8 object keys of letters, digits, `_` and `-`, joined by `.`: `data.user.plan`. `<op>`: `eq`, `ne`, `gt`, `gte`, `lt`, `lte`, `contains`, `exists`. The value is everything after the second `:` (it may hold `:`; URL-encode `&`, `#`, `+` and `%`); `exists` takes none. A value that parses as a number compares numerically with numbers (`eq`/`ne` also match the same text, e.g. an id kept as a string), any other value as text. `contains` is a case-insensitive substring of the field's text. `ne` also matches a job without the field. Examples: `data.user.plan:eq:pro`, `data.amount:gte:100`, `data.email:contains:@example.com`, `data.retry_of:exists`. Payloads over 64 KiB are recorded as a text preview and match no field filter. `eq` is served by an index; the other operators narrow what the other filters (and `eq`) select. */
+        field?: string[];
         /** @description Last updated at or after (ISO 8601) */
         start_time?: string;
         /** @description Last updated before (ISO 8601) */
         end_time?: string;
+        /** @description Created at or after (ISO 8601) */
+        created_from?: string;
+        /** @description Created before (ISO 8601) */
+        created_to?: string;
+        /** @description Finished at or after (ISO 8601) */
+        finished_from?: string;
+        /** @description Finished before (ISO 8601) */
+        finished_to?: string;
         /** @description Max results (default 50, max 100) */
         limit?: number;
         /** @description Pagination offset (max 10000) */
@@ -5185,6 +5256,8 @@ export interface operations {
                 processed_at: string | null;
                 finished_at: string | null;
                 updated_at: string;
+                /** @description The job (same queue) this one replays */
+                replay_of: string | null;
               }[];
               pagination: {
                 total: number;
@@ -5407,6 +5480,10 @@ export interface operations {
                   processed_at: string | null;
                   finished_at: string | null;
                   updated_at: string;
+                  /** @description The job (same queue) this one replays */
+                  replay_of: string | null;
+                  /** @description This job's replays (same queue), newest last */
+                  replays: string[];
                 } | null;
                 events: {
                   attempt: number;
@@ -5980,6 +6057,827 @@ export interface operations {
       };
       /** @description Request body too large */
       413: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit exceeded; honour Retry-After */
+      429: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  replayJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        queue_name: string;
+        job_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          /** @description An edited payload for the new job (validated with the catalog schema on catalog queues); default: the recorded payload */
+          data?: {
+            [key: string]: unknown;
+          };
+          /**
+           * @description Replay even though the job is still failed in Redis (where a retry would do): a copy with a new id
+           * @default false
+           */
+          copy?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description The new job is waiting */
+      201: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "job_id": "rp-3f9a0c1d2e4b5a6c7d8e",
+           *         "queue": "email-sending",
+           *         "replay_of": "1041",
+           *         "name": "send",
+           *         "status": "queued",
+           *         "payload_edited": true
+           *       }
+           *     }
+           */
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: {
+              /** @description The new job's id */
+              job_id: string;
+              queue: string;
+              replay_of: string;
+              name: string;
+              /** @constant */
+              status: "queued";
+              payload_edited: boolean;
+            };
+          };
+        };
+      };
+      /** @description Invalid parameters or body; `details` lists every bad field */
+      400: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, malformed, unknown, revoked or expired API key */
+      401: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the permission this route needs */
+      403: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflict with the resource's current state */
+      409: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit exceeded; honour Retry-After */
+      429: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  startJobAction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * @description retry: failed jobs go back to wait with a fresh set of attempts (others are skipped); delete: removed from Redis, record marked removed; replay: re-enqueued from the record as a new linked job
+           * @enum {string}
+           */
+          action: "retry" | "delete" | "replay";
+          /** @description The filters of GET /jobs (field filters as an array); at least one */
+          filter: {
+            /** @description A job id (exact match), or text in the job name or payload (case-insensitive) */
+            q?: string;
+            queue?: string;
+            /** @description Recorded status (the job's state as last recorded), e.g. failed */
+            status?: string;
+            /** @description Job name, exact */
+            name?: string;
+            /** @description Text in the failure reason (case-insensitive substring) */
+            failed_reason?: string;
+            /** @description A payload field filter, `<path>:<op>[:<value>]`; repeat the parameter for several (at most 5, all must hold). `<path>` is `data` (the job's payload) then 1 to 8 object keys of letters, digits, `_` and `-`, joined by `.`: `data.user.plan`. `<op>`: `eq`, `ne`, `gt`, `gte`, `lt`, `lte`, `contains`, `exists`. The value is everything after the second `:` (it may hold `:`; URL-encode `&`, `#`, `+` and `%`); `exists` takes none. A value that parses as a number compares numerically with numbers (`eq`/`ne` also match the same text, e.g. an id kept as a string), any other value as text. `contains` is a case-insensitive substring of the field's text. `ne` also matches a job without the field. Examples: `data.user.plan:eq:pro`, `data.amount:gte:100`, `data.email:contains:@example.com`, `data.retry_of:exists`. Payloads over 64 KiB are recorded as a text preview and match no field filter. `eq` is served by an index; the other operators narrow what the other filters (and `eq`) select. */
+            field?: string[];
+            /**
+             * Format: date-time
+             * @description Last updated at or after (ISO 8601)
+             */
+            start_time?: string;
+            /**
+             * Format: date-time
+             * @description Last updated before (ISO 8601)
+             */
+            end_time?: string;
+            /**
+             * Format: date-time
+             * @description Created at or after (ISO 8601)
+             */
+            created_from?: string;
+            /**
+             * Format: date-time
+             * @description Created before (ISO 8601)
+             */
+            created_to?: string;
+            /**
+             * Format: date-time
+             * @description Finished at or after (ISO 8601)
+             */
+            finished_from?: string;
+            /**
+             * Format: date-time
+             * @description Finished before (ISO 8601)
+             */
+            finished_to?: string;
+          };
+          /**
+           * @description Count and sample what matches; change nothing
+           * @default false
+           */
+          dry_run?: boolean;
+          /**
+           * @description Most jobs to act on, newest activity first (default 1000, max 100000)
+           * @default 1000
+           */
+          limit?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description A dry run: what would be acted on */
+      200: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description The action's progress URL (a real run) */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "action_id": "act_5f0c2a9e1b7d4c3a8e6f",
+           *         "action": "retry",
+           *         "dry_run": false,
+           *         "matched": 2,
+           *         "sample": [
+           *           {
+           *             "queue": "email-sending",
+           *             "id": "1041"
+           *           },
+           *           {
+           *             "queue": "email-sending",
+           *             "id": "1038"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: {
+              /** @description Poll GET /job-actions/{action_id}; null for a dry run */
+              action_id: string | null;
+              /** @enum {string} */
+              action: "retry" | "delete" | "replay";
+              dry_run: boolean;
+              /** @description Jobs matched (at most limit): the set the action works on, frozen now */
+              matched: number;
+              /** @description The first 20 matched jobs, newest activity first */
+              sample: {
+                queue: string;
+                id: string;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description Started; poll Location for progress */
+      202: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description The action's progress URL (a real run) */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "action_id": "act_5f0c2a9e1b7d4c3a8e6f",
+           *         "action": "retry",
+           *         "dry_run": false,
+           *         "matched": 2,
+           *         "sample": [
+           *           {
+           *             "queue": "email-sending",
+           *             "id": "1041"
+           *           },
+           *           {
+           *             "queue": "email-sending",
+           *             "id": "1038"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: {
+              /** @description Poll GET /job-actions/{action_id}; null for a dry run */
+              action_id: string | null;
+              /** @enum {string} */
+              action: "retry" | "delete" | "replay";
+              dry_run: boolean;
+              /** @description Jobs matched (at most limit): the set the action works on, frozen now */
+              matched: number;
+              /** @description The first 20 matched jobs, newest activity first */
+              sample: {
+                queue: string;
+                id: string;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description Invalid parameters or body; `details` lists every bad field */
+      400: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, malformed, unknown, revoked or expired API key */
+      401: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the permission this route needs */
+      403: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit exceeded; honour Retry-After */
+      429: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getJobAction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        action_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The action */
+      200: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: {
+              action_id: string;
+              /** @enum {string} */
+              action: "retry" | "delete" | "replay";
+              /** @enum {string} */
+              state: "running" | "completed" | "failed";
+              filter: {
+                [key: string]: unknown;
+              };
+              matched: number;
+              /** @description Jobs acted on */
+              done: number;
+              /** @description Jobs left as they were; why, in skip_reasons */
+              skipped: number;
+              /** @description Count per reason: not_in_redis, not_failed (retry: the job is in another state), locked (delete: a worker holds it), retryable_in_place (replay: still failed in Redis), no_record, payload_truncated, invalid_payload */
+              skip_reasons: {
+                [key: string]: number;
+              };
+              error: string | null;
+              actor: string;
+              started_at: string;
+              finished_at: string | null;
+            };
+          };
+        };
+      };
+      /** @description Invalid parameters or body; `details` lists every bad field */
+      400: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, malformed, unknown, revoked or expired API key */
+      401: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the permission this route needs */
+      403: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           /** @description This request's id */
           "X-Request-Id": string;

@@ -16,6 +16,8 @@ export const auditTarget = {
   scheduler: (queue: string, id: string) => `scheduler:${queue}/${id}`,
   key: (id: string | null) => `key:${id ?? UNKNOWN}`,
   export: (id: string | null) => `export:${id ?? UNKNOWN}`,
+  /** An action over the jobs a search matched (POST /job-actions). */
+  jobAction: (id: string | null) => `job-action:${id ?? UNKNOWN}`,
   integration: (id: string | null) => `integration:${id ?? UNKNOWN}`,
   alert: (id: string) => `alert:${id}`,
   /** A bounce or complaint: the message it is about, or the sending IP when no message id was given. */

@@ -66,12 +66,14 @@ export * from "./email";
 export * from "./ensureDatabase";
 export * from "./errors";
 export * from "./heartbeats";
+export * from "./jobActions";
 // Job records, one module per concern: the fence every write passes, the batched upserts, authoritative
 // status changes, reads, a job's history, search.
 export * from "./jobRecords/fence";
 export * from "./jobRecords/history";
 export * from "./jobRecords/mark";
 export * from "./jobRecords/read";
+export * from "./jobRecords/replay";
 export * from "./jobRecords/search";
 export * from "./jobRecords/upsert";
 export * from "./keys";

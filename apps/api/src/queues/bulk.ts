@@ -59,15 +59,22 @@ const RECORD_RETRY_MS = [100, 400, 1_500];
 
 const base = (c: BulkCtx) => queueKeys(c.prefix, c.queue.name).base;
 
-/** Sizes each call so it takes about CALL_BUDGET_US of Redis time, from the µs per job reported so far. */
-class Pacer {
+/**
+ * Sizes each call so it takes about CALL_BUDGET_US of Redis time, from the µs per job reported so far.
+ * The job actions (jobActions/runner.ts) pace their chunks with it too, with a lower `max`.
+ */
+export class Pacer {
   private usPerJob = 0;
-  private last = FIRST_WINDOW;
+  private last: number;
+
+  constructor(private readonly max = MAX_WINDOW) {
+    this.last = Math.min(FIRST_WINDOW, max);
+  }
 
   window(): number {
-    if (this.usPerJob <= 0) return FIRST_WINDOW;
+    if (this.usPerJob <= 0) return Math.min(FIRST_WINDOW, this.max);
     const target = Math.round(CALL_BUDGET_US / this.usPerJob);
-    this.last = Math.max(MIN_WINDOW, Math.min(MAX_WINDOW, target, this.last * 2));
+    this.last = Math.max(MIN_WINDOW, Math.min(this.max, target, this.last * 2));
     return this.last;
   }
 

@@ -67,6 +67,8 @@ export async function jobDetail(
         processed_at: rec.processed_at?.toISOString() ?? null,
         finished_at: rec.finished_at?.toISOString() ?? null,
         updated_at: rec.updated_at.toISOString(),
+        replay_of: rec.replay_of,
+        replays: rec.replays ?? [],
       },
       events: history.events.map((e) => ({
         attempt: e.attempt,

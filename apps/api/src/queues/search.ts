@@ -1,8 +1,8 @@
 // GET /jobs: the job records that match a search (db searchJobRecords), as the
 // contract lists them — payloads capped for a list view — paged by offset or
 // by an opaque cursor naming where the previous page ended (keyset paging).
-import { type JobSearchResult, ValidationError } from "@opsdeck/core";
-import { type JobSearchFilter, searchJobRecords, type SearchPosition } from "@opsdeck/db";
+import { AppError, fieldFilterText, type JobFilter, type JobSearchResult, ValidationError } from "@opsdeck/core";
+import { type JobSearchFilter, pgErrorKind, searchJobRecords, type SearchPosition } from "@opsdeck/db";
 import type pg from "pg";
 
 import { capJson, LIST_PAYLOAD_CAP_BYTES } from "./jobView";
@@ -37,6 +37,50 @@ function decodeCursor(cursor: string): SearchPosition {
   ]);
 }
 
+/** A search's filters as the contract names them, for the db. */
+export function toSearchFilter(f: JobFilter): JobSearchFilter {
+  return {
+    q: f.q,
+    queue: f.queue,
+    status: f.status,
+    name: f.name,
+    failedReason: f.failed_reason,
+    fields: f.field,
+    startTime: f.start_time,
+    endTime: f.end_time,
+    createdFrom: f.created_from,
+    createdTo: f.created_to,
+    finishedFrom: f.finished_from,
+    finishedTo: f.finished_to,
+  };
+}
+
+/** The filters as asked for, for an action's record and audit entry: field filters in their query syntax. */
+export function filterView(f: JobFilter): Record<string, unknown> {
+  const view: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(f)) if (v !== undefined) view[k] = v;
+  if (f.field) view.field = f.field.map(fieldFilterText);
+  return view;
+}
+
+/**
+ * Runs a search (or an action's count and snapshot) over the records; one that outlasts the
+ * statement deadline (DB_STATEMENT_TIMEOUT_MS: a range or text filter alone over millions of
+ * records) is the caller's to narrow, a 400, not a 500.
+ */
+export async function withSearchDeadline<T>(search: () => Promise<T>): Promise<T> {
+  try {
+    return await search();
+  } catch (err) {
+    if (pgErrorKind(err) !== "timeout") throw err;
+    throw new AppError(
+      400,
+      "search_timeout",
+      "The search took longer than its deadline; narrow it: an eq field filter, queue, status, name or a time range.",
+    );
+  }
+}
+
 export async function searchJobs(
   pool: pg.Pool,
   s: JobSearchFilter & { limit: number; offset: number; cursor?: string | undefined },
@@ -47,7 +91,9 @@ export async function searchJobs(
     ]);
   }
   const after = s.cursor === undefined ? undefined : decodeCursor(s.cursor);
-  const { rows, total } = await searchJobRecords(pool, s, { limit: s.limit, offset: s.offset, after });
+  const { rows, total } = await withSearchDeadline(() =>
+    searchJobRecords(pool, s, { limit: s.limit, offset: s.offset, after }),
+  );
   const last = rows.length === s.limit ? rows[rows.length - 1] : undefined;
   return {
     jobs: rows.map((r) => {
@@ -66,6 +112,7 @@ export async function searchJobs(
         processed_at: r.processed_at?.toISOString() ?? null,
         finished_at: r.finished_at?.toISOString() ?? null,
         updated_at: r.updated_at.toISOString(),
+        replay_of: r.replay_of,
       };
     }),
     pagination: {

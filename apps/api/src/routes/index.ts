@@ -9,6 +9,7 @@ import { emailIntegrationRoutes } from "./emailIntegrations";
 import { infrastructureRoutes } from "./infrastructure";
 import { integrationRoutes } from "./integration";
 import { ipReputationRoutes } from "./ipReputation";
+import { jobActionRoutes } from "./jobActions";
 import { jobRoutes } from "./jobs";
 import { keyRoutes } from "./keys";
 import { logExportRoutes } from "./logExports";
@@ -29,6 +30,7 @@ export function buildRouteTable(config: ApiConfig): { routes: AnyRoute[]; openap
     ...sessionRoutes,
     ...queueRoutes,
     ...jobRoutes,
+    ...jobActionRoutes,
     ...auditRoutes,
     ...logRoutes,
     ...logExportRoutes,

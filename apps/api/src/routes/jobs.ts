@@ -9,21 +9,28 @@ import {
   JobDetail,
   JobIdParams,
   JobLookupQuery,
+  JobReplayBody,
+  JobReplayResult,
   JobRetryBody,
   JobRetryResult,
   JobSearchQuery,
   JobSearchResult,
+  NotFoundError,
+  QueueJobParams,
+  ValidationError,
 } from "@opsdeck/core";
 import { markJobRecords } from "@opsdeck/db";
 import { isJobLocked } from "@opsdeck/redis";
 
 import { defineRoute, type RouteAudit } from "../http/route";
 import { jobDetail, loadJob } from "../queues/jobDetail";
-import { withJob } from "../queues/providers";
+import { withJob, withQueue } from "../queues/providers";
+import { isRefusal, newReplayId, replayJob } from "../queues/replay";
 import { retryJob } from "../queues/retry";
-import { searchJobs } from "../queues/search";
+import { searchJobs, toSearchFilter } from "../queues/search";
 
 const BASE = "/api/v1/platform/system/jobs";
+const QUEUES_BASE = "/api/v1/platform/system/queues";
 const TAGS = ["jobs"];
 const WRITE = { permission: "jobs.write" } as const;
 
@@ -39,9 +46,9 @@ export const jobRoutes = [
     method: "get",
     path: BASE,
     operationId: "searchJobs",
-    summary: "Search jobs by exact id, or by name or payload text (Postgres job records)",
+    summary: "Search jobs by id, name, payload text, payload fields, status, failure and time (Postgres job records)",
     description:
-      "Newest activity first. `start_time` / `end_time` bound the record's last update. Page with `cursor` (each page's `pagination.next_cursor`, stable while records change) or with `offset` (up to 10,000).",
+      "Newest activity first; every filter given must hold. `start_time` / `end_time` bound the record's last update, `created_*` and `finished_*` its creation and finish. `field` filters compare payload fields by path (see the parameter). POST /job-actions takes the same filters. Page with `cursor` (each page's `pagination.next_cursor`, stable while records change) or with `offset` (up to 10,000). A search that outlasts the statement deadline is a 400 `search_timeout`: narrow it.",
     tags: TAGS,
     access: { permission: "queues.read" },
     rateLimit: "read",
@@ -49,11 +56,7 @@ export const jobRoutes = [
     response: { schema: JobSearchResult, description: "Matching job records and the pagination" },
     async handler({ deps, query }) {
       return searchJobs(deps.db.pool, {
-        q: query.q,
-        queue: query.queue,
-        status: query.status,
-        startTime: query.start_time,
-        endTime: query.end_time,
+        ...toSearchFilter(query),
         limit: query.limit,
         offset: query.offset,
         cursor: query.cursor,
@@ -148,6 +151,82 @@ export const jobRoutes = [
         if (code !== 1) throw locked();
         await markJobRecords(ctx.deps.db.pool, q.name, [id], "removed");
         return { job_id: id, queue: q.name, deleted: true as const };
+      });
+    },
+  }),
+  defineRoute({
+    method: "post",
+    path: `${QUEUES_BASE}/{queue_name}/jobs/{job_id}/replay`,
+    operationId: "replayJob",
+    summary: "Re-enqueue a job from its record (or a copy of one Redis holds) as a new, linked job",
+    description:
+      "For a job Redis no longer holds (removed, pruned by retention): a new job with a new id, the recorded name, retry options (attempts, backoff) and payload — or `data`, an edited payload (checked against the catalog schema on catalog queues; any JSON object up to 1 MiB elsewhere). The new job's record has `replay_of`; the original's lists it in `replays`. A job still failed in Redis is refused with 409 job_retryable_in_place (retry it instead) unless `copy` is true; a job Redis holds in another state is copied. A record that kept only a preview of a payload over 64 KiB needs `data` (409 payload_truncated).",
+    tags: TAGS,
+    access: WRITE,
+    rateLimit: "write",
+    params: QueueJobParams,
+    body: JobReplayBody.optional(),
+    errors: [404, 409],
+    audit: {
+      action: "job.replay",
+      target: ({ params }) => auditTarget.job(params.queue_name ?? null, params.job_id ?? ""),
+    },
+    response: {
+      status: 201,
+      schema: JobReplayResult,
+      description: "The new job is waiting",
+      example: {
+        job_id: "rp-3f9a0c1d2e4b5a6c7d8e",
+        queue: "email-sending",
+        replay_of: "1041",
+        name: "send",
+        status: "queued",
+        payload_edited: true,
+      },
+    },
+    handler: (ctx) => {
+      const { job_id: id } = ctx.params;
+      const copy = ctx.body?.copy ?? false;
+      const data = ctx.body?.data;
+      const newJobId = newReplayId();
+      ctx.audit.parameters = { copy, payload_edited: data !== undefined, new_job_id: newJobId };
+      return withQueue(ctx, async ({ queue }) => {
+        const r = await replayJob(ctx.deps.db.pool, queue, id, { data, copy, newJobId });
+        if (isRefusal(r)) {
+          switch (r.reason) {
+            case "no_record":
+              throw new NotFoundError(
+                "job_not_found",
+                `No job '${id}' in queue '${queue.name}', in Redis or on record.`,
+              );
+            case "retryable_in_place":
+              throw new ConflictError(
+                "job_retryable_in_place",
+                `Job '${id}' is still failed in Redis: retry it (POST /jobs/{job_id}/retry), or pass copy: true for a new job.`,
+              );
+            case "payload_truncated":
+              throw new ConflictError(
+                "payload_truncated",
+                `The record of job '${id}' kept only a preview of its payload (over 64 KiB); pass the payload as data.`,
+              );
+            case "invalid_payload":
+              throw new ValidationError(
+                r.issues.map((i) => ({
+                  field: i.path ? `data.${i.path}` : "data",
+                  code: "invalid_payload",
+                  message: i.message,
+                })),
+              );
+          }
+        }
+        return {
+          job_id: r.jobId,
+          queue: queue.name,
+          replay_of: id,
+          name: r.name,
+          status: "queued" as const,
+          payload_edited: r.payloadEdited,
+        };
       });
     },
   }),

@@ -121,7 +121,7 @@ export const jobs: CommandGroup = {
       },
     }),
     search: command({
-      description: "Search the job records by exact id, or by text in the name or payload",
+      description: "Search the job records by exact id, text in the name or payload, or payload fields",
       flags: {
         query: {
           type: "string",
@@ -132,6 +132,12 @@ export const jobs: CommandGroup = {
         },
         queue: { type: "string", value: "QUEUE", help: "only this queue" },
         status: { type: "string", value: "STATUS", help: "only this recorded status, e.g. failed" },
+        field: {
+          type: "string",
+          multiple: true,
+          value: "data.PATH:OP[:VALUE]",
+          help: "a payload field filter: eq, ne, gt, gte, lt, lte, contains, exists (repeat for more)",
+        },
         since: {
           type: "string",
           value: "1h|ISO",
@@ -145,12 +151,14 @@ export const jobs: CommandGroup = {
       examples: [
         'opsdeck jobs search -q "connection timeout" --status failed --since 1h',
         "opsdeck jobs search -q newsletter-42 --queue email-sending",
+        "opsdeck jobs search --field data.campaign_id:eq:cmp_42 --field data.attempt:gte:3",
       ],
       async run({ values }, io) {
         const query = withoutEmpty({
           q: values.query,
           queue: values.queue,
           status: values.status,
+          field: values.field,
           start_time: time(values.since, "since"),
           end_time: time(values.until, "until"),
           limit: intOption(values.limit, "limit"),

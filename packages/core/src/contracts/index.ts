@@ -4,6 +4,7 @@ export * from "./common";
 export * from "./email";
 export * from "./infrastructure";
 export * from "./integration";
+export * from "./jobFilters";
 export * from "./jobs";
 export * from "./keys";
 export * from "./logs";

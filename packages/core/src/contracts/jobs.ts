@@ -4,7 +4,8 @@
 import { z } from "zod";
 
 import { QueueName } from "../queues";
-import { IsoTime, Pagination } from "./common";
+import { JSON_MAX_DEPTH, Pagination } from "./common";
+import { JobFilter, JobFilterFields } from "./jobFilters";
 import { JobError, RetryAttempts } from "./queues";
 
 /** BullMQ ids are free-form (scheduler jobs contain ':'), but printable and bounded. */
@@ -35,6 +36,8 @@ const JobRecordView = z.object({
   processed_at: z.string().nullable(),
   finished_at: z.string().nullable(),
   updated_at: z.string(),
+  replay_of: z.string().nullable().describe("The job (same queue) this one replays"),
+  replays: z.array(z.string()).describe("This job's replays (same queue), newest last"),
 });
 
 export const JobDetail = z.object({
@@ -78,22 +81,7 @@ export const JobDeleteResult = z.object({ job_id: z.string(), queue: z.string(),
 export type JobDeleteResult = z.infer<typeof JobDeleteResult>;
 
 export const JobSearchQuery = z.strictObject({
-  q: z
-    .string()
-    .min(2)
-    .max(200)
-    .optional()
-    .describe("A job id (exact match), or text in the job name or payload (case-insensitive)"),
-  queue: QueueName.optional(),
-  status: z
-    .string()
-    .min(1)
-    .max(32)
-    .regex(/^[a-z-]+$/)
-    .optional()
-    .describe("Recorded status, e.g. failed"),
-  start_time: IsoTime.optional().describe("Last updated at or after (ISO 8601)"),
-  end_time: IsoTime.optional().describe("Last updated before (ISO 8601)"),
+  ...JobFilterFields,
   limit: z.coerce.number().int().min(1).max(100).default(50).describe("Max results (default 50, max 100)"),
   offset: z.coerce.number().int().min(0).max(10_000).default(0).describe("Pagination offset (max 10000)"),
   cursor: z
@@ -120,6 +108,7 @@ const JobSearchHit = z.object({
   processed_at: z.string().nullable(),
   finished_at: z.string().nullable(),
   updated_at: z.string(),
+  replay_of: z.string().nullable().describe("The job (same queue) this one replays"),
 });
 
 export const JobSearchResult = z.object({
@@ -129,3 +118,100 @@ export const JobSearchResult = z.object({
   }),
 });
 export type JobSearchResult = z.infer<typeof JobSearchResult>;
+
+/** Largest payload a replay may carry, bytes of JSON (the record keeps 64 KiB for search; Redis takes more). */
+const REPLAY_MAX_PAYLOAD_BYTES = 1024 * 1024;
+
+/** A job payload given by hand: a JSON object, at most JSON_MAX_DEPTH deep and REPLAY_MAX_PAYLOAD_BYTES. */
+const ReplayPayload = z.record(z.string().max(200), z.unknown()).superRefine((value, ctx) => {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (depth > JSON_MAX_DEPTH) {
+      ctx.addIssue({ code: "custom", message: `nests deeper than ${JSON_MAX_DEPTH} levels` });
+      return;
+    }
+    for (const c of Array.isArray(v) ? v : Object.values(v)) stack.push([c, depth + 1]);
+  }
+  if (Buffer.byteLength(JSON.stringify(value)) > REPLAY_MAX_PAYLOAD_BYTES) {
+    ctx.addIssue({ code: "custom", message: `is over ${REPLAY_MAX_PAYLOAD_BYTES} bytes of JSON` });
+  }
+});
+
+export const QueueJobParams = z.strictObject({ queue_name: QueueName, job_id: JobId });
+
+export const JobReplayBody = z.strictObject({
+  data: ReplayPayload.optional().describe(
+    "An edited payload for the new job (validated with the catalog schema on catalog queues); default: the recorded payload",
+  ),
+  copy: z
+    .boolean()
+    .default(false)
+    .describe("Replay even though the job is still failed in Redis (where a retry would do): a copy with a new id"),
+});
+
+export const JobReplayResult = z.object({
+  job_id: z.string().describe("The new job's id"),
+  queue: z.string(),
+  replay_of: z.string(),
+  name: z.string(),
+  status: z.literal("queued"),
+  payload_edited: z.boolean(),
+});
+export type JobReplayResult = z.infer<typeof JobReplayResult>;
+
+const JOB_ACTIONS = ["retry", "delete", "replay"] as const;
+export type JobActionKind = (typeof JOB_ACTIONS)[number];
+
+export const JobActionBody = z.strictObject({
+  action: z
+    .enum(JOB_ACTIONS)
+    .describe(
+      "retry: failed jobs go back to wait with a fresh set of attempts (others are skipped); delete: removed from Redis, record marked removed; replay: re-enqueued from the record as a new linked job",
+    ),
+  filter: JobFilter.describe("The filters of GET /jobs (field filters as an array); at least one"),
+  dry_run: z.boolean().default(false).describe("Count and sample what matches; change nothing"),
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(1_000)
+    .describe("Most jobs to act on, newest activity first (default 1000, max 100000)"),
+});
+
+const JobRef = z.object({ queue: z.string(), id: z.string() });
+
+export const JobActionStarted = z.object({
+  action_id: z.string().nullable().describe("Poll GET /job-actions/{action_id}; null for a dry run"),
+  action: z.enum(JOB_ACTIONS),
+  dry_run: z.boolean(),
+  matched: z.number().int().describe("Jobs matched (at most limit): the set the action works on, frozen now"),
+  sample: z.array(JobRef).describe("The first 20 matched jobs, newest activity first"),
+});
+export type JobActionStarted = z.infer<typeof JobActionStarted>;
+
+export const JobActionParams = z.strictObject({
+  action_id: z.string().regex(/^act_[0-9a-f]{20}$/, "an action id: act_ and 20 hex digits"),
+});
+
+export const JobActionView = z.object({
+  action_id: z.string(),
+  action: z.enum(JOB_ACTIONS),
+  state: z.enum(["running", "completed", "failed"]),
+  filter: z.record(z.string(), z.unknown()),
+  matched: z.number().int(),
+  done: z.number().int().describe("Jobs acted on"),
+  skipped: z.number().int().describe("Jobs left as they were; why, in skip_reasons"),
+  skip_reasons: z
+    .record(z.string(), z.number().int())
+    .describe(
+      "Count per reason: not_in_redis, not_failed (retry: the job is in another state), locked (delete: a worker holds it), retryable_in_place (replay: still failed in Redis), no_record, payload_truncated, invalid_payload",
+    ),
+  error: z.string().nullable(),
+  actor: z.string(),
+  started_at: z.string(),
+  finished_at: z.string().nullable(),
+});
+export type JobActionView = z.infer<typeof JobActionView>;

@@ -27,6 +27,8 @@ export interface JobRecordWrite {
   failedReason: string | null;
   /** Job data (for search); null keeps what is stored. */
   payload: unknown;
+  /** The job's retry options (attempts, backoff) a replay re-uses; null or absent keeps what is stored. */
+  options?: unknown;
   /** The job's BullMQ `timestamp` (creation), part of the fence. */
   createdAt: Date;
   processedAt: Date | null;

@@ -22,6 +22,12 @@ export interface JobRecordRow {
   processed_at: Date | null;
   finished_at: Date | null;
   updated_at: Date;
+  /** The job (same queue) this one replays. */
+  replay_of: string | null;
+  /** This job's replays, newest last (null: none). */
+  replays: string[] | null;
+  /** The job options a replay re-uses (attempts, backoff); null when not recorded. */
+  options: unknown;
 }
 
 /** Records of the given jobs (reconciliation compares them with Redis). */

@@ -7,9 +7,11 @@
 // record insert ~20 % dearer): an id is looked up through the (queue, job_id)
 // key, probing it once per queue the records hold — found by a loose index
 // scan over the same key, a few index probes per queue.
+import type { FieldFilter } from "@opsdeck/core";
 import type pg from "pg";
 
 import { likeEscape } from "../likeEscape";
+import { fieldCondition } from "./fieldFilter";
 import type { JobRecordRow } from "./read";
 
 export interface JobSearchFilter {
@@ -20,10 +22,22 @@ export interface JobSearchFilter {
   startTime?: string | undefined;
   /** ISO 8601; updated_at < it. */
   endTime?: string | undefined;
+  /** Exact job name. */
+  name?: string | undefined;
+  /** Text in failed_reason (case-insensitive). */
+  failedReason?: string | undefined;
+  /** Payload field filters; all must hold. */
+  fields?: FieldFilter[] | undefined;
+  /** ISO 8601 bounds of created_at: from inclusive, to exclusive. */
+  createdFrom?: string | undefined;
+  createdTo?: string | undefined;
+  /** ISO 8601 bounds of finished_at: from inclusive, to exclusive. */
+  finishedFrom?: string | undefined;
+  finishedTo?: string | undefined;
 }
 
 /** A record as search lists it: the fence columns are internal. */
-export type JobSearchRow = Omit<JobRecordRow, "attempt" | "phase">;
+export type JobSearchRow = Omit<JobRecordRow, "attempt" | "phase"> & { replay_of: string | null };
 
 /**
  * Every queue that has records, in order: a loose index scan over the (queue, job_id) key
@@ -42,10 +56,12 @@ const RECORDED_QUEUES = `ARRAY(
 /** Newest activity first; (queue, job_id), the key, breaks ties so pages never overlap. */
 export const SEARCH_ORDER = "updated_at DESC, queue, job_id";
 
-/** The WHERE clause (or "") of a search and its parameters. */
-export function searchFilter(s: JobSearchFilter): { filter: string; args: unknown[] } {
+/**
+ * The WHERE clause (or "") of a search and its parameters; `args` may hold parameters already
+ * (the filter's placeholders follow them).
+ */
+export function searchFilter(s: JobSearchFilter, args: unknown[] = []): { filter: string; args: unknown[] } {
   const where: string[] = [];
-  const args: unknown[] = [];
   const param = (v: unknown) => `$${args.push(v)}`;
   if (s.queue) where.push(`queue = ${param(s.queue)}`);
   if (s.q) {
@@ -59,6 +75,13 @@ export function searchFilter(s: JobSearchFilter): { filter: string; args: unknow
   if (s.status) where.push(`status = ${param(s.status)}`);
   if (s.startTime) where.push(`updated_at >= ${param(new Date(s.startTime))}`);
   if (s.endTime) where.push(`updated_at < ${param(new Date(s.endTime))}`);
+  if (s.name) where.push(`name = ${param(s.name)}`);
+  if (s.failedReason) where.push(`failed_reason ILIKE ${param(`%${likeEscape(s.failedReason)}%`)}`);
+  if (s.createdFrom) where.push(`created_at >= ${param(new Date(s.createdFrom))}`);
+  if (s.createdTo) where.push(`created_at < ${param(new Date(s.createdTo))}`);
+  if (s.finishedFrom) where.push(`finished_at >= ${param(new Date(s.finishedFrom))}`);
+  if (s.finishedTo) where.push(`finished_at < ${param(new Date(s.finishedTo))}`);
+  for (const f of s.fields ?? []) where.push(fieldCondition(f, param));
   return { filter: where.length ? `WHERE ${where.join(" AND ")}` : "", args };
 }
 
@@ -92,7 +115,7 @@ export async function searchJobRecords(
   const [rows, count] = await Promise.all([
     pool.query<JobSearchRow & { updated_us: string }>(
       `SELECT queue, job_id, name, status, attempts_made, progress, failed_reason, payload,
-              created_at, processed_at, finished_at, updated_at,
+              created_at, processed_at, finished_at, updated_at, replay_of,
               (extract(epoch FROM updated_at) * 1000000)::bigint::text AS updated_us
          FROM job_records ${pageFilter}
         ORDER BY ${SEARCH_ORDER}

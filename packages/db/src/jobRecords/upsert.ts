@@ -38,6 +38,9 @@ function cleanJson(text: string): string {
   return text.replace(BAD_JSON_ESCAPE, (_m, pre: string, code: string) => (code === "0000" ? pre : `${pre}\\ufffd`));
 }
 
+/** A record's payload as stored: JSON text, or a preview when over MAX_RECORD_PAYLOAD_BYTES (replay.ts too). */
+export const recordPayloadText = (payload: unknown): string | null => jsonText(payload, MAX_RECORD_PAYLOAD_BYTES);
+
 function jsonText(value: unknown, cap = Infinity): string | null {
   if (value === undefined || value === null) return null;
   let text: string;
@@ -58,9 +61,9 @@ const offset = (d: Date | null, base: number): number | null => (d === null ? nu
 // millisecond value round-trips and the fence and repair comparisons see the same instant.
 const ts = (i: number) => `to_timestamp(($2::float8 + (x->>${i})::float8) / 1000)`;
 const INSERT_SQL = `INSERT INTO job_records AS r (queue, job_id, name, status, attempt, phase, attempts_made, progress,
-                                   failed_reason, payload, created_at, processed_at, finished_at, updated_at)
+                                   failed_reason, payload, created_at, processed_at, finished_at, updated_at, options)
      SELECT x->>0, x->>1, x->>2, x->>3, (x->>4)::int, (x->>5)::smallint, (x->>6)::int, (x->>7)::jsonb,
-            x->>8, (x->>9)::jsonb, ${ts(10)}, ${ts(11)}, ${ts(12)}, coalesce(${ts(13)}, now())
+            x->>8, (x->>9)::jsonb, ${ts(10)}, ${ts(11)}, ${ts(12)}, coalesce(${ts(13)}, now()), (x->>14)::jsonb
        FROM jsonb_array_elements($1::jsonb) AS x
      ON CONFLICT (queue, job_id) DO UPDATE SET
        name = EXCLUDED.name,
@@ -74,7 +77,8 @@ const INSERT_SQL = `INSERT INTO job_records AS r (queue, job_id, name, status, a
        created_at = EXCLUDED.created_at,
        processed_at = coalesce(EXCLUDED.processed_at, r.processed_at),
        finished_at = EXCLUDED.finished_at,
-       updated_at = now()`;
+       updated_at = now(),
+       options = coalesce(EXCLUDED.options, r.options)`;
 
 const FENCE = `WHERE (EXCLUDED.created_at, EXCLUDED.attempt, EXCLUDED.phase) >= (r.created_at, r.attempt, r.phase)`;
 
@@ -93,11 +97,12 @@ function recordRows(rows: JobRecordWrite[], seen: (Date | null)[], base: number)
         w.attemptsMade,
         jsonText(w.progress),
         w.failedReason === null ? null : w.failedReason.slice(0, 10_000),
-        jsonText(w.payload, MAX_RECORD_PAYLOAD_BYTES),
+        recordPayloadText(w.payload),
         offset(w.createdAt, base),
         offset(w.processedAt, base),
         offset(w.finishedAt, base),
         offset(seen[i] ?? null, base),
+        jsonText(w.options),
       ]),
     ),
   );

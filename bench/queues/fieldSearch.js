@@ -1,0 +1,199 @@
+#!/usr/bin/env node
+// Benchmark: GET /jobs field search at 500,000 and 5,000,000 job records.
+//   npm run build && node bench/queues/fieldSearch.js [small=500000] [large=5000000] [runs=15]
+// Inputs: Postgres on its default port (or DATABASE_SERVER_URL).
+// Output, per size and query: the median and p90 ms of searchJobRecords (the db function
+// GET /jobs calls, with the filter the API builds from `field=…`) and of the same SQL written
+// by hand and run directly (the raw baseline, page and count side by side as the function runs
+// them), measured alternately in the same run, and their ratio.
+// Records are generated with COPY into a migrated database of its own
+// (opsdeck_bench_field_search), indexes dropped while loading and rebuilt after, as an
+// operator would bulk-load; the database is dropped at the end.
+"use strict";
+const { Readable } = require("node:stream");
+const { pipeline } = require("node:stream/promises");
+const { from: copyFrom } = require("pg-copy-streams");
+const c = require("./common");
+
+const SMALL = Number(process.argv[2] ?? 500_000);
+const LARGE = Number(process.argv[3] ?? 5_000_000);
+const RUNS = Number(process.argv[4] ?? 15);
+const PAGE = { limit: 50, offset: 0 };
+const QUEUES = ["email-sending", "email-sending-high", "log-exports", "partner-sync"];
+const PLANS = ["free", "free", "free", "pro", "pro", "team", "enterprise"];
+const STATUSES = ["completed", "completed", "completed", "completed", "completed", "completed", "failed", "waiting"];
+
+const INDEXES = [
+  ["job_records_search_trgm_idx", "USING GIN (job_record_search_text(name, payload) gin_trgm_ops)"],
+  ["job_records_status_updated_at_idx", `(status, updated_at DESC) WHERE status <> 'completed'`],
+  ["job_records_updated_at_idx", "(updated_at DESC)"],
+  ["job_records_payload_path_idx", "USING GIN (payload jsonb_path_ops)"],
+];
+
+function* lines(from, to) {
+  const base = Date.parse("2026-11-01T00:00:00Z");
+  let chunk = [];
+  for (let n = from; n < to; n++) {
+    const status = STATUSES[n % STATUSES.length];
+    const payload = JSON.stringify({
+      campaign_id: `cmp_${n % 5000}`,
+      user: { id: `u_${n % 200000}`, plan: PLANS[n % PLANS.length], seats: n % 50 },
+      amount: n % 997,
+      region: ["eu", "us", "ap"][n % 3],
+    });
+    const created = new Date(base + n * 500).toISOString();
+    const finished =
+      status === "completed" || status === "failed" ? new Date(base + n * 500 + 900).toISOString() : "\\N";
+    chunk.push(
+      [
+        QUEUES[n % QUEUES.length],
+        String(n),
+        n % 10 === 0 ? "send-priority" : "send",
+        status,
+        1,
+        status === "waiting" ? 0 : 2,
+        status === "waiting" ? 0 : 1,
+        status === "failed" ? `SMTP 4${n % 10}1 deferred` : "\\N",
+        payload.replace(/\\/g, "\\\\"),
+        created,
+        finished,
+        finished === "\\N" ? created : finished,
+      ].join("\t"),
+    );
+    if (chunk.length === 10_000) {
+      yield `${chunk.join("\n")}\n`;
+      chunk = [];
+    }
+  }
+  if (chunk.length) yield `${chunk.join("\n")}\n`;
+}
+
+async function load(pool, from, to) {
+  const client = await pool.connect();
+  try {
+    // Loading and index builds outlast the pool's statement deadline.
+    await client.query("SET statement_timeout = 0");
+    for (const [name] of INDEXES) await client.query(`DROP INDEX IF EXISTS ${name}`);
+    const copy = client.query(
+      copyFrom(`COPY job_records (queue, job_id, name, status, attempt, phase, attempts_made, failed_reason, payload,
+                                  created_at, finished_at, updated_at) FROM STDIN`),
+    );
+    await pipeline(Readable.from(lines(from, to)), copy);
+    await client.query("SET maintenance_work_mem = '512MB'");
+    for (const [name, def] of INDEXES) await client.query(`CREATE INDEX ${name} ON job_records ${def}`);
+    await client.query("VACUUM ANALYZE job_records");
+    await client.query("RESET statement_timeout");
+  } finally {
+    client.release();
+  }
+}
+
+// Each query: the API's filter (as GET /jobs parses `field=`), and the same search as hand-written SQL.
+const COLUMNS = `queue, job_id, name, status, attempts_made, progress, failed_reason, payload,
+                 created_at, processed_at, finished_at, updated_at, replay_of`;
+const ORDER = "ORDER BY updated_at DESC, queue, job_id LIMIT 50 OFFSET 0";
+const QUERIES = [
+  {
+    name: "field=data.campaign_id:eq:cmp_42 (1 in 5,000)",
+    filter: { fields: [{ path: ["campaign_id"], op: "eq", value: "cmp_42" }] },
+    where: "payload @> $1::jsonb",
+    args: [JSON.stringify({ campaign_id: "cmp_42" })],
+  },
+  {
+    name: "… & data.amount:gte:500 (eq narrows, range filters)",
+    filter: {
+      fields: [
+        { path: ["campaign_id"], op: "eq", value: "cmp_42" },
+        { path: ["amount"], op: "gte", value: "500" },
+      ],
+    },
+    where: `payload @> $1::jsonb AND jsonb_path_exists(payload, '$."amount" ? (@ >= $v)'::jsonpath, '{"v":500}'::jsonb)`,
+    args: [JSON.stringify({ campaign_id: "cmp_42" })],
+  },
+  {
+    name: "queue=log-exports & field=data.user.plan:eq:enterprise & status=failed",
+    filter: {
+      queue: "log-exports",
+      status: "failed",
+      fields: [{ path: ["user", "plan"], op: "eq", value: "enterprise" }],
+    },
+    where: "queue = $1 AND status = $2 AND payload @> $3::jsonb",
+    args: ["log-exports", "failed", JSON.stringify({ user: { plan: "enterprise" } })],
+  },
+  {
+    name: "field=data.user.seats:eq:7 (number or its text, 1 in 50)",
+    filter: { fields: [{ path: ["user", "seats"], op: "eq", value: "7" }] },
+    where: "(payload @> $1::jsonb OR payload @> $2::jsonb)",
+    args: [JSON.stringify({ user: { seats: "7" } }), JSON.stringify({ user: { seats: 7 } })],
+  },
+];
+
+async function raw(pool, q) {
+  const [rows, count] = await Promise.all([
+    pool.query(`SELECT ${COLUMNS} FROM job_records WHERE ${q.where} ${ORDER}`, q.args),
+    pool.query(`SELECT count(*) AS n FROM job_records WHERE ${q.where}`, q.args),
+  ]);
+  return { n: rows.rows.length, total: Number(count.rows[0].n) };
+}
+
+async function viaApi(pool, q) {
+  const r = await c.db.searchJobRecords(pool, q.filter, PAGE);
+  return { n: r.rows.length, total: r.total };
+}
+
+const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+
+async function measure(pool, size) {
+  console.log(`\n${size.toLocaleString("en")} records`);
+  for (const q of QUERIES) {
+    const a = [];
+    const r = [];
+    // Warm both (the same pages) once, then alternate.
+    const check = [await viaApi(pool, q), await raw(pool, q)];
+    if (check[0].total !== check[1].total || check[0].n !== check[1].n) {
+      throw new Error(`${q.name}: the API matched ${check[0].total}, the raw SQL ${check[1].total}`);
+    }
+    for (let i = 0; i < RUNS; i++) {
+      let t0 = process.hrtime.bigint();
+      await viaApi(pool, q);
+      a.push(ms(t0));
+      t0 = process.hrtime.bigint();
+      await raw(pool, q);
+      r.push(ms(t0));
+    }
+    const [am, rm] = [pct(a, 0.5), pct(r, 0.5)];
+    console.log(
+      `  ${q.name.padEnd(72)} matched ${String(check[0].total).padStart(7)}  api ${am.toFixed(1)} ms (p90 ${pct(a, 0.9).toFixed(1)})` +
+        `  raw ${rm.toFixed(1)} ms (p90 ${pct(r, 0.9).toFixed(1)})  api/raw ${(am / rm).toFixed(2)}×  (+${(am - rm).toFixed(1)} ms)`,
+    );
+  }
+}
+
+async function main() {
+  console.log(`field search, ${RUNS} runs per query, ${new Date().toISOString()}`);
+  const url = await c.createBenchDb("opsdeck_bench_field_search");
+  const pool = c.db.createPool({ url, max: 4 });
+  try {
+    let t0 = process.hrtime.bigint();
+    await load(pool, 0, SMALL);
+    console.log(
+      `loaded ${SMALL.toLocaleString("en")} by COPY and built the indexes in ${(ms(t0) / 1000).toFixed(0)} s`,
+    );
+    await measure(pool, SMALL);
+    t0 = process.hrtime.bigint();
+    await load(pool, SMALL, LARGE);
+    console.log(
+      `\nloaded up to ${LARGE.toLocaleString("en")} and rebuilt the indexes in ${(ms(t0) / 1000).toFixed(0)} s`,
+    );
+    await measure(pool, LARGE);
+  } finally {
+    await pool.end();
+    await c.db.dropDatabase(url);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
