@@ -37,6 +37,8 @@ export interface MessageQuery {
   limit: number;
 }
 
+// `id` comes out as text (a bigint does not fit a JS number); ORDER BY names the table's column, or it
+// would sort by that text.
 const COLUMNS = `id::text, queue, job_id, campaign_id, recipient, message_id, status, attempts, integration_id,
   sending_ip, smtp_code, smtp_response, claimed_by, lease_until, created_at, updated_at, sent_at`;
 
@@ -58,7 +60,7 @@ export async function searchMessages(pool: pg.Pool, q: MessageQuery): Promise<Me
   values.push(q.limit + 1);
   const r = await pool.query<MessageRow>(
     `SELECT ${COLUMNS} FROM email_messages ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-     ORDER BY id DESC LIMIT $${values.length}`,
+     ORDER BY email_messages.id DESC LIMIT $${values.length}`,
     values,
   );
   return r.rows;
