@@ -4,10 +4,18 @@
 // an Idempotency-Key sends once (also for two requests at once) and refuses
 // another body; a complaint suppresses the address for the next campaign;
 // retry-failed re-sends only the failed recipients, once however often it is
-// asked before it runs; and bad bodies, limits and keys are refused.
+// asked before it runs; and bad bodies, limits and keys are refused. The
+// typed client's helpers go through the API, core's producer straight onto
+// the queue, both sending once when called twice.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+
+import { createOpsdeckClient, OpsdeckApiError, sendCampaign, sendEmail } from "@opsdeck/client";
+import { Queue } from "bullmq";
 import request from "supertest";
 
 import { startWorker, type WorkerRuntime } from "../../apps/worker/src/runtime";
+import { createEmailProducer } from "../../packages/core/src";
 import { createKey } from "../../packages/db/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 import { silentLogger, testConfig, waitFor } from "../worker/workerHelpers";
@@ -339,3 +347,63 @@ it("lists, adds (with expiry) and removes suppressions, comparing the domain cas
     ["email.suppression.remove", "failure"],
   ]);
 });
+
+it("sends through the typed client's helpers (Idempotency-Key kept across a retry) and core's producer", async () => {
+  const server = createServer(t.app);
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const queues = new Map<string, Queue>();
+  try {
+    const client = createOpsdeckClient({
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      key: sender,
+    });
+    const body = { from: "a@example.com", to: "one@client.example.com", subject: "Hi", text: "Hello" };
+    const first = await sendEmail(client, body, { idempotencyKey: "client-1" });
+    const retried = await sendEmail(client, body, { idempotencyKey: "client-1" });
+    expect(retried.campaign_id).toBe(first.campaign_id);
+    await expect(sendEmail(client, { ...body, text: "other" }, { idempotencyKey: "client-1" })).rejects.toMatchObject({
+      status: 409,
+      code: "idempotency_key_reused",
+    } satisfies Partial<OpsdeckApiError>);
+    const camp = await sendCampaign(client, {
+      from: "a@example.com",
+      subject: "Hi",
+      text: "Hello",
+      recipients: [{ email: "two@client.example.com" }, { email: "three@client.example.com" }],
+    });
+    expect(camp).toMatchObject({ kind: "campaign", recipients: 2, batches: 1 });
+    await finishedCampaign(first.campaign_id);
+    await finishedCampaign(camp.campaign_id);
+
+    // Core's producer: straight onto the queue, deterministic job ids, so a second call adds nothing.
+    const producer = createEmailProducer((name) => {
+      let q = queues.get(name);
+      if (!q) {
+        q = new Queue(name, { connection: { url: t.env.redisUrl }, prefix: t.env.queuePrefix });
+        queues.set(name, q);
+      }
+      return q;
+    });
+    const c = {
+      campaign_id: "svc-campaign-1",
+      from: "a@example.com",
+      subject: "Hi",
+      text: "Hello",
+      batch_size: 2,
+      recipients: [0, 1, 2].map((i) => ({ email: `p${i}@producer.example.com` })),
+    };
+    expect(await producer.sendCampaign(c)).toEqual({ jobIds: ["svc-campaign-1-0", "svc-campaign-1-1"] });
+    await producer.sendCampaign(c);
+    await waitFor("producer campaign sent", async () => {
+      const r = await get(`/messages?campaign_id=svc-campaign-1&status=sent`);
+      return r.body.data.messages.length === 3;
+    });
+    await expect(producer.sendCampaign({ ...c, recipients: [{ email: "not an address" }] })).rejects.toThrow("email");
+  } finally {
+    await Promise.all([...queues.values()].map((q) => q.close()));
+    await new Promise((r) => server.close(r));
+  }
+  const got = [...sink.countByRecipient()].filter(([to]) => /@(client|producer)\.example\.com$/.test(to));
+  expect(got).toHaveLength(6);
+  expect(got.every(([, n]) => n === 1)).toBe(true);
+}, 60_000);

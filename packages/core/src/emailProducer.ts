@@ -24,7 +24,7 @@ export interface EmailQueueLike {
 }
 
 export interface EmailProducer {
-  /** One transactional message on email-sending-high; `message_id` is its campaign id and job id. */
+  /** Rejects (ZodError) when a payload does not fit the catalog's schema. One transactional message on email-sending-high; `message_id` is its campaign id and job id. */
   sendMessage(
     m: EmailContent & { message_id: string; to: string; variables?: Record<string, string> },
   ): Promise<{ jobIds: string[] }>;
@@ -49,11 +49,11 @@ export function createEmailProducer(queueFactory: (name: EmailQueueName) => Emai
     return { jobIds: jobs.map((j) => j.jobId) };
   };
   return {
-    sendMessage({ message_id, to, variables, ...content }) {
+    async sendMessage({ message_id, to, variables, ...content }) {
       const recipient = variables ? { email: to, variables } : { email: to };
       return add("email-sending-high", "message", campaignBatches(message_id, content, [recipient], 1));
     },
-    sendCampaign({ campaign_id, recipients, batch_size, priority, ...content }) {
+    async sendCampaign({ campaign_id, recipients, batch_size, priority, ...content }) {
       const list = distinctRecipients(recipients);
       const size = Math.min(batch_size ?? DEFAULT_BATCH_SIZE, EMAIL_MAX_RECIPIENTS);
       const queue = priority === "high" ? "email-sending-high" : "email-sending";
