@@ -9,7 +9,7 @@ import type { ApiBody, ApiData, OpsdeckClient } from "./index";
 const MESSAGES = "/api/v1/platform/email/messages";
 const CAMPAIGNS = "/api/v1/platform/email/campaigns";
 
-export interface SendOptions {
+interface SendOptions {
   /** Identifies this send across retries; a fresh UUID by default. */
   idempotencyKey?: string;
   signal?: AbortSignal;

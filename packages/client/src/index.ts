@@ -294,4 +294,4 @@ export function clientFromEnv(env: NodeJS.ProcessEnv = process.env, timeoutMs?: 
   return createOpsdeckClient({ baseUrl: env.OPSDECK_URL, key: env.OPSDECK_KEY, timeoutMs });
 }
 
-export { sendCampaign, sendEmail, type SendOptions } from "./email";
+export { sendCampaign, sendEmail } from "./email";

@@ -5,7 +5,7 @@
 // nothing (BullMQ keeps one job per id).
 import { z } from "zod";
 
-import { EmailBatchPayload, emailContentShape,type EmailRecipient } from "./queues";
+import { EmailBatchPayload, emailContentShape, type EmailRecipient } from "./queues";
 
 type Recipient = z.infer<typeof EmailRecipient>;
 const Content = z.object(emailContentShape);

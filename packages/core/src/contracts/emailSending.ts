@@ -125,7 +125,7 @@ export const MessageListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50).describe("Max results (default 50, max 200)"),
 });
 
-export const MessageView = z.object({
+const MessageView = z.object({
   id: z.string(),
   campaign_id: z.string(),
   queue: z.string(),
@@ -167,7 +167,7 @@ export type MessageDetail = z.infer<typeof MessageDetail>;
 
 const SUPPRESSION_REASONS = ["hard_bounce", "complaint", "manual", "soft"] as const;
 
-export const SuppressionView = z.object({
+const SuppressionView = z.object({
   address: z.string(),
   reason: z.enum(SUPPRESSION_REASONS),
   source: z.enum(["send", "feedback", "api"]),

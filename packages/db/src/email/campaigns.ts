@@ -157,7 +157,7 @@ export async function campaignJobsStarted(pool: pg.Pool, id: string): Promise<Se
   return new Set(r.rows.map((x) => x.job_id));
 }
 
-export interface CampaignCountRow {
+interface CampaignCountRow {
   status: string;
   sending_ip: string | null;
   integration_id: string | null;

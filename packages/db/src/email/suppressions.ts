@@ -8,8 +8,8 @@ import type pg from "pg";
 
 import { likeEscape } from "../likeEscape";
 
-export type SuppressionReason = "hard_bounce" | "complaint" | "manual" | "soft";
-export type SuppressionSource = "send" | "feedback" | "api";
+type SuppressionReason = "hard_bounce" | "complaint" | "manual" | "soft";
+type SuppressionSource = "send" | "feedback" | "api";
 
 /** `User@Example.COM` → `User@example.com`. */
 export function suppressionKey(address: string): string {
