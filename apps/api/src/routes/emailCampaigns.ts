@@ -24,6 +24,11 @@ type Counts = CampaignView["counts"];
 type Route = CampaignView["by_route"][number];
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+/** The statuses counted per sending IP and integration: those of messages handed to a server. */
+const ROUTE_STATUSES = ["sent", "deferred", "bounced", "failed", "unconfirmed"] as const;
+const isRouteStatus = (s: string): s is (typeof ROUTE_STATUSES)[number] =>
+  (ROUTE_STATUSES as readonly string[]).includes(s);
+
 const zeroCounts = (): Counts => ({
   queued: 0,
   sending: 0,
@@ -95,8 +100,7 @@ export const emailCampaignRoutes = [
           failed: 0,
           unconfirmed: 0,
         };
-        if (status in route && status !== "sending_ip" && status !== "integration_id")
-          route[status as "sent" | "deferred" | "bounced" | "failed" | "unconfirmed"] += r.n;
+        if (isRouteStatus(status)) route[status] += r.n;
         route.complained += r.complained;
         routes.set(k, route);
       }

@@ -39,7 +39,10 @@ const cursorOf = (r: SuppressionRow) =>
 function parseCursor(c: string): { createdAt: Date; key: string } {
   try {
     const [at, key] = JSON.parse(Buffer.from(c, "base64url").toString("utf8")) as [unknown, unknown];
-    if (typeof at === "string" && typeof key === "string" && !Number.isNaN(Date.parse(at)) && !key.includes("\u0000"))
+    // Only what cursorOf writes: an ISO time Postgres can read, a key without NUL.
+    const iso =
+      typeof at === "string" && /^(?!0000)\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(at) && !Number.isNaN(Date.parse(at));
+    if (iso && typeof key === "string" && key.length <= 400 && !key.includes("\u0000"))
       return { createdAt: new Date(at), key };
   } catch {
     // falls through to the 400

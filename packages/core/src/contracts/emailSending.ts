@@ -51,7 +51,14 @@ export const SendAccepted = z.object({
 });
 export type SendAccepted = z.infer<typeof SendAccepted>;
 
-export const CampaignIdParams = z.strictObject({ campaign_id: z.string().min(1).max(64) });
+/** A campaign's id (cmp_…, or a producer's own campaign_id): letters, digits, '_', '-', '.'. */
+const CampaignId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only");
+
+export const CampaignIdParams = z.strictObject({ campaign_id: CampaignId });
 
 const MESSAGE_STATUSES = [
   "sending",
@@ -113,7 +120,7 @@ export const RetryFailedResult = z.object({
 
 export const MessageListQuery = z.strictObject({
   recipient: Address.optional(),
-  campaign_id: z.string().min(1).max(64).optional(),
+  campaign_id: CampaignId.optional(),
   status: z.enum(MESSAGE_STATUSES).optional(),
   message_id: Text.min(3).max(998).optional().describe("The Message-ID header, <…@…>"),
   since: IsoTime.optional().describe("Created at or after"),
