@@ -183,6 +183,26 @@ it("sends once for one Idempotency-Key, replays the answer, and refuses the key 
   expect(mine.rows[0].n).toBe(1);
 }, 60_000);
 
+it("a replay enqueues what a first request committed but could not queue", async () => {
+  const queue = t.deps.queues.get("email-sending");
+  const addBulk = queue.addBulk.bind(queue);
+  // Redis refuses the first enqueue, after the campaign and its key are committed.
+  const spy = jest.spyOn(queue, "addBulk").mockRejectedValueOnce(new Error("redis went away"));
+  const body = campaignBody("replay.example.com", 3);
+  const first = await post("/campaigns", body).set("Idempotency-Key", "replay-1");
+  expect(first.status).toBe(500);
+  spy.mockImplementation(addBulk);
+  const again = await post("/campaigns", body).set("Idempotency-Key", "replay-1");
+  spy.mockRestore();
+  expect(again.status).toBe(202);
+  expect(again.headers["idempotent-replayed"]).toBe("true");
+  const c = await finishedCampaign(again.body.data.campaign_id);
+  expect(c.counts).toMatchObject({ sent: 3, queued: 0 });
+  const got = received("replay.example.com");
+  expect(got).toHaveLength(3);
+  expect(got.every(([, n]) => n === 1)).toBe(true);
+}, 60_000);
+
 it("suppresses an address after a complaint: the next campaign skips it without SMTP traffic", async () => {
   const first = await post("/messages", {
     from: "Opsdeck <news@example.com>",

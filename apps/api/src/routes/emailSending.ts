@@ -112,7 +112,8 @@ async function send(ctx: RouteContext<unknown, unknown, unknown>, route: string,
     ctx.audit.parameters = { ...ctx.audit.parameters, replayed: true };
     const prior = await getCampaign(deps.db.pool, created.campaignId);
     if (prior && prior.enqueued_at === null) {
-      await enqueueMissing(deps, prior.id, s.queue, s.kind, jobsOf(prior.id, s));
+      // The first request's batch size (config may differ between API replicas or restarts).
+      await enqueueMissing(deps, prior.id, s.queue, s.kind, jobsOf(prior.id, { ...s, batchSize: prior.batch_size }));
       await markCampaignEnqueued(deps.db.pool, prior.id);
     }
     return reply(created.response as SendAccepted, {
