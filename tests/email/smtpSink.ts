@@ -8,6 +8,8 @@ import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 
 interface Received {
   to: string[];
+  /** When the message was accepted, ms since the epoch. */
+  at: number;
   messageId: string | null;
   subject: string | null;
   raw: string;
@@ -16,6 +18,10 @@ interface Received {
 export interface SinkOptions {
   /** Recipients refused with "550 5.1.1 no such user". */
   reject550?: string[];
+  /** Recipients refused with "451 4.7.1 greylisted" the first time they are seen, accepted after. */
+  greylist?: string[];
+  /** Recipients refused with "451 4.3.0 try later" every time, while they are in the sink's `tempfail`. */
+  tempfail?: string[];
   /** The first N connections get "421 4.3.2 try again later" as their greeting. */
   refuseFirstConnections?: number;
   /** Once this many messages are accepted, RCPT TO is held until `release()`. */
@@ -27,6 +33,8 @@ export interface SinkOptions {
 export interface SmtpSink {
   port: number;
   messages: Received[];
+  /** Addresses answered 451 at every RCPT TO; change it to let them through. */
+  tempfail: Set<string>;
   connections: number;
   /** Usernames that authenticated successfully. */
   logins: string[];
@@ -47,6 +55,8 @@ export interface SmtpSink {
 export async function startSink(opts: SinkOptions = {}): Promise<SmtpSink> {
   const messages: Received[] = [];
   const reject = new Set((opts.reject550 ?? []).map((e) => e.toLowerCase()));
+  const greylist = new Set((opts.greylist ?? []).map((e) => e.toLowerCase()));
+  const tempfail = new Set((opts.tempfail ?? []).map((e) => e.toLowerCase()));
   let connections = 0;
   const logins: string[] = [];
   const authAttempts: { username: string; password: string }[] = [];
@@ -77,8 +87,12 @@ export async function startSink(opts: SinkOptions = {}): Promise<SmtpSink> {
     },
     onRcptTo(address, session, cb) {
       const go = () => {
-        if (reject.has(address.address.toLowerCase())) {
+        const a = address.address.toLowerCase();
+        if (reject.has(a)) {
           return cb(Object.assign(new Error("5.1.1 no such user"), { responseCode: 550 }));
+        }
+        if (greylist.delete(a) || tempfail.has(a)) {
+          return cb(Object.assign(new Error("4.7.1 greylisted, try again later"), { responseCode: 451 }));
         }
         open.add(session.id);
         cb();
@@ -95,6 +109,7 @@ export async function startSink(opts: SinkOptions = {}): Promise<SmtpSink> {
         if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) return cb(new Error("too big"));
         messages.push({
           to: session.envelope.rcptTo.map((r) => r.address),
+          at: Date.now(),
           messageId: /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(raw)?.[1] ?? null,
           subject: /^Subject:\s*(.*)$/im.exec(raw)?.[1] ?? null,
           raw,
@@ -113,6 +128,7 @@ export async function startSink(opts: SinkOptions = {}): Promise<SmtpSink> {
   return {
     port,
     messages,
+    tempfail,
     logins,
     authAttempts,
     get connections() {

@@ -11,6 +11,7 @@ import { requestId } from "./http/requestId";
 import { requestLog, routeLabel } from "./http/requestLog";
 import { buildRouteTable } from "./routes";
 import { docsAssets } from "./routes/docs";
+import { EMAIL_SEND_PREFIX } from "./routes/emailSending";
 
 function trustProxy(value: string): boolean | number | string {
   if (value === "true") return true;
@@ -28,6 +29,9 @@ export function createApp(deps: AppDeps): Express {
     if (deps.lifecycle.draining) res.setHeader("Connection", "close");
     next();
   });
+  // The send routes take campaigns of up to 10,000 recipients: a larger limit there only (the parser
+  // below skips a body already parsed).
+  app.use(EMAIL_SEND_PREFIX, express.json({ limit: deps.config.EMAIL_SEND_BODY_LIMIT_BYTES, strict: true }));
   app.use(express.json({ limit: deps.config.BODY_LIMIT_BYTES, strict: true }));
 
   const { routes } = buildRouteTable(deps.config);

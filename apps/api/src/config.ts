@@ -57,6 +57,16 @@ const apiEnv = baseEnv
     KEY_ROTATION_GRACE_SECONDS: IntEnv(0, 30 * 86_400).default(86_400),
     /** Largest JSON body accepted, bytes. */
     BODY_LIMIT_BYTES: IntEnv(1_024, 50 * 1_024 * 1_024).default(1_048_576),
+    /** Largest JSON body of the email send routes (/api/v1/platform/email/…), bytes: 10,000 recipients with variables. */
+    EMAIL_SEND_BODY_LIMIT_BYTES: IntEnv(1_024, 100 * 1_024 * 1_024).default(16 * 1_048_576),
+    /** Recipients per batch job of a campaign sent through the API (a request's batch_size wins). */
+    EMAIL_CAMPAIGN_BATCH_SIZE: IntEnv(1, 10_000).default(500),
+    /** How long an Idempotency-Key of a send request is kept (and replayed), seconds (default 24 h). */
+    EMAIL_IDEMPOTENCY_TTL_SECONDS: IntEnv(60, 30 * 86_400).default(86_400),
+    /** Attempts of the email batch jobs the API adds (default: the catalog's, 8). */
+    EMAIL_JOB_ATTEMPTS: IntEnv(1, 100).optional(),
+    /** Exponential backoff base of those jobs, ms (default: the catalog's per queue). */
+    EMAIL_JOB_BACKOFF_MS: IntEnv(1, 3_600_000).optional(),
     /** Slow clients (server.ts): headers must arrive within this, ms. */
     HTTP_HEADERS_TIMEOUT_MS: IntEnv(1_000, 600_000).default(10_000),
     /** …and the whole request, headers and body, within this, ms (the response is not bounded by it). */

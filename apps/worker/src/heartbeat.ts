@@ -17,9 +17,19 @@ export interface Heartbeat {
   stop(): Promise<void>;
 }
 
-export function startHeartbeat(pool: pg.Pool, queues: string[], intervalMs: number, log: Logger): Heartbeat {
+/** A process's heartbeat id: host-pid-random, stable for its life (email claims name it too). */
+export function newHeartbeatId(): string {
+  return `${os.hostname()}-${process.pid}-${randomBytes(4).toString("hex")}`;
+}
+
+export function startHeartbeat(
+  pool: pg.Pool,
+  queues: string[],
+  intervalMs: number,
+  log: Logger,
+  id: string = newHeartbeatId(),
+): Heartbeat {
   const host = os.hostname();
-  const id = `${host}-${process.pid}-${randomBytes(4).toString("hex")}`;
   const startedAt = new Date();
   let lastCpu = process.cpuUsage();
   let lastAt = process.hrtime.bigint();

@@ -15,7 +15,7 @@ import { Queue, type Worker } from "bullmq";
 
 import { alertWebhookJobOptions, jobRetention, type WorkerConfig } from "./config";
 import { createEmailSending } from "./email/emailSending";
-import { startHeartbeat } from "./heartbeat";
+import { newHeartbeatId, startHeartbeat } from "./heartbeat";
 import { createProcessors, type ProcessorMap } from "./processors";
 import { createReconciler, type Reconciler } from "./reconcile";
 import { attachRecordWriter, createRecordBuffer, type RecordBuffer } from "./records";
@@ -97,7 +97,9 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
   });
   const tracker = createActiveJobs(log);
   const keyring = createKeyring(config);
-  const email = createEmailSending({ pool: db.pool, config, keyring, log });
+  // Email claims name this process's heartbeat, so another worker can tell when it died.
+  const heartbeatId = newHeartbeatId();
+  const email = createEmailSending({ pool: db.pool, config, keyring, log, workerId: heartbeatId });
   // Alert changes go to the alert-webhooks queue through this runtime's producer, while a webhook is set.
   const alertWebhooks = queueByName.get("alert-webhooks") as Queue;
   const webhookJobOptions = alertWebhookJobOptions(config);
@@ -119,7 +121,7 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
     attachRecordWriter(w, queueByName.get(w.name) as Queue, records, log);
     return w.run().catch((err: unknown) => log.error("worker stopped unexpectedly", { queue: w.name, err }));
   });
-  const heartbeat = startHeartbeat(db.pool, config.queues, config.HEARTBEAT_INTERVAL_MS, log);
+  const heartbeat = startHeartbeat(db.pool, config.queues, config.HEARTBEAT_INTERVAL_MS, log, heartbeatId);
 
   const retention = jobRetention(config);
   const rollups = queueByName.get("metric-rollups") as Queue;

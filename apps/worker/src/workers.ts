@@ -188,6 +188,7 @@ class JobContext implements ProcessorContext {
     private readonly queue: CatalogQueueName,
     private readonly jobId: string | undefined,
     private readonly signalOf: () => AbortSignal,
+    readonly token: string | undefined,
   ) {}
   get log(): Logger {
     return (this.#log ??= this.parentLog.child({ queue: this.queue, job_id: this.jobId }));
@@ -200,15 +201,15 @@ class JobContext implements ProcessorContext {
 function createQueueWorker<Q extends CatalogQueueName>(queue: Q, processor: Processor<PayloadOf<Q>>, deps: WorkerDeps) {
   const { config } = deps;
   // Async, so a payload that fails to parse rejects inside the tracked promise rather than throwing.
-  const run = async (job: Job, signal: () => AbortSignal) =>
+  const run = async (job: Job, signal: () => AbortSignal, token: string | undefined) =>
     processor(
       job as Job<PayloadOf<Q>>,
       parsePayload(queue, job.data),
-      new JobContext(config, deps.db, deps.log, queue, job.id, signal),
+      new JobContext(config, deps.db, deps.log, queue, job.id, signal, token),
     );
   // Two parameters, not three: BullMQ builds a per-job AbortController for processors that take its
   // signal; ours (ActiveJobs) is built only when a processor asks for it.
-  const processJob = (job: Job, token?: string) => deps.tracker.run(job, token, (signal) => run(job, signal));
+  const processJob = (job: Job, token?: string) => deps.tracker.run(job, token, (signal) => run(job, signal, token));
   const worker = new Worker(queue, processJob, workerOptions(config, queue));
   let lastError = 0;
   worker.on("error", (err) => {

@@ -306,3 +306,5 @@ export function createOpsdeckClient(options: OpsdeckClientOptions = {}): Opsdeck
 export function clientFromEnv(env: NodeJS.ProcessEnv = process.env, timeoutMs?: number): OpsdeckClient {
   return createOpsdeckClient({ baseUrl: env.OPSDECK_URL, key: env.OPSDECK_KEY, timeoutMs });
 }
+
+export { sendCampaign, sendEmail } from "./email";

@@ -785,6 +785,142 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/platform/email/messages": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Search messages by recipient, campaign, status, Message-ID and time, newest first */
+    get: operations["listEmailMessages"];
+    put?: never;
+    /**
+     * Send one transactional message (high-priority queue)
+     * @description Send an Idempotency-Key header (1–255 visible ASCII characters, e.g. a UUID) to make the request safe to retry: the same key with the same body gets the first answer again (same status, header Idempotent-Replayed: true) and sends nothing more; the same key with another body is a 409 idempotency_key_reused. Keys are per API key and kept EMAIL_IDEMPOTENCY_TTL_SECONDS (24 h by default). The body is limited to EMAIL_SEND_BODY_LIMIT_BYTES (16 MiB by default; 413 beyond). A suppressed address is not sent to (status suppressed).
+     */
+    post: operations["sendEmailMessage"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/platform/email/campaigns": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a campaign: up to 10,000 recipients with per-recipient variables, in batch jobs
+     * @description Send an Idempotency-Key header (1–255 visible ASCII characters, e.g. a UUID) to make the request safe to retry: the same key with the same body gets the first answer again (same status, header Idempotent-Replayed: true) and sends nothing more; the same key with another body is a 409 idempotency_key_reused. Keys are per API key and kept EMAIL_IDEMPOTENCY_TTL_SECONDS (24 h by default). The body is limited to EMAIL_SEND_BODY_LIMIT_BYTES (16 MiB by default; 413 beyond). Recipients are de-duplicated case-insensitively and split in order into batches of batch_size (EMAIL_CAMPAIGN_BATCH_SIZE, 500 by default); suppressed addresses are skipped (status suppressed).
+     */
+    post: operations["sendEmailCampaign"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/platform/email/campaigns/{campaign_id}/retry-failed": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send again to the recipients whose latest message failed (never to one that was sent)
+     * @description Failed: given up after the batch's last attempt. The new batches' job ids are derived from exactly those failed messages, so asking again before they run adds nothing; once they have run, a new call retries whatever failed since. Bounced, suppressed, unconfirmed and sent recipients are never included.
+     */
+    post: operations["retryFailedEmail"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/platform/email/campaigns/{campaign_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A campaign's recipients by the status of their latest message, by sending IP and integration
+     * @description Counted from the message rows the worker writes (nothing is counted on the send path). A recipient retried by retry-failed counts by its newest message. complained: sent and a complaint received since (also counted in sent).
+     */
+    get: operations["getEmailCampaign"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/platform/email/messages/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One message and its timeline: claimed, handed to which server, the SMTP reply, feedback since */
+    get: operations["getEmailMessage"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/platform/email/suppressions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The suppression list, newest first, searched by part of the address and by reason */
+    get: operations["listEmailSuppressions"];
+    put?: never;
+    /**
+     * Add addresses to the suppression list (manual, or soft with expires_at)
+     * @description An address already listed is replaced (reason, expiry). Up to 1,000 per request.
+     */
+    post: operations["addEmailSuppressions"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/platform/email/suppressions/{address}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Take an address off the suppression list (the domain is compared case-insensitively) */
+    delete: operations["removeEmailSuppression"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/platform/system/infrastructure/ip-reputation": {
     parameters: {
       query?: never;
@@ -2507,6 +2643,8 @@ export interface operations {
             | "infra.read"
             | "alerts.write"
             | "email.write"
+            | "email.send"
+            | "email.read"
             | "keys.admin"
             | "integration.read"
           )[];
@@ -3264,6 +3402,8 @@ export interface operations {
                 | "infra.read"
                 | "alerts.write"
                 | "email.write"
+                | "email.send"
+                | "email.read"
                 | "keys.admin"
                 | "integration.read"
               )[];
@@ -9617,6 +9757,1924 @@ export interface operations {
                   )
                 | null;
               smtp_code: number | null;
+            };
+          };
+        };
+      };
+      /** @description Invalid parameters or body; `details` lists every bad field */
+      400: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, malformed, unknown, revoked or expired API key */
+      401: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the permission this route needs */
+      403: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit exceeded; honour Retry-After */
+      429: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listEmailMessages: {
+    parameters: {
+      query?: {
+        recipient?: string;
+        campaign_id?: string;
+        status?: "sending" | "committing" | "sent" | "deferred" | "bounced" | "failed" | "unconfirmed" | "suppressed";
+        /** @description The Message-ID header, <…@…> */
+        message_id?: string;
+        /** @description Created at or after */
+        since?: string;
+        /** @description Created before */
+        until?: string;
+        cursor?: string;
+        /** @description Max results (default 50, max 200) */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of messages */
+      200: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: {
+              messages: {
+                id: string;
+                campaign_id: string;
+                queue: string;
+                job_id: string;
+                recipient: string;
+                /** @description The Message-ID header sent */
+                message_id: string;
+                /** @enum {string} */
+                status:
+                  "sending" | "committing" | "sent" | "deferred" | "bounced" | "failed" | "unconfirmed" | "suppressed";
+                /** @description Claims of this message (1 + retries) */
+                attempts: number;
+                integration_id: string | null;
+                sending_ip: string | null;
+                smtp_code: number | null;
+                smtp_response: string | null;
+                created_at: string;
+                updated_at: string;
+                sent_at: string | null;
+              }[];
+              /** @description Pass as cursor for the next (older) page; null on the last */
+              next_cursor: string | null;
+            };
+          };
+        };
+      };
+      /** @description Invalid parameters or body; `details` lists every bad field */
+      400: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, malformed, unknown, revoked or expired API key */
+      401: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the permission this route needs */
+      403: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit exceeded; honour Retry-After */
+      429: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  sendEmailMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          from: string;
+          subject: string;
+          text?: string;
+          html?: string;
+          template?: string;
+          headers?: {
+            [key: string]: string;
+          };
+          /** Format: email */
+          to: string;
+          variables?: {
+            [key: string]: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Accepted and queued; GET Location for its progress */
+      202: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description The campaign's URL */
+          Location?: string;
+          /** @description true when this is the stored answer to an earlier request with the same Idempotency-Key */
+          "Idempotent-Replayed"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: {
+              campaign_id: string;
+              /** @enum {string} */
+              kind: "message" | "campaign";
+              queue: string;
+              /** @description Distinct recipients */
+              recipients: number;
+              batches: number;
+              /** @constant */
+              status: "queued";
+            };
+          };
+        };
+      };
+      /** @description Invalid parameters or body; `details` lists every bad field */
+      400: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, malformed, unknown, revoked or expired API key */
+      401: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the permission this route needs */
+      403: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflict with the resource's current state */
+      409: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit exceeded; honour Retry-After */
+      429: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  sendEmailCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          from: string;
+          subject: string;
+          text?: string;
+          html?: string;
+          template?: string;
+          headers?: {
+            [key: string]: string;
+          };
+          /** @description At most 10000; duplicates (case-insensitive) are sent once */
+          recipients: {
+            /** Format: email */
+            email: string;
+            variables?: {
+              [key: string]: string;
+            };
+          }[];
+          /**
+           * @description high: the email-sending-high queue (transactional traffic); normal: email-sending
+           * @default normal
+           * @enum {string}
+           */
+          priority?: "normal" | "high";
+          /** @description Recipients per batch job (default EMAIL_CAMPAIGN_BATCH_SIZE) */
+          batch_size?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Accepted and queued; GET Location for its progress */
+      202: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description The campaign's URL */
+          Location?: string;
+          /** @description true when this is the stored answer to an earlier request with the same Idempotency-Key */
+          "Idempotent-Replayed"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: {
+              campaign_id: string;
+              /** @enum {string} */
+              kind: "message" | "campaign";
+              queue: string;
+              /** @description Distinct recipients */
+              recipients: number;
+              batches: number;
+              /** @constant */
+              status: "queued";
+            };
+          };
+        };
+      };
+      /** @description Invalid parameters or body; `details` lists every bad field */
+      400: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, malformed, unknown, revoked or expired API key */
+      401: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the permission this route needs */
+      403: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflict with the resource's current state */
+      409: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit exceeded; honour Retry-After */
+      429: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  retryFailedEmail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        campaign_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The failed recipients queued again */
+      202: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: {
+              campaign_id: string;
+              /** @description Recipients whose latest message failed, queued again */
+              recipients: number;
+              batches: number;
+            };
+          };
+        };
+      };
+      /** @description Invalid parameters or body; `details` lists every bad field */
+      400: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, malformed, unknown, revoked or expired API key */
+      401: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the permission this route needs */
+      403: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit exceeded; honour Retry-After */
+      429: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getEmailCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        campaign_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The campaign */
+      200: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: {
+              id: string;
+              /** @enum {string} */
+              kind: "message" | "campaign";
+              queue: string;
+              from: string;
+              subject: string;
+              recipients: number;
+              batches: number;
+              created_at: string;
+              /** @description First message claimed */
+              started_at: string | null;
+              /** @description When every recipient reached a final status; null until then */
+              finished_at: string | null;
+              /** @description Recipients by the status of their latest message */
+              counts: {
+                /** @description No message yet (its batch has not reached it) */
+                queued: number;
+                /** @description Claimed by a worker, SMTP transaction under way */
+                sending: number;
+                sent: number;
+                /** @description Temporarily refused (4xx); retried with the batch */
+                deferred: number;
+                /** @description Permanently refused (5xx at send time, or bounce feedback) */
+                bounced: number;
+                /** @description Sent, and a complaint about it was received since */
+                complained: number;
+                /** @description Not sent: the address is on the suppression list */
+                suppressed: number;
+                /** @description Given up after the batch's last attempt */
+                failed: number;
+                /** @description The worker stopped after the end of data: maybe delivered, never re-sent */
+                unconfirmed: number;
+              };
+              /** @description Recipients handed to a server, by sending IP and integration */
+              by_route: {
+                sending_ip: string | null;
+                integration_id: string | null;
+                sent: number;
+                deferred: number;
+                bounced: number;
+                complained: number;
+                failed: number;
+                unconfirmed: number;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description Invalid parameters or body; `details` lists every bad field */
+      400: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, malformed, unknown, revoked or expired API key */
+      401: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the permission this route needs */
+      403: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit exceeded; honour Retry-After */
+      429: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getEmailMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The message */
+      200: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: {
+              id: string;
+              campaign_id: string;
+              queue: string;
+              job_id: string;
+              recipient: string;
+              /** @description The Message-ID header sent */
+              message_id: string;
+              /** @enum {string} */
+              status:
+                "sending" | "committing" | "sent" | "deferred" | "bounced" | "failed" | "unconfirmed" | "suppressed";
+              /** @description Claims of this message (1 + retries) */
+              attempts: number;
+              integration_id: string | null;
+              sending_ip: string | null;
+              smtp_code: number | null;
+              smtp_response: string | null;
+              created_at: string;
+              updated_at: string;
+              sent_at: string | null;
+              /** @description What happened to the message, oldest first */
+              timeline: {
+                at: string | null;
+                /** @enum {string} */
+                event: "claimed" | "handed_to_server" | "smtp_reply" | "outcome" | "feedback";
+                detail: string | null;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description Invalid parameters or body; `details` lists every bad field */
+      400: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, malformed, unknown, revoked or expired API key */
+      401: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the permission this route needs */
+      403: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit exceeded; honour Retry-After */
+      429: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listEmailSuppressions: {
+    parameters: {
+      query?: {
+        /** @description Part of the address (case-insensitive) */
+        q?: string;
+        reason?: "hard_bounce" | "complaint" | "manual" | "soft";
+        include_expired?: "true" | "false";
+        /** @description A next_cursor from a previous page */
+        cursor?: string;
+        /** @description Max results (default 100, max 500) */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of suppressed addresses */
+      200: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: {
+              suppressions: {
+                address: string;
+                /** @enum {string} */
+                reason: "hard_bounce" | "complaint" | "manual" | "soft";
+                /** @enum {string} */
+                source: "send" | "feedback" | "api";
+                detail: string | null;
+                expires_at: string | null;
+                created_at: string;
+              }[];
+              next_cursor: string | null;
+            };
+          };
+        };
+      };
+      /** @description Invalid parameters or body; `details` lists every bad field */
+      400: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, malformed, unknown, revoked or expired API key */
+      401: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the permission this route needs */
+      403: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit exceeded; honour Retry-After */
+      429: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  addEmailSuppressions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          addresses: {
+            /** Format: email */
+            address: string;
+            /**
+             * @default manual
+             * @enum {string}
+             */
+            reason?: "manual" | "soft";
+            /**
+             * Format: date-time
+             * @description Lifted at this time (for soft reasons); absent: for good
+             */
+            expires_at?: string;
+            detail?: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description The entries as stored */
+      201: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: {
+              suppressions: {
+                address: string;
+                /** @enum {string} */
+                reason: "hard_bounce" | "complaint" | "manual" | "soft";
+                /** @enum {string} */
+                source: "send" | "feedback" | "api";
+                detail: string | null;
+                expires_at: string | null;
+                created_at: string;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description Invalid parameters or body; `details` lists every bad field */
+      400: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, malformed, unknown, revoked or expired API key */
+      401: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the permission this route needs */
+      403: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit exceeded; honour Retry-After */
+      429: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  removeEmailSuppression: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        address: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      200: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: {
+              address: string;
+              /** @constant */
+              removed: true;
             };
           };
         };

@@ -20,6 +20,10 @@ export const auditTarget = {
   jobAction: (id: string | null) => `job-action:${id ?? UNKNOWN}`,
   integration: (id: string | null) => `integration:${id ?? UNKNOWN}`,
   alert: (id: string) => `alert:${id}`,
+  /** A campaign (or one message) sent through the API. */
+  campaign: (id: string | null) => `campaign:${id ?? UNKNOWN}`,
+  /** An address on the suppression list (its key: domain lower-cased); a bulk add names none. */
+  suppression: (address: string | null) => `suppression:${address ?? UNKNOWN}`,
   /** A bounce or complaint: the message it is about, or the sending IP when no message id was given. */
   feedback: (messageId: string | null, sendingIp: string | null) =>
     messageId === null && sendingIp !== null ? `ip:${sendingIp}` : `message:${messageId ?? UNKNOWN}`,

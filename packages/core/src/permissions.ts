@@ -12,6 +12,10 @@ export const PERMISSIONS = [
   "infra.read",
   "alerts.write",
   "email.write",
+  /** Sending email through the API: messages, campaigns, retry-failed. */
+  "email.send",
+  /** Reading campaigns, messages and the suppression list. */
+  "email.read",
   "keys.admin",
   /** The integration surface (/api/integration/*, /status). */
   "integration.read",
@@ -24,10 +28,14 @@ export const ROLES = ["ops", "viewer", "integration"] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
-/** What each role grants. ops: everything; viewer: every read; integration: its own surface. */
+/**
+ * What each role grants. ops: everything; viewer: every read; integration: its own surface (a partner's
+ * read-only view, so not email.send: a service that sends gets an ops key narrowed to what it needs,
+ * e.g. ["email.send", "email.read"]).
+ */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ops: PERMISSIONS,
-  viewer: ["queues.read", "logs.read", "infra.read", "integration.read"],
+  viewer: ["queues.read", "logs.read", "infra.read", "integration.read", "email.read"],
   integration: ["integration.read"],
 };
 

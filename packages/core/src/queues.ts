@@ -10,25 +10,41 @@ import { AlertSeverity } from "./contracts/alerts";
 
 const Email = z.email().max(320);
 
+/** One recipient of a batch: the address and the values of its `{{var}}` placeholders. */
+export const EmailRecipient = z.object({
+  email: Email,
+  variables: z.record(z.string().max(64), z.string().max(10_000)).optional(),
+});
+
+/** Most recipients in one batch job, and in one API request. */
+export const EMAIL_MAX_RECIPIENTS = 10_000;
+
+/** A message's content, shared by the batch payload and the API's send bodies. */
+export const emailContentShape = {
+  from: z.string().min(3).max(320),
+  subject: z.string().min(1).max(998),
+  text: z.string().max(1_000_000).optional(),
+  html: z.string().max(2_000_000).optional(),
+  /** Template id or inline template; `{{var}}` placeholders filled per recipient. */
+  template: z.string().max(2_000_000).optional(),
+  headers: z.record(z.string().max(128), z.string().max(998)).optional(),
+};
+
+/** A message needs a body: text, html or a template. */
+export const hasEmailBody = {
+  check: (p: { text?: string | undefined; html?: string | undefined; template?: string | undefined }) =>
+    p.text !== undefined || p.html !== undefined || p.template !== undefined,
+  message: "one of text, html or template is required",
+};
+
 /** One batch of a campaign. */
 export const EmailBatchPayload = z
   .object({
     campaign_id: z.string().min(1).max(128),
-    from: z.string().min(3).max(320),
-    subject: z.string().min(1).max(998),
-    text: z.string().max(1_000_000).optional(),
-    html: z.string().max(2_000_000).optional(),
-    /** Template id or inline template; `{{var}}` placeholders filled per recipient. */
-    template: z.string().max(2_000_000).optional(),
-    headers: z.record(z.string().max(128), z.string().max(998)).optional(),
-    recipients: z
-      .array(z.object({ email: Email, variables: z.record(z.string().max(64), z.string().max(10_000)).optional() }))
-      .min(1)
-      .max(10_000),
+    ...emailContentShape,
+    recipients: z.array(EmailRecipient).min(1).max(EMAIL_MAX_RECIPIENTS),
   })
-  .refine((p) => p.text !== undefined || p.html !== undefined || p.template !== undefined, {
-    message: "one of text, html or template is required",
-  });
+  .refine(hasEmailBody.check, { message: hasEmailBody.message });
 export type EmailBatchPayload = z.infer<typeof EmailBatchPayload>;
 
 /** A log export; the filters are those of the log search. */

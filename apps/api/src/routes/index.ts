@@ -5,7 +5,10 @@ import { buildOpenApi } from "../http/openapi";
 import type { AnyRoute } from "../http/route";
 import { auditRoutes } from "./audit";
 import { docsRoutes } from "./docs";
+import { emailCampaignRoutes } from "./emailCampaigns";
 import { emailIntegrationRoutes } from "./emailIntegrations";
+import { emailSendingRoutes } from "./emailSending";
+import { emailSuppressionRoutes } from "./emailSuppressions";
 import { infrastructureRoutes } from "./infrastructure";
 import { integrationRoutes } from "./integration";
 import { ipReputationRoutes } from "./ipReputation";
@@ -35,6 +38,9 @@ export function buildRouteTable(config: ApiConfig): { routes: AnyRoute[]; openap
     ...logRoutes,
     ...logExportRoutes,
     ...emailIntegrationRoutes,
+    ...emailSendingRoutes,
+    ...emailCampaignRoutes,
+    ...emailSuppressionRoutes,
     ...ipReputationRoutes,
     ...statusRoutes,
     ...infrastructureRoutes,

@@ -18,6 +18,13 @@ export interface EmailSending {
   /** Group commits of end-of-data marks and outcomes, on `writes`. */
   readonly writers: SendWriters;
   readonly settings: EmailSettings;
+  /** This process's heartbeat id, written on every claim (null: none, then only the lease frees a claim). */
+  readonly workerId: string | null;
+  /**
+   * After how long without a heartbeat a claiming process counts as dead and its claims are released,
+   * ms: three heartbeat intervals.
+   */
+  readonly deadAfterMs: number;
   /** Flushes health counters, closes pooled SMTP connections, then the send path's pool. */
   close(): Promise<void>;
 }
@@ -28,6 +35,8 @@ export function createEmailSending(opts: {
   config: WorkerConfig;
   keyring: Keyring;
   log: Logger;
+  /** The runtime's heartbeat id. */
+  workerId?: string;
 }): EmailSending {
   const { config, log } = opts;
   const writes = new pg.Pool({
@@ -53,6 +62,8 @@ export function createEmailSending(opts: {
     writes,
     writers: createSendWriters(writes),
     settings: config,
+    workerId: opts.workerId ?? null,
+    deadAfterMs: 3 * config.HEARTBEAT_INTERVAL_MS,
     close() {
       closing ??= (async () => {
         await router.close();

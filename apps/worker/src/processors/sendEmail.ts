@@ -9,10 +9,12 @@
 // one, and the failed job can then be retried through Opsdeck. Deferred
 // messages and unreachable integrations throw a plain error, so BullMQ
 // retries with the queue's exponential backoff and the job resumes where it
-// stopped.
+// stopped. A batch that must wait for another worker's claims moves itself to
+// delayed (BullMQ's moveToDelayed with its lock token, then DelayedError),
+// which spends no attempt and frees the slot for other batches.
 import type { EmailBatchPayload } from "@opsdeck/core";
 import { listIntegrations } from "@opsdeck/db";
-import { UnrecoverableError } from "bullmq";
+import { DelayedError, UnrecoverableError } from "bullmq";
 
 import type { EmailSending } from "../email/emailSending";
 import { sendBatch } from "../email/sendBatch";
@@ -30,10 +32,19 @@ export function createSendEmail(sending: EmailSending): Processor<EmailBatchPayl
       });
       throw new UnrecoverableError("no SMTP integration is configured");
     }
+    const { token } = ctx;
     const result = await sendBatch(job, payload, {
       sending,
       log: ctx.log.child({ campaign_id: payload.campaign_id }),
       signal: ctx.signal,
+      ...(token !== undefined
+        ? {
+            async yieldUntil(at: number): Promise<never> {
+              await job.moveToDelayed(at, token);
+              throw new DelayedError();
+            },
+          }
+        : {}),
     });
     ctx.log.info("email batch done", result);
     return result;

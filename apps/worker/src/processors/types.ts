@@ -17,6 +17,11 @@ export interface ProcessorContext {
    * its next safe point (releasing what it holds) rather than carry on.
    */
   signal: AbortSignal;
+  /**
+   * The job's BullMQ lock token (undefined when a processor is called outside a worker, as tests do):
+   * what `job.moveToDelayed(ts, token)` needs to give the job's slot back until later.
+   */
+  token?: string | undefined;
 }
 
 export type Processor<P> = (job: Job<P>, payload: P, ctx: ProcessorContext) => Promise<unknown>;

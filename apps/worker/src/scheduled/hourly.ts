@@ -1,14 +1,15 @@
 // The scheduled tick's hourly steps ('maintenance'): request logs past
 // REQUEST_LOG_RETENTION_DAYS, worker heartbeats not seen for
 // HEARTBEAT_RETENTION_DAYS, log partitions (created LOG_PARTITIONS_AHEAD_DAYS
-// ahead, dropped past LOG_RETENTION_DAYS), and expired log exports with their
-// files.
+// ahead, dropped past LOG_RETENTION_DAYS), expired log exports with their
+// files, and expired Idempotency-Keys of email send requests.
 import {
   createLocalExportStore,
   deleteExpiredExports,
   deleteOldRequestLogs,
   dropExpiredLogPartitions,
   ensureLogPartitions,
+  pruneIdempotencyKeys,
   pruneWorkerHeartbeats,
 } from "@opsdeck/db";
 
@@ -34,5 +35,6 @@ export async function runHourlySteps(ctx: ProcessorContext): Promise<Record<stri
       dropExpiredLogPartitions(pool, c.LOG_RETENTION_DAYS),
     ),
     exports_expired: await step(log, "exports", () => deleteExpiredExports(pool, createLocalExportStore(c.EXPORT_DIR))),
+    idempotency_keys_pruned: await step(log, "idempotency_keys", () => pruneIdempotencyKeys(pool)),
   };
 }

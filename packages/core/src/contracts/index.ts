@@ -2,6 +2,7 @@ export * from "./alerts";
 export * from "./audit";
 export * from "./common";
 export * from "./email";
+export * from "./emailSending";
 export * from "./infrastructure";
 export * from "./integration";
 export * from "./jobFilters";

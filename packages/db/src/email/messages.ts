@@ -9,8 +9,14 @@
 // deferred. Only a row whose SMTP transaction never reached the end of data
 // can be claimed again ('sending' with a lapsed lease, 'deferred', 'failed').
 // A lapsed 'committing' row is 'unconfirmed': the server may have accepted it,
-// so it is never re-sent (at-most-once for that window).
+// so it is never re-sent (at-most-once for that window). A suppressed
+// recipient gets a final 'suppressed' row and no SMTP traffic. A claim names
+// the worker process holding it (`claimed_by`, its heartbeat id), so the
+// claims of a process whose heartbeat stopped are released before their lease
+// lapses (releaseDeadClaims).
 import type pg from "pg";
+
+import { suppressionKeySql } from "./suppressions";
 
 export interface JobRef {
   queue: string;
@@ -20,8 +26,9 @@ export interface JobRef {
   campaignId: string;
 }
 
-export type MessageStatus = "sending" | "committing" | "sent" | "deferred" | "bounced" | "failed" | "unconfirmed";
-export const FINAL_STATUSES: readonly MessageStatus[] = ["sent", "bounced", "unconfirmed"];
+export type MessageStatus =
+  "sending" | "committing" | "sent" | "deferred" | "bounced" | "failed" | "unconfirmed" | "suppressed";
+export const FINAL_STATUSES: readonly MessageStatus[] = ["sent", "bounced", "unconfirmed", "suppressed"];
 
 export interface ClaimedMessage {
   id: string;
@@ -71,22 +78,103 @@ export async function claimMessages(
   messageIds: string[],
   token: string,
   leaseMs: number,
+  /** The claiming process's heartbeat id; null when it has none (then only the lease frees the claim). */
+  claimedBy: string | null = null,
 ): Promise<ClaimedMessage[]> {
   const r = await pool.query<ClaimedMessage>({
     name: "email_claim_messages",
     text: `INSERT INTO email_messages (queue, job_id, job_created_at, recipient, campaign_id, message_id, status,
-                                 claim_token, lease_until)
-     SELECT $1, $2, $3, t.r, $4, t.m, 'sending', $5::uuid, ${leaseExpr("$6")}
+                                 claim_token, lease_until, claimed_by)
+     SELECT $1, $2, $3, t.r, $4, t.m, 'sending', $5::uuid, ${leaseExpr("$6")}, $9
      FROM unnest($7::text[], $8::text[]) AS t(r, m)
      ON CONFLICT (queue, job_id, job_created_at, recipient) DO UPDATE
        SET status = 'sending', claim_token = EXCLUDED.claim_token, lease_until = EXCLUDED.lease_until,
-           attempts = email_messages.attempts + 1, updated_at = now()
+           claimed_by = EXCLUDED.claimed_by, attempts = email_messages.attempts + 1, updated_at = now()
        WHERE email_messages.status IN ('deferred', 'failed')
           OR (email_messages.status = 'sending' AND email_messages.lease_until < now())
      RETURNING id::text, recipient, message_id, attempts`,
-    values: [job.queue, job.jobId, job.jobCreatedAt, job.campaignId, token, leaseMs, recipients, messageIds],
+    values: [job.queue, job.jobId, job.jobCreatedAt, job.campaignId, token, leaseMs, recipients, messageIds, claimedBy],
   });
   return r.rows;
+}
+
+/**
+ * Records suppressed recipients of the job as final 'suppressed' rows (no SMTP traffic): new rows, and
+ * rows that could be claimed again. Returns how many rows it wrote.
+ */
+export async function recordSuppressed(
+  pool: pg.Pool,
+  job: JobRef,
+  recipients: string[],
+  messageIds: string[],
+): Promise<number> {
+  if (recipients.length === 0) return 0;
+  const r = await pool.query(
+    `INSERT INTO email_messages (queue, job_id, job_created_at, recipient, campaign_id, message_id, status,
+                                 smtp_response)
+     SELECT $1, $2, $3, t.r, $4, t.m, 'suppressed', 'not sent: the address is on the suppression list'
+     FROM unnest($5::text[], $6::text[]) AS t(r, m)
+     ON CONFLICT (queue, job_id, job_created_at, recipient) DO UPDATE
+       SET status = 'suppressed', smtp_response = EXCLUDED.smtp_response, claim_token = NULL, lease_until = NULL,
+           updated_at = now()
+       WHERE email_messages.status IN ('deferred', 'failed')
+          OR (email_messages.status = 'sending' AND email_messages.lease_until < now())`,
+    [job.queue, job.jobId, job.jobCreatedAt, job.campaignId, recipients, messageIds],
+  );
+  return r.rowCount ?? 0;
+}
+
+/**
+ * Frees the job's claims held by worker processes known to be dead: their heartbeat row says they
+ * stopped, or was last written more than `deadAfterMs` ago. A 'sending' claim goes back to 'deferred'
+ * (its end of data was never released: safe to send again), a 'committing' one becomes 'unconfirmed'
+ * (never re-sent). Fenced like a lapsed lease: the old claim's token no longer matches a 'sending' row,
+ * so if that process was alive after all, its next end-of-data mark fails and it abandons the message.
+ */
+export async function releaseDeadClaims(
+  pool: pg.Pool,
+  job: JobRef,
+  deadAfterMs: number,
+): Promise<{ released: number; unconfirmed: number }> {
+  const r = await pool.query<{ released: number; unconfirmed: number }>(
+    `WITH dead AS (
+       SELECT DISTINCT m.claimed_by FROM email_messages m JOIN worker_heartbeats h ON h.id = m.claimed_by
+       WHERE m.queue = $1 AND m.job_id = $2 AND m.job_created_at = $3 AND m.status IN ('sending', 'committing')
+         AND m.lease_until > now()
+         AND (h.stopped_at IS NOT NULL OR h.last_seen_at < now() - make_interval(secs => $4::double precision / 1000))
+     ), u AS (
+       UPDATE email_messages m SET
+         status = CASE m.status WHEN 'sending' THEN 'deferred' ELSE 'unconfirmed' END,
+         smtp_response = CASE m.status WHEN 'sending' THEN 'not sent: the claiming worker stopped'
+           ELSE 'outcome unknown: the sending worker stopped after the end of data was sent; not re-sent to avoid a duplicate' END,
+         lease_until = NULL, updated_at = now()
+       FROM dead
+       WHERE m.claimed_by = dead.claimed_by AND m.queue = $1 AND m.job_id = $2 AND m.job_created_at = $3
+         AND m.status IN ('sending', 'committing')
+       RETURNING m.status
+     )
+     SELECT count(*) FILTER (WHERE status = 'deferred')::int AS released,
+            count(*) FILTER (WHERE status = 'unconfirmed')::int AS unconfirmed FROM u`,
+    [job.queue, job.jobId, job.jobCreatedAt, deadAfterMs],
+  );
+  return r.rows[0] ?? { released: 0, unconfirmed: 0 };
+}
+
+/**
+ * When the job's claims held elsewhere may be free: the earliest of each live claim's lease end and,
+ * for a holder with a heartbeat, the moment it would count as dead (last beat + `deadAfterMs`). Null
+ * when no claim of the job is held.
+ */
+export async function heldClaimsFreeAt(pool: pg.Pool, job: JobRef, deadAfterMs: number): Promise<Date | null> {
+  const r = await pool.query<{ at: Date | null }>(
+    `SELECT min(least(m.lease_until,
+              coalesce(h.last_seen_at + make_interval(secs => $4::double precision / 1000), m.lease_until))) AS at
+     FROM email_messages m LEFT JOIN worker_heartbeats h ON h.id = m.claimed_by
+     WHERE m.queue = $1 AND m.job_id = $2 AND m.job_created_at = $3 AND m.status IN ('sending', 'committing')
+       AND m.lease_until > now()`,
+    [job.queue, job.jobId, job.jobCreatedAt, deadAfterMs],
+  );
+  return r.rows[0]?.at ?? null;
 }
 
 export interface MessageOutcome {
@@ -200,7 +288,15 @@ export async function recordOutcomes(pool: pg.Pool, outcomes: OutcomeMark[]): Pr
        FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[])
          AS t(id, tok, status, code, resp, integ, ip)
        WHERE m.id = t.id AND m.claim_token = t.tok AND m.status IN ('sending', 'committing', 'unconfirmed')
-       RETURNING m.id
+       RETURNING m.id, m.recipient, m.status, m.smtp_code, m.smtp_response
+     ), hard AS (
+       -- A hard bounce (a 5xx reply) puts the address on the suppression list, in the same statement.
+       INSERT INTO email_suppressions (address_key, address, reason, source, detail)
+       SELECT DISTINCT ON (k) k, recipient, 'hard_bounce', 'send', left(smtp_response, 500)
+       FROM (SELECT ${suppressionKeySql("recipient")} AS k, recipient, smtp_response FROM o
+             WHERE status = 'bounced' AND smtp_code >= 500) b
+       ON CONFLICT (address_key) DO UPDATE SET reason = 'hard_bounce', source = 'send', detail = EXCLUDED.detail,
+         expires_at = NULL, created_at = now()
      )
      SELECT string_agg(id::text, ',') AS ids FROM o`,
     values: [

@@ -11,6 +11,8 @@
 // daily_volume: messages sent through the IP since 00:00 UTC.
 import type pg from "pg";
 
+import { addSuppressions } from "./suppressions";
+
 export interface ReputationCounts {
   attempted: number;
   bounced: number;
@@ -138,8 +140,9 @@ export interface FeedbackInput {
 
 /**
  * Records provider feedback. The message (by Message-ID) supplies the sending
- * IP when the report lacks it; a bounce marks a sent message 'bounced'.
- * Idempotent per (kind, message id).
+ * IP when the report lacks it; a bounce marks a sent message 'bounced'. A
+ * complaint or bounce about a known message puts its recipient on the
+ * suppression list. Idempotent per (kind, message id).
  */
 export async function recordFeedback(
   pool: pg.Pool,
@@ -147,14 +150,16 @@ export async function recordFeedback(
 ): Promise<{ recorded: boolean; messageFound: boolean; sendingIp: string | null }> {
   let sendingIp = f.sendingIp;
   let messageFound = false;
+  let recipient: string | null = null;
   if (f.messageId) {
-    const m = await pool.query<{ sending_ip: string | null }>(
-      `SELECT sending_ip FROM email_messages WHERE message_id = $1`,
+    const m = await pool.query<{ sending_ip: string | null; recipient: string }>(
+      `SELECT sending_ip, recipient FROM email_messages WHERE message_id = $1`,
       [f.messageId],
     );
     if (m.rows[0]) {
       messageFound = true;
       sendingIp ??= m.rows[0].sending_ip;
+      recipient = m.rows[0].recipient;
     }
   }
   const ins = await pool.query(
@@ -168,6 +173,16 @@ export async function recordFeedback(
        WHERE message_id = $1 AND status IN ('sent', 'unconfirmed')`,
       [f.messageId, f.detail ? `feedback: ${f.detail}` : null],
     );
+  }
+  if (recipient !== null) {
+    await addSuppressions(pool, [
+      {
+        address: recipient,
+        reason: f.kind === "complaint" ? "complaint" : "hard_bounce",
+        source: "feedback",
+        detail: f.detail,
+      },
+    ]);
   }
   return { recorded: (ins.rowCount ?? 0) === 1, messageFound, sendingIp };
 }

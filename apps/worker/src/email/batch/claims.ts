@@ -34,7 +34,7 @@ export function createClaims(run: BatchRun, todo: Recipient[]): Claims {
     next += part.length;
     const emails = part.map((r) => r.email);
     const ids = emails.map((e) => messageIdOf(run, e));
-    const got = await claimMessages(run.pool, run.ref, emails, ids, run.token, run.leaseMs);
+    const got = await claimMessages(run.pool, run.ref, emails, ids, run.token, run.leaseMs, run.workerId);
     const mine = new Set(got.map((m) => m.recipient));
     for (const m of got) run.statusOf.set(m.recipient, "sending");
     skipped.push(...part.filter((r) => !mine.has(r.email)));

@@ -1,12 +1,26 @@
 // The rounds of a batch. Round 0 sends everything not final (deferred and
 // failed ones again, on a retry). Recipients under another worker's live
-// claim (seen before sending, or lost to it at claim time) are rechecked
-// until they are final or their claim lapses and they are taken over; a claim
-// lives at most two leases (sending, then committing), which bounds the wait.
-import { FINAL_STATUSES, type MessageState, messageStates, resolveLapsedCommits } from "@opsdeck/db";
+// claim (seen before sending, or lost to it at claim time) are not waited for
+// in the job's slot: the claims of a process known dead (its heartbeat silent
+// for three intervals) are released at the start of every round, and while
+// claims of a live-looking process remain, the job moves itself to delayed
+// until the earliest moment one may be free (its lease end, or its holder's
+// heartbeat deadline), freeing the slot for other batches. Run without a lock
+// token (outside a worker), it waits in place instead, for at most two leases.
+import {
+  FINAL_STATUSES,
+  heldClaimsFreeAt,
+  type MessageState,
+  messageStates,
+  releaseDeadClaims,
+  resolveLapsedCommits,
+} from "@opsdeck/db";
 
 import { sendRound } from "./round";
 import type { BatchRun, Recipient } from "./run";
+
+/** Margin past the moment held claims may be free before the delayed job runs again, ms. */
+const WAKE_MARGIN_MS = 100;
 
 /** Rounds until every recipient is final or taken care of, or the run stops (run.unavailable says why). */
 export async function sendRounds(run: BatchRun): Promise<void> {
@@ -14,6 +28,8 @@ export async function sendRounds(run: BatchRun): Promise<void> {
   // Two leases plus a margin, ms: past it, claims still held elsewhere make the job retry later.
   const deadline = Date.now() + 2 * run.leaseMs + 1_000;
   for (let round = 0; ; round++) {
+    const dead = await releaseDeadClaims(run.pool, run.ref, run.deadAfterMs);
+    if (dead.released + dead.unconfirmed > 0) run.log.warn("claims of a stopped worker released", dead);
     const states = new Map((await messageStates(run.pool, run.ref)).map((s) => [s.recipient, s]));
     run.statusOf.clear();
     for (const st of states.values()) run.statusOf.set(st.recipient, st.status);
@@ -30,6 +46,16 @@ export async function sendRounds(run: BatchRun): Promise<void> {
     if (run.unavailable !== null) return;
     candidates = [...held, ...skipped];
     if (candidates.length === 0) return;
+    if (run.yieldUntil) {
+      const freeAt = await heldClaimsFreeAt(run.pool, run.ref, run.deadAfterMs);
+      // Nothing held any more (finished or lapsed meanwhile): another round sorts the rest out.
+      if (freeAt === null) continue;
+      run.log.info("batch waits for another worker's claims; its slot is given back", {
+        held: candidates.length,
+        until: freeAt.toISOString(),
+      });
+      await run.yieldUntil(Math.max(freeAt.getTime(), Date.now()) + WAKE_MARGIN_MS);
+    }
     if (Date.now() > deadline) {
       run.unavailable = `${candidates.length} recipients still claimed by another worker`;
       return;

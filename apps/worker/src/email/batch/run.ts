@@ -25,6 +25,12 @@ export interface BatchDeps {
   log: Logger;
   /** Aborted at shutdown once the job has been handed back: stop taking messages, release the claims held. */
   signal?: AbortSignal;
+  /**
+   * Gives the job's worker slot back until `at` (ms since the epoch): moves the job to delayed and
+   * throws BullMQ's DelayedError. Absent when the job has no lock token (called outside a worker): the
+   * run then waits for other processes' claims in place.
+   */
+  yieldUntil?: (at: number) => Promise<never>;
 }
 
 export interface BatchRun {
@@ -47,6 +53,11 @@ export interface BatchRun {
   readonly settings: EmailSettings;
   readonly log: Logger;
   readonly signal: AbortSignal | undefined;
+  readonly yieldUntil: ((at: number) => Promise<never>) | undefined;
+  /** This process's heartbeat id, written on each claim. */
+  readonly workerId: string | null;
+  /** A claiming process silent this long is dead: its claims are released, ms. */
+  readonly deadAfterMs: number;
   /**
    * Each recipient's status as this run knows it: read at the start of every round, then kept up to date
    * with what this run claims and records. Progress is counted from it rather than from Postgres (a count
@@ -86,6 +97,9 @@ export function createBatchRun(job: Job, payload: EmailBatchPayload, deps: Batch
     settings: sending.settings,
     log: deps.log,
     signal: deps.signal,
+    yieldUntil: deps.yieldUntil,
+    workerId: sending.workerId,
+    deadAfterMs: sending.deadAfterMs,
     statusOf: new Map(),
     unavailable: null,
     recording: [],
