@@ -102,14 +102,18 @@ it("loses nothing and sends nothing twice when a worker is killed mid-campaign; 
   expect(c.counts.sent + c.counts.unconfirmed).toBe(N);
   expect(c.counts).toMatchObject({ queued: 0, sending: 0, failed: 0, deferred: 0, bounced: 0 });
   const counts = [...sink.countByRecipient()].filter(([to]) => to.endsWith("@crash.example.com"));
-  expect(counts).toHaveLength(N);
   expect(counts.filter(([, n]) => n !== 1)).toEqual([]);
+  // 'unconfirmed' is a message the victim was killed with between marking it and the server's reply:
+  // the server may or may not have it (the kill can land before the end of data reached it), and it is
+  // never sent again. Every other recipient arrived exactly once.
   const unconfirmed = await pool.query<{ recipient: string }>(
     `SELECT recipient FROM email_messages WHERE campaign_id = $1 AND status = 'unconfirmed'`,
     [id],
   );
-  const byRecipient = new Map(counts);
-  for (const u of unconfirmed.rows) expect(byRecipient.get(u.recipient)).toBe(1);
+  const maybe = new Set(unconfirmed.rows.map((u) => u.recipient));
+  const received = new Set(counts.map(([to]) => to));
+  const missing = Array.from({ length: N }, (_, i) => `u${i}@crash.example.com`).filter((to) => !received.has(to));
+  expect(missing.filter((to) => !maybe.has(to))).toEqual([]);
 
   // While the victim's batches were being recovered, the survivor kept sending other batches.
   const queue = t.deps.queues.get("email-sending");
