@@ -4971,6 +4971,8 @@ export interface operations {
                 processed_at: string | null;
                 finished_at: string | null;
                 updated_at: string;
+                /** @description Repaired from Redis after its queue's event stream lost entries: the history may miss attempts */
+                history_incomplete: boolean;
               }[];
               pagination: {
                 total: number;
@@ -5191,6 +5193,8 @@ export interface operations {
                   processed_at: string | null;
                   finished_at: string | null;
                   updated_at: string;
+                  /** @description Repaired from Redis after its queue's event stream lost entries: the history may miss attempts */
+                  history_incomplete: boolean;
                 } | null;
                 events: {
                   attempt: number;

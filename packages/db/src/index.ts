@@ -79,3 +79,4 @@ export * from "./logs";
 export * from "./metrics";
 export * from "./migrate";
 export * from "./requestLogs";
+export * from "./streamPositions";

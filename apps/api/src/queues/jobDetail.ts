@@ -67,6 +67,7 @@ export async function jobDetail(
         processed_at: rec.processed_at?.toISOString() ?? null,
         finished_at: rec.finished_at?.toISOString() ?? null,
         updated_at: rec.updated_at.toISOString(),
+        history_incomplete: rec.history_incomplete,
       },
       events: history.events.map((e) => ({
         attempt: e.attempt,

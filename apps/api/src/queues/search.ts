@@ -28,6 +28,7 @@ export async function searchJobs(
         processed_at: r.processed_at?.toISOString() ?? null,
         finished_at: r.finished_at?.toISOString() ?? null,
         updated_at: r.updated_at.toISOString(),
+        history_incomplete: r.history_incomplete,
       };
     }),
     pagination: { total, limit: s.limit, offset: s.offset },

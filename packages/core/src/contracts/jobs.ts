@@ -35,6 +35,9 @@ const JobRecordView = z.object({
   processed_at: z.string().nullable(),
   finished_at: z.string().nullable(),
   updated_at: z.string(),
+  history_incomplete: z
+    .boolean()
+    .describe("Repaired from Redis after its queue's event stream lost entries: the history may miss attempts"),
 });
 
 export const JobDetail = z.object({
@@ -112,6 +115,9 @@ const JobSearchHit = z.object({
   processed_at: z.string().nullable(),
   finished_at: z.string().nullable(),
   updated_at: z.string(),
+  history_incomplete: z
+    .boolean()
+    .describe("Repaired from Redis after its queue's event stream lost entries: the history may miss attempts"),
 });
 
 export const JobSearchResult = z.object({ jobs: z.array(JobSearchHit), pagination: Pagination });

@@ -22,6 +22,8 @@ export interface JobRecordRow {
   processed_at: Date | null;
   finished_at: Date | null;
   updated_at: Date;
+  /** Written by gap repair of a followed event stream: job_events may miss attempts. */
+  history_incomplete: boolean;
 }
 
 /** Records of the given jobs (reconciliation compares them with Redis). */

@@ -72,7 +72,7 @@ export async function searchJobRecords(
   const [rows, count] = await Promise.all([
     pool.query<JobSearchRow>(
       `SELECT queue, job_id, name, status, attempts_made, progress, failed_reason, payload,
-              created_at, processed_at, finished_at, updated_at
+              created_at, processed_at, finished_at, updated_at, history_incomplete
          FROM job_records ${filter}
         ORDER BY ${SEARCH_ORDER}
         LIMIT ${page.limit} OFFSET ${page.offset}`,
