@@ -15,18 +15,20 @@ export interface StreamClaim {
   epoch: number;
   /** Last committed stream entry id; null when nothing was ever committed. */
   lastId: string | null;
+  /** Entries the stream had ever been given before the next one to read (XINFO entries-added then). */
+  entriesRead: number;
 }
 
 /** Takes over `queue`'s position for a new lease holder: bumps the epoch (fencing out every earlier holder). */
 export async function claimStreamPosition(pool: pg.Pool, queue: string): Promise<StreamClaim> {
-  const r = await pool.query<{ lease_epoch: string; last_id: string | null }>(
+  const r = await pool.query<{ lease_epoch: string; last_id: string | null; entries_read: string }>(
     `INSERT INTO queue_stream_positions AS p (queue, lease_epoch) VALUES ($1, 1)
      ON CONFLICT (queue) DO UPDATE SET lease_epoch = p.lease_epoch + 1, updated_at = now()
-     RETURNING lease_epoch, last_id`,
+     RETURNING lease_epoch, last_id, entries_read`,
     [queue],
   );
-  const row = r.rows[0] as { lease_epoch: string; last_id: string | null };
-  return { epoch: Number(row.lease_epoch), lastId: row.last_id };
+  const row = r.rows[0] as { lease_epoch: string; last_id: string | null; entries_read: string };
+  return { epoch: Number(row.lease_epoch), lastId: row.last_id, entriesRead: Number(row.entries_read) };
 }
 
 export interface StreamBatchCommit {
@@ -34,6 +36,8 @@ export interface StreamBatchCommit {
   epoch: number;
   /** The stream entry id the records cover up to (inclusive). */
   lastId: string;
+  /** StreamClaim.entriesRead once this batch is read. */
+  entriesRead: number;
   records: JobRecordWrite[];
   events: JobEventWrite[];
   /** The batch is (part of) a gap repair: stamps gap_repaired_at. */
@@ -52,9 +56,9 @@ export async function commitStreamBatch(pool: pg.Pool, batch: StreamBatchCommit)
     // First, so the row lock orders this commit against a concurrent claim.
     const moved = await client.query(
       `UPDATE queue_stream_positions
-          SET last_id = $2, updated_at = now()${batch.gapRepair ? ", gap_repaired_at = now()" : ""}
+          SET last_id = $2, entries_read = $4, updated_at = now()${batch.gapRepair ? ", gap_repaired_at = now()" : ""}
         WHERE queue = $1 AND lease_epoch = $3`,
-      [batch.queue, batch.lastId, batch.epoch],
+      [batch.queue, batch.lastId, batch.epoch, batch.entriesRead],
     );
     if (moved.rowCount !== 1) {
       await client.query("ROLLBACK");

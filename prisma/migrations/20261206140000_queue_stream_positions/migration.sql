@@ -13,6 +13,11 @@ CREATE TABLE "queue_stream_positions" (
     "queue"       TEXT           NOT NULL,
     -- A stream entry id ("<ms>-<seq>"); NULL until the first batch is committed.
     "last_id"     TEXT,
+    -- How many entries the stream had ever been given up to the next one to
+    -- read (XINFO STREAM entries-added then). XTRIM leaves no trace of what it
+    -- removed, so a gap shows as more entries deleted (entries-added - length)
+    -- than this count: some were after the position.
+    "entries_read" BIGINT         NOT NULL DEFAULT 0,
     "lease_epoch" BIGINT         NOT NULL DEFAULT 0,
     -- When a gap (entries trimmed before they were read) was last repaired.
     "gap_repaired_at" TIMESTAMPTZ(3),

@@ -18,8 +18,10 @@
 //   committed, and a replayed entry changes nothing (fenced upserts, events
 //   keyed by attempt).
 // - Gaps: when entries after the saved position were trimmed unread (XINFO
-//   STREAM's max-deleted-entry-id is past it), or a first start skipped the
-//   older entries (HISTORY_BACKFILL_MAX), the queue is reconciled from Redis:
+//   STREAM says more entries are gone than the stream had been given before
+//   the position, see packages/redis/src/bullmq/events.ts), or a first start
+//   finds older entries gone or skips them (HISTORY_BACKFILL_MAX), the queue
+//   is reconciled from Redis:
 //   its jobs that changed since the saved position are written from their
 //   hashes, flagged history_incomplete (repair.ts).
 import { randomUUID } from "node:crypto";
@@ -29,8 +31,8 @@ import { claimStreamPosition, commitStreamBatch, getJobRecords } from "@opsdeck/
 import {
   acquireStreamLeases,
   backfillStart,
-  compareStreamIds,
   createRedis,
+  entriesGone,
   listQueueNames,
   readEventStreams,
   readFollowContext,
@@ -38,7 +40,7 @@ import {
   releaseStreamLeases,
   renewStreamLeases,
   type StreamEntry,
-  streamGapAfter,
+  streamGap,
 } from "@opsdeck/redis";
 import type pg from "pg";
 
@@ -78,6 +80,8 @@ export interface HistoryFollower {
 export interface Followed {
   epoch: number;
   position: string;
+  /** Entries the stream had ever been given before the next one to read (gap detection). */
+  entriesRead: number;
   /** Check the stream for a gap before the next read (at claim, and every discovery). */
   checkGap: boolean;
   /** Repair whatever XINFO says: a first start skipped older entries. */
@@ -132,12 +136,15 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
   async function claim(queue: string): Promise<void> {
     const c = await claimStreamPosition(pool, queue);
     let position = c.lastId;
+    let entriesRead = c.entriesRead;
     let forceRepair = false;
     if (position === null) {
-      position = await backfillStart(redis, prefix, queue, opts.backfillMax);
-      forceRepair = position !== "0"; // older entries left unread: their jobs' history is incomplete
+      const start = await backfillStart(redis, prefix, queue, opts.backfillMax);
+      position = start.position;
+      entriesRead = start.entriesRead;
+      forceRepair = start.incomplete; // older entries gone or left unread: their jobs' history is incomplete
     }
-    streams.set(queue, { epoch: c.epoch, position, checkGap: true, forceRepair });
+    streams.set(queue, { epoch: c.epoch, position, entriesRead, checkGap: true, forceRepair });
     log.info("following event stream", { queue, from: position, epoch: c.epoch });
   }
 
@@ -178,7 +185,8 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
     );
     for (const [q, s] of due) {
       const i = info.get(q) ?? null;
-      if (s.forceRepair || streamGapAfter(i, s.position)) await repairGap(repairDeps, q, s, i?.maxDeletedId ?? "0-0");
+      if (s.forceRepair || streamGap(i, s.entriesRead))
+        await repairGap(repairDeps, q, s, Math.max(s.entriesRead, i ? entriesGone(i) : 0));
       s.checkGap = false;
       s.forceRepair = false;
     }
@@ -195,12 +203,12 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
     const need = jobsNeedingStoredRecords(entries);
     const stored = new Map<string, StoredRecord>((await getJobRecords(pool, queue, need)).map((r) => [r.job_id, r]));
     const { records, events } = translateEntries(queue, entries, hashes, stored);
-    const lastRead = (entries[entries.length - 1] as StreamEntry).id;
-    // After a repair the position may already be past what was read (entries trimmed meanwhile).
-    const lastId = compareStreamIds(lastRead, s.position) > 0 ? lastRead : s.position;
-    if (!(await commitStreamBatch(pool, { queue, epoch: s.epoch, lastId, records, events })))
+    const lastId = (entries[entries.length - 1] as StreamEntry).id;
+    const entriesRead = s.entriesRead + entries.length;
+    if (!(await commitStreamBatch(pool, { queue, epoch: s.epoch, lastId, entriesRead, records, events })))
       throw new LostStreamLease(queue);
     s.position = lastId;
+    s.entriesRead = entriesRead;
     committed += entries.length;
   }
 
@@ -215,18 +223,24 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
     const read = await readEventStreams(blocking, prefix, after, opts.batch, opts.blockMs);
     if (stopped || read.size === 0) return;
     const jobIds = new Map<string, string[]>();
+    const toCommit = new Map<string, StreamEntry[]>();
     for (const [q, all] of read) {
       const entries = holdBackOpenStall(all);
-      read.set(q, entries);
+      toCommit.set(q, entries);
       jobIds.set(q, [...new Set(entries.flatMap((e) => (e.jobId ? [e.jobId] : [])))]);
     }
     const ctx = await readFollowContext(redis, prefix, [...read.keys()], jobIds);
-    for (const [q, entries] of read) {
+    for (const [q, entries] of toCommit) {
       const s = held.get(q) as Followed;
       if (streams.get(q) !== s) continue; // lost (or re-claimed) while reading
       try {
         const i = ctx.info.get(q) ?? null;
-        if (streamGapAfter(i, s.position)) await repairGap(repairDeps, q, s, i?.maxDeletedId ?? "0-0");
+        const readIds = (read.get(q) ?? []).map((e) => e.id);
+        if (streamGap(i, s.entriesRead, readIds)) {
+          // Entries before these were trimmed unread: repair, then read again from the position.
+          await repairGap(repairDeps, q, s, Math.max(s.entriesRead, i ? entriesGone(i) : 0));
+          continue;
+        }
         await commitBatch(q, s, entries, ctx.jobs.get(q) ?? new Map());
       } catch (err) {
         if (!(err instanceof LostStreamLease)) throw err;

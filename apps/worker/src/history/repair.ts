@@ -6,12 +6,13 @@
 // HISTORY_REPAIR_MAX_JOBS) and every job that may have changed since the saved
 // position — each unfinished one, and each finished at or after it (less a
 // clock margin) — is written from its hash through the fenced upsert, flagged
-// history_incomplete. The position then moves past the trimmed range, in the
-// same commit as the last batch; a follower that loses its lease meanwhile
-// stops at the next commit (LostStreamLease).
+// history_incomplete. The position stays (reading after it yields the oldest
+// entry left) and its count of entries read takes in those gone, in a last
+// commit; a follower that loses its lease meanwhile stops at the next commit
+// (LostStreamLease).
 import type { Logger } from "@opsdeck/core";
 import { commitStreamBatch, type JobRecordWrite } from "@opsdeck/db";
-import { compareStreamIds, queueJobIds, readJobHashes, type Redis, streamIdTime } from "@opsdeck/redis";
+import { queueJobIds, readJobHashes, type Redis, streamIdTime } from "@opsdeck/redis";
 import type pg from "pg";
 
 import type { Followed } from "./follower";
@@ -40,14 +41,15 @@ export interface RepairDeps {
  */
 const CLOCK_MARGIN_MS = 60_000;
 
-export async function repairGap(deps: RepairDeps, queue: string, s: Followed, maxDeletedId: string): Promise<void> {
+/** `entriesRead`: the position's count once the gap is repaired (every entry gone counted as read). */
+export async function repairGap(deps: RepairDeps, queue: string, s: Followed, entriesRead: number): Promise<void> {
   const { pool, redis, prefix } = deps;
   const since = streamIdTime(s.position) - CLOCK_MARGIN_MS;
   let repaired = 0;
   let walked = 0;
-  const commit = async (records: JobRecordWrite[], lastId: string) => {
-    if (!(await commitStreamBatch(pool, { queue, epoch: s.epoch, lastId, records, events: [], gapRepair: true })))
-      throw new LostStreamLease(queue);
+  const commit = async (records: JobRecordWrite[], count: number) => {
+    const batch = { queue, epoch: s.epoch, lastId: s.position, entriesRead: count, records, events: [] };
+    if (!(await commitStreamBatch(pool, { ...batch, gapRepair: true }))) throw new LostStreamLease(queue);
   };
   for await (const { state, ids } of queueJobIds(redis, prefix, queue, deps.batch, deps.maxJobs)) {
     walked += ids.length;
@@ -60,18 +62,16 @@ export async function repairGap(deps: RepairDeps, queue: string, s: Followed, ma
       if (finished && Number(hash.finishedOn ?? 0) < since) continue; // its whole history was read
       records.push(repairRecord(queue, id, state, hash));
     }
-    if (records.length) await commit(records, s.position);
+    if (records.length) await commit(records, s.entriesRead);
     repaired += records.length;
   }
-  // Past the trimmed range: those entries cannot be read any more, and the gap is repaired.
-  const to = compareStreamIds(maxDeletedId, s.position) > 0 ? maxDeletedId : s.position;
-  await commit([], to);
+  await commit([], entriesRead);
   deps.log.warn("event stream gap repaired from Redis; records flagged history_incomplete", {
     queue,
-    from: s.position,
-    to,
+    position: s.position,
+    entries_lost: entriesRead - s.entriesRead,
     jobs_walked: walked,
     records_repaired: repaired,
   });
-  s.position = to;
+  s.entriesRead = entriesRead;
 }

@@ -7,9 +7,12 @@
 // `removed` (jobId, prev), `duplicated` / `deduplicated` (jobId), and
 // queue-wide ones without a jobId (`drained`, `paused`, `cleaned`…). The
 // stream carries no payload: job hashes are read beside it, in one pipeline
-// per batch. Streams are trimmed (`opts.maxLenEvents` in the meta hash,
-// 10,000 by default); XINFO STREAM's max-deleted-entry-id (Redis 7) tells
-// whether entries past a saved position were trimmed unread.
+// per batch. Streams are trimmed from the head (`opts.maxLenEvents` in the
+// meta hash, 10,000 by default) and XTRIM leaves no record of what it removed
+// (max-deleted-entry-id moves only on XDEL), so a follower counts: it knows how
+// many entries the stream had ever been given before its position, and XINFO
+// STREAM's entries-added less length is how many are gone; more gone than
+// that count means entries past the position were trimmed unread.
 import type { Redis } from "../client";
 import { queueKeys } from "./keys";
 import { noReply } from "./pipeline";
@@ -82,9 +85,8 @@ export async function readEventStreams(
 export interface StreamInfo {
   length: number;
   firstId: string | null;
-  lastId: string | null;
-  /** Highest id ever trimmed or deleted ("0-0": none). */
-  maxDeletedId: string;
+  /** Entries ever added (Redis 7); less `length`, the entries trimmed or deleted. */
+  entriesAdded: number;
 }
 
 function infoOf(reply: unknown): StreamInfo | null {
@@ -92,18 +94,27 @@ function infoOf(reply: unknown): StreamInfo | null {
   const m = new Map<string, unknown>();
   for (let i = 0; i + 1 < reply.length; i += 2) m.set(String(reply[i]), reply[i + 1]);
   const first = m.get("first-entry");
-  const last = m.get("last-entry");
   return {
     length: Number(m.get("length") ?? 0),
     firstId: Array.isArray(first) ? String(first[0]) : null,
-    lastId: Array.isArray(last) ? String(last[0]) : null,
-    maxDeletedId: String(m.get("max-deleted-entry-id") ?? "0-0"),
+    entriesAdded: Number(m.get("entries-added") ?? 0),
   };
 }
 
-/** True when entries after `position` were trimmed (or deleted) from the stream before being read. */
-export function streamGapAfter(info: StreamInfo | null, position: string): boolean {
-  return info !== null && compareStreamIds(info.maxDeletedId, position) > 0;
+/** Entries gone from the stream (trimmed or deleted): all of them before firstId, as BullMQ trims from the head. */
+export const entriesGone = (info: StreamInfo): number => info.entriesAdded - info.length;
+
+/**
+ * True when entries after a follower's position were trimmed before it read them. `entriesRead`: how
+ * many entries the stream had been given before the first one the follower had yet to read; `readIds`:
+ * what it has read since (its XREAD just before `info`), some of which may be gone already.
+ */
+export function streamGap(info: StreamInfo | null, entriesRead: number, readIds: readonly string[] = []): boolean {
+  if (info === null) return false;
+  const readAndGone = info.firstId
+    ? readIds.filter((id) => compareStreamIds(id, info.firstId as string) < 0).length
+    : readIds.length;
+  return entriesGone(info) > entriesRead + readAndGone;
 }
 
 /** The fields of a job hash the follower reads (raw strings; absent fields are undefined). */
@@ -195,17 +206,43 @@ function hashOf(values: (string | null)[] | null): JobHash | null {
   return h as JobHash;
 }
 
+export interface BackfillStart {
+  /** Position to read after: "0" (the whole stream) or the entry before the newest `max`. */
+  position: string;
+  /** Entries the stream had ever been given up to `position` (see streamGap). */
+  entriesRead: number;
+  /** Older entries are gone or left unread: the history before `position` is incomplete. */
+  incomplete: boolean;
+}
+
 /**
  * Where a follower with no saved position starts: before the stream's first entry ("0") when it holds
- * at most `max` entries, else just before its last `max` (so a first start backfills a bounded count).
+ * at most `max` entries, else just before its newest `max` (a first start backfills a bounded count).
+ * One MULTI, so the count and the ids are of the same instant.
  */
-export async function backfillStart(redis: Redis, prefix: string, queue: string, max: number): Promise<string> {
+export async function backfillStart(redis: Redis, prefix: string, queue: string, max: number): Promise<BackfillStart> {
   const key = queueKeys(prefix, queue).events;
-  const length = await redis.xlen(key);
-  if (length <= max) return "0";
-  // The (max+1)-th newest entry: reading after it yields the newest `max`. Ids only (COUNT bounds the reply).
-  const newest = (await redis.xrevrange(key, "+", "-", "COUNT", max + 1)) as [string, string[]][];
-  return newest[newest.length - 1]?.[0] ?? "0";
+  const exists = await redis.exists(key);
+  if (!exists) return { position: "0", entriesRead: 0, incomplete: false };
+  // The (max+1)-th newest entry: reading after it yields the newest `max`.
+  const results = await redis
+    .multi()
+    .xinfo("STREAM", key)
+    .xrevrange(key, "+", "-", "COUNT", max + 1)
+    .exec();
+  if (!results) throw noReply();
+  const [[infoErr, infoReply], [rangeErr, range]] = results as [[Error | null, unknown], [Error | null, unknown]];
+  if (infoErr || rangeErr) throw infoErr ?? rangeErr;
+  const info = infoOf(infoReply) as StreamInfo;
+  const newest = range as [string, string[]][];
+  if (info.length <= max) {
+    return { position: "0", entriesRead: entriesGone(info), incomplete: entriesGone(info) > 0 };
+  }
+  return {
+    position: newest[newest.length - 1]?.[0] ?? "0",
+    entriesRead: info.entriesAdded - max,
+    incomplete: true,
+  };
 }
 
 /** The states gap repair walks, with how their keys hold ids. */
