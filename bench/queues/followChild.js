@@ -19,7 +19,7 @@ const follower = startHistoryFollower({
   exclude: [],
   // The worker's defaults (apps/worker/src/config.ts), but a discovery every 500 ms so the bench's
   // queue is picked up at once.
-  batch: 1_000,
+  batch: 5_000,
   blockMs: 1_000,
   discoveryMs: 500,
   leaseMs: 15_000,

@@ -32,7 +32,7 @@ it("follows every non-catalog queue by default; HISTORY_* narrow and tune it", (
     HISTORY_FOLLOW: true,
     historyExclude: [],
     HISTORY_DISCOVERY_MS: 10_000,
-    HISTORY_BATCH: 1_000,
+    HISTORY_BATCH: 5_000,
     HISTORY_BLOCK_MS: 1_000,
     HISTORY_LEASE_MS: 15_000,
     HISTORY_BACKFILL_MAX: 10_000,

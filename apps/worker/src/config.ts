@@ -89,7 +89,7 @@ const workerEnv = baseEnv
     /** How often the queues under QUEUE_PREFIX are discovered again and free streams' leases taken, ms. */
     HISTORY_DISCOVERY_MS: IntEnv(100, 3_600_000).default(10_000),
     /** Stream entries read per stream and XREAD (COUNT); one batch is one Postgres transaction. */
-    HISTORY_BATCH: IntEnv(1, 10_000).default(1_000),
+    HISTORY_BATCH: IntEnv(1, 10_000).default(5_000),
     /** How long one XREAD waits for new entries, ms (BLOCK); also bounds how late a new lease is read. */
     HISTORY_BLOCK_MS: IntEnv(10, 60_000).default(1_000),
     /** A stream's lease lifetime, ms: a dead follower's streams are taken over after about this long. */

@@ -28,7 +28,7 @@ export interface StreamEntry {
 }
 
 /** "<ms>-<seq>" ids compared as numbers (they outgrow float precision only past 2^53 ms). */
-export function compareStreamIds(a: string, b: string): number {
+function compareStreamIds(a: string, b: string): number {
   const [am = "0", as = "0"] = a.split("-");
   const [bm = "0", bs = "0"] = b.split("-");
   return Number(am) - Number(bm) || Number(as) - Number(bs);
