@@ -21,7 +21,7 @@ import { type JobHash, type StreamEntry, streamIdTime } from "@opsdeck/redis";
 /** What the stored record tells about a job (JobRecordRow columns). */
 export type StoredRecord = Pick<
   JobRecordRow,
-  "name" | "status" | "attempt" | "attempts_made" | "created_at" | "processed_at"
+  "name" | "status" | "attempt" | "phase" | "attempts_made" | "created_at" | "processed_at"
 >;
 
 interface JobWalk {
@@ -144,7 +144,8 @@ export function translateEntries(
         jobId,
         attempt,
         status: e.event === "added" ? null : (rec?.status ?? null),
-        phase: JOB_PHASE.queued,
+        // The stored phase, so a later batch's `progress` of an active job is not fenced out.
+        phase: e.event === "added" ? JOB_PHASE.queued : (rec?.phase ?? JOB_PHASE.queued),
         name: rec?.name ?? null,
         addedAt: null,
         firstAt: at,
