@@ -27,6 +27,25 @@ it("has the documented defaults", () => {
   });
 });
 
+it("follows every non-catalog queue by default; HISTORY_* narrow and tune it", () => {
+  expect(loadConfig({})).toMatchObject({
+    HISTORY_FOLLOW: true,
+    historyExclude: [],
+    HISTORY_DISCOVERY_MS: 10_000,
+    HISTORY_BATCH: 5_000,
+    HISTORY_BLOCK_MS: 1_000,
+    HISTORY_LEASE_MS: 15_000,
+    HISTORY_BACKFILL_MAX: 10_000,
+  });
+  const c = loadConfig({
+    HISTORY_FOLLOW: "false",
+    HISTORY_EXCLUDE_QUEUES: " billing, ,legacy-sync ",
+    HISTORY_BATCH: "50",
+  });
+  expect(c).toMatchObject({ HISTORY_FOLLOW: false, historyExclude: ["billing", "legacy-sync"], HISTORY_BATCH: 50 });
+  expect(() => loadConfig({ HISTORY_LEASE_MS: "10", HISTORY_FOLLOW: "maybe" })).toThrow(ConfigError);
+});
+
 it("takes one concurrency for all queues, a per-queue one winning", () => {
   const c = loadConfig({
     WORKER_CONCURRENCY: "7",

@@ -2,6 +2,7 @@
 // `loadConfig` is pure; main.ts calls it once and passes the result down.
 import {
   baseEnv,
+  BoolEnv,
   CATALOG_QUEUE_NAMES,
   type CatalogJobOptions,
   type CatalogQueueName,
@@ -78,6 +79,25 @@ const workerEnv = baseEnv
     RECORD_BUFFER: IntEnv(100, 10_000_000).default(100_000),
     RECORD_BATCH: IntEnv(1, 10_000).default(500),
     RECORD_FLUSH_MS: IntEnv(10, 60_000).default(250),
+    /**
+     * Durable history of the queues Opsdeck's workers do not serve: follow their BullMQ event streams
+     * into job records (apps/worker/src/history/). Catalog queues are written by the write-back instead.
+     */
+    HISTORY_FOLLOW: BoolEnv.default(true),
+    /** Comma-separated queues never followed. */
+    HISTORY_EXCLUDE_QUEUES: z.string().max(10_000).default(""),
+    /** How often the queues under QUEUE_PREFIX are discovered again and free streams' leases taken, ms. */
+    HISTORY_DISCOVERY_MS: IntEnv(100, 3_600_000).default(10_000),
+    /** Stream entries read per stream and XREAD (COUNT); one batch is one Postgres transaction. */
+    HISTORY_BATCH: IntEnv(1, 10_000).default(5_000),
+    /** How long one XREAD waits for new entries, ms (BLOCK); also bounds how late a new lease is read. */
+    HISTORY_BLOCK_MS: IntEnv(10, 60_000).default(1_000),
+    /** A stream's lease lifetime, ms: a dead follower's streams are taken over after about this long. */
+    HISTORY_LEASE_MS: IntEnv(1_000, 600_000).default(15_000),
+    /** A first start (no saved position) backfills at most this many of the newest stream entries. */
+    HISTORY_BACKFILL_MAX: IntEnv(0, 1_000_000).default(10_000),
+    /** Gap repair walks at most this many of a queue's jobs in Redis. */
+    HISTORY_REPAIR_MAX_JOBS: IntEnv(1, 10_000_000).default(100_000),
     /** Request-log retention, days (maintenance deletes older rows). */
     REQUEST_LOG_RETENTION_DAYS: IntEnv(1, 3_650).default(30),
     /** Heartbeats not seen for this many days are deleted. */
@@ -99,6 +119,8 @@ export interface WorkerConfig extends WorkerEnv {
   queues: CatalogQueueName[];
   /** Concurrency per served queue. */
   concurrency: Record<CatalogQueueName, number>;
+  /** Queues the history follower leaves alone (HISTORY_EXCLUDE_QUEUES). */
+  historyExclude: string[];
 }
 
 function splitList(v: string | undefined): string[] {
@@ -148,5 +170,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
     const specific = c[concurrencyVar(q)];
     concurrency[q] = typeof specific === "number" ? specific : (c.WORKER_CONCURRENCY ?? QUEUES[q].concurrency);
   }
-  return { ...c, queues, concurrency };
+  return { ...c, queues, concurrency, historyExclude: splitList(c.HISTORY_EXCLUDE_QUEUES) };
 }

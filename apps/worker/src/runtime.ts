@@ -7,7 +7,8 @@
 // finish (then they are handed back to `wait` for another worker and
 // cancelled, and the workers force-closed; should the hand-back fail,
 // BullMQ's stalled-job recovery still returns them), the record buffer is
-// flushed and the heartbeat marked stopped.
+// flushed and the heartbeat marked stopped. With HISTORY_FOLLOW, it also
+// follows the event streams of the queues it does not serve (history/).
 import { CATALOG_QUEUE_NAMES, createKeyring, type Logger } from "@opsdeck/core";
 import { createDb } from "@opsdeck/db";
 import { createRedis } from "@opsdeck/redis";
@@ -16,6 +17,7 @@ import { Queue, type Worker } from "bullmq";
 import { alertWebhookJobOptions, jobRetention, type WorkerConfig } from "./config";
 import { createEmailSending } from "./email/emailSending";
 import { newHeartbeatId, startHeartbeat } from "./heartbeat";
+import { type HistoryFollower, startHistoryFollower } from "./history/follower";
 import { createProcessors, type ProcessorMap } from "./processors";
 import { createReconciler, type Reconciler } from "./reconcile";
 import { attachRecordWriter, createRecordBuffer, type RecordBuffer } from "./records";
@@ -28,6 +30,8 @@ export interface WorkerRuntime {
   readonly records: RecordBuffer;
   readonly reconciler: Reconciler;
   readonly heartbeatId: string;
+  /** The event-stream follower of non-catalog queues; null when HISTORY_FOLLOW is off. */
+  readonly history: HistoryFollower | null;
   /** True once close() has stopped every worker from taking jobs (active ones may still run). */
   readonly draining: boolean;
   /** Resolves once every worker is connected and running. */
@@ -122,6 +126,22 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
     return w.run().catch((err: unknown) => log.error("worker stopped unexpectedly", { queue: w.name, err }));
   });
   const heartbeat = startHeartbeat(db.pool, config.queues, config.HEARTBEAT_INTERVAL_MS, log, heartbeatId);
+  const history = config.HISTORY_FOLLOW
+    ? startHistoryFollower({
+        pool: db.pool,
+        redisUrl: config.REDIS_URL,
+        queuePrefix: config.QUEUE_PREFIX,
+        keyPrefix: config.REDIS_KEY_PREFIX,
+        exclude: config.historyExclude,
+        batch: config.HISTORY_BATCH,
+        blockMs: config.HISTORY_BLOCK_MS,
+        discoveryMs: config.HISTORY_DISCOVERY_MS,
+        leaseMs: config.HISTORY_LEASE_MS,
+        backfillMax: config.HISTORY_BACKFILL_MAX,
+        repairMaxJobs: config.HISTORY_REPAIR_MAX_JOBS,
+        log,
+      })
+    : null;
 
   const retention = jobRetention(config);
   const rollups = queueByName.get("metric-rollups") as Queue;
@@ -192,6 +212,8 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
     await email.close().catch((err: unknown) => log.warn("closing email sending failed", { err }));
     tickRedis.disconnect();
     await records.close(5_000);
+    // Commits the batch under way and gives the leases back, so another worker takes the streams at once.
+    await history?.stop().catch((err: unknown) => log.warn("stopping the history follower failed", { err }));
     if (records.size > 0)
       log.warn("job records not written at shutdown; reconciliation will repair", { pending: records.size });
     await heartbeat.stop();
@@ -206,6 +228,7 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
     records,
     reconciler,
     heartbeatId: heartbeat.id,
+    history,
     get draining() {
       return draining;
     },

@@ -5398,6 +5398,8 @@ export interface operations {
                 updated_at: string;
                 /** @description The job (same queue) this one replays */
                 replay_of: string | null;
+                /** @description Repaired from Redis after its queue's event stream lost entries: the history may miss attempts */
+                history_incomplete: boolean;
               }[];
               pagination: {
                 total: number;
@@ -5624,6 +5626,8 @@ export interface operations {
                   replay_of: string | null;
                   /** @description This job's replays (same queue), newest last */
                   replays: string[];
+                  /** @description Repaired from Redis after its queue's event stream lost entries: the history may miss attempts */
+                  history_incomplete: boolean;
                 } | null;
                 events: {
                   attempt: number;

@@ -81,3 +81,4 @@ export * from "./logs";
 export * from "./metrics";
 export * from "./migrate";
 export * from "./requestLogs";
+export * from "./streamPositions";

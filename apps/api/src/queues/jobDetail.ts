@@ -69,6 +69,8 @@ export async function jobDetail(
         updated_at: rec.updated_at.toISOString(),
         replay_of: rec.replay_of,
         replays: rec.replays ?? [],
+
+        history_incomplete: rec.history_incomplete,
       },
       events: history.events.map((e) => ({
         attempt: e.attempt,

@@ -113,6 +113,8 @@ export async function searchJobs(
         finished_at: r.finished_at?.toISOString() ?? null,
         updated_at: r.updated_at.toISOString(),
         replay_of: r.replay_of,
+
+        history_incomplete: r.history_incomplete,
       };
     }),
     pagination: {

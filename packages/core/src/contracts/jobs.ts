@@ -38,6 +38,10 @@ const JobRecordView = z.object({
   updated_at: z.string(),
   replay_of: z.string().nullable().describe("The job (same queue) this one replays"),
   replays: z.array(z.string()).describe("This job's replays (same queue), newest last"),
+
+  history_incomplete: z
+    .boolean()
+    .describe("Repaired from Redis after its queue's event stream lost entries: the history may miss attempts"),
 });
 
 export const JobDetail = z.object({
@@ -109,6 +113,10 @@ const JobSearchHit = z.object({
   finished_at: z.string().nullable(),
   updated_at: z.string(),
   replay_of: z.string().nullable().describe("The job (same queue) this one replays"),
+
+  history_incomplete: z
+    .boolean()
+    .describe("Repaired from Redis after its queue's event stream lost entries: the history may miss attempts"),
 });
 
 export const JobSearchResult = z.object({

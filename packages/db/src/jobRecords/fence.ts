@@ -33,6 +33,11 @@ export interface JobRecordWrite {
   createdAt: Date;
   processedAt: Date | null;
   finishedAt: Date | null;
+  /**
+   * Gap repair of a followed event stream wrote this: the job's events may miss attempts. Sticky in
+   * the row (a later write never clears it). Absent: false.
+   */
+  historyIncomplete?: boolean;
 }
 
 /**

@@ -28,6 +28,9 @@ export interface JobRecordRow {
   replays: string[] | null;
   /** The job options a replay re-uses (attempts, backoff); null when not recorded. */
   options: unknown;
+
+  /** Written by gap repair of a followed event stream: job_events may miss attempts. */
+  history_incomplete: boolean;
 }
 
 /** Records of the given jobs (reconciliation compares them with Redis). */

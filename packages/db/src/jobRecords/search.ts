@@ -115,7 +115,7 @@ export async function searchJobRecords(
   const [rows, count] = await Promise.all([
     pool.query<JobSearchRow & { updated_us: string }>(
       `SELECT queue, job_id, name, status, attempts_made, progress, failed_reason, payload,
-              created_at, processed_at, finished_at, updated_at, replay_of,
+              created_at, processed_at, finished_at, updated_at, replay_of, history_incomplete,
               (extract(epoch FROM updated_at) * 1000000)::bigint::text AS updated_us
          FROM job_records ${pageFilter}
         ORDER BY ${SEARCH_ORDER}

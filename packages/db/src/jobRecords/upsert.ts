@@ -15,6 +15,9 @@ import type pg from "pg";
 
 import { collapseJobRecordWrites, type JobRecordWrite } from "./fence";
 
+/** A pool, or a client inside a transaction (the history follower commits records with its stream position). */
+export type Queryable = Pick<pg.Pool, "query">;
+
 export interface JobEventWrite {
   queue: string;
   jobId: string;
@@ -61,9 +64,11 @@ const offset = (d: Date | null, base: number): number | null => (d === null ? nu
 // millisecond value round-trips and the fence and repair comparisons see the same instant.
 const ts = (i: number) => `to_timestamp(($2::float8 + (x->>${i})::float8) / 1000)`;
 const INSERT_SQL = `INSERT INTO job_records AS r (queue, job_id, name, status, attempt, phase, attempts_made, progress,
-                                   failed_reason, payload, created_at, processed_at, finished_at, updated_at, options)
+                                   failed_reason, payload, created_at, processed_at, finished_at, updated_at, options,
+                                   history_incomplete)
      SELECT x->>0, x->>1, x->>2, x->>3, (x->>4)::int, (x->>5)::smallint, (x->>6)::int, (x->>7)::jsonb,
-            x->>8, (x->>9)::jsonb, ${ts(10)}, ${ts(11)}, ${ts(12)}, coalesce(${ts(13)}, now()), (x->>14)::jsonb
+            x->>8, (x->>9)::jsonb, ${ts(10)}, ${ts(11)}, ${ts(12)}, coalesce(${ts(13)}, now()), (x->>14)::jsonb,
+            coalesce((x->>15)::boolean, false)
        FROM jsonb_array_elements($1::jsonb) AS x
      ON CONFLICT (queue, job_id) DO UPDATE SET
        name = EXCLUDED.name,
@@ -78,7 +83,8 @@ const INSERT_SQL = `INSERT INTO job_records AS r (queue, job_id, name, status, a
        processed_at = coalesce(EXCLUDED.processed_at, r.processed_at),
        finished_at = EXCLUDED.finished_at,
        updated_at = now(),
-       options = coalesce(EXCLUDED.options, r.options)`;
+       options = coalesce(EXCLUDED.options, r.options),
+       history_incomplete = r.history_incomplete OR EXCLUDED.history_incomplete`;
 
 const FENCE = `WHERE (EXCLUDED.created_at, EXCLUDED.attempt, EXCLUDED.phase) >= (r.created_at, r.attempt, r.phase)`;
 
@@ -103,6 +109,8 @@ function recordRows(rows: JobRecordWrite[], seen: (Date | null)[], base: number)
         offset(w.finishedAt, base),
         offset(seen[i] ?? null, base),
         jsonText(w.options),
+        // Only when set: the worker's write-back (every catalog job) sends one element less per row.
+        ...(w.historyIncomplete ? [true] : []),
       ]),
     ),
   );
@@ -131,7 +139,7 @@ function eventRows(events: JobEventWrite[], base: number): string {
 }
 
 /** Fenced batch upsert of job records; returns rows inserted or updated (fenced-out writes do not count). */
-export async function upsertJobRecords(pool: pg.Pool, writes: JobRecordWrite[]): Promise<number> {
+export async function upsertJobRecords(pool: Queryable, writes: JobRecordWrite[]): Promise<number> {
   const rows = collapseJobRecordWrites(writes);
   if (rows.length === 0) return 0;
   const base = Date.now();
@@ -150,7 +158,7 @@ ${INSERT_SQL}
  * Returns record rows inserted or updated.
  */
 export async function writeJobRecordsWithEvents(
-  pool: pg.Pool,
+  pool: Queryable,
   writes: JobRecordWrite[],
   events: JobEventWrite[],
 ): Promise<number> {

@@ -1,6 +1,7 @@
 export * from "./bulkScripts";
 export * from "./counts";
 export * from "./discovery";
+export * from "./events";
 export * from "./finished";
 export * from "./jobs";
 export * from "./keys";

@@ -1,0 +1,163 @@
+#!/usr/bin/env node
+// Benchmark: what following a foreign queue's event stream costs the service that owns it, and how
+// late its records land.
+//   npm run build && node bench/queues/follow.js [jobs=20000] [rounds=3] [rate=2000] [seconds=20]
+// Inputs: Postgres and Redis on their default ports (or DATABASE_SERVER_URL / REDIS_URL).
+//
+// 1. Throughput. A plain BullMQ Worker (not Opsdeck's code: no-op processor, concurrency 50) drains
+//    `jobs` jobs added beforehand, timed from run() to its last `completed` event. Each round runs
+//    it twice, on two queues of two prefixes: one unwatched, one followed by Opsdeck's history
+//    follower in a process of its own (followChild.js, as in an Opsdeck worker). The order
+//    alternates by round. Printed: jobs/s of each, the ratio watched/unwatched per round, and the
+//    median ratio.
+// 2. Lag. A producer adds `rate` jobs/s (batches every 50 ms) for `seconds` seconds to a followed
+//    queue, drained by the same kind of Worker; once every record has landed, the lag of each job —
+//    its record's last commit (updated_at, Postgres' clock) less its finishedOn (the worker's clock,
+//    same machine) — as p50 / p99 / max. Also the rate actually achieved.
+// It creates and drops its own database (opsdeck_bench_follow) and Redis prefixes (bench-fo-<pid>-*).
+"use strict";
+const { spawn } = require("node:child_process");
+const path = require("node:path");
+
+const { Queue, Worker } = require("bullmq");
+const pg = require("pg");
+
+const c = require("./common");
+
+const [JOBS = 20_000, ROUNDS = 3, RATE = 2_000, SECONDS = 20] = process.argv.slice(2).map(Number);
+const base = `bench-fo-${process.pid}`;
+const QUEUE = "orders"; // not in the catalog: followed
+const connection = { url: c.redisUrl };
+
+function startFollower(databaseUrl, prefix) {
+  const child = spawn(process.execPath, [path.join(__dirname, "followChild.js")], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: c.redisUrl,
+      QUEUE_PREFIX: prefix,
+      REDIS_KEY_PREFIX: `${prefix}-od`,
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve) => {
+    child.stdout.on("data", (d) => {
+      if (String(d).includes("ready")) resolve(child);
+    });
+  });
+}
+const stop = (child) => new Promise((r) => (child.on("exit", r), child.kill("SIGTERM")));
+
+async function recordCount(pool, prefixQueue, status) {
+  const r = await pool.query(`SELECT count(*)::int AS n FROM job_records WHERE queue = $1 AND status = $2`, [
+    prefixQueue,
+    status,
+  ]);
+  return r.rows[0].n;
+}
+
+/** Fills `prefix`'s queue with `n` jobs, then times a plain Worker draining them; jobs/s. */
+async function drain(prefix, n) {
+  const queue = new Queue(QUEUE, { connection, prefix });
+  for (let i = 0; i < n; i += 1000) {
+    await queue.addBulk(
+      Array.from({ length: Math.min(1000, n - i) }, (_, j) => ({ name: "order", data: { n: i + j } })),
+    );
+  }
+  let done = 0;
+  let finish;
+  const finished = new Promise((r) => (finish = r));
+  const worker = new Worker(QUEUE, async () => null, { connection, prefix, concurrency: 50, autorun: false });
+  worker.on("completed", () => {
+    if (++done === n) finish();
+  });
+  await worker.waitUntilReady();
+  const t0 = process.hrtime.bigint();
+  void worker.run();
+  await finished;
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  await worker.close();
+  await queue.close();
+  return n / secs;
+}
+
+async function main() {
+  const redis = new c.IORedis(c.redisUrl);
+  const databaseUrl = await c.createBenchDb("opsdeck_bench_follow");
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  try {
+    console.log(`follow bench: ${JOBS} jobs x ${ROUNDS} rounds, then ${RATE} jobs/s for ${SECONDS} s`);
+    // 1. Throughput, watched vs unwatched. The watched prefix keeps one follower for every round.
+    const watchedPrefix = `${base}-w`;
+    const follower = await startFollower(databaseUrl, watchedPrefix);
+    await drain(`${base}-warm`, 2_000); // JIT warm-up, not reported
+    const ratios = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      let raw;
+      let watched;
+      if (round % 2) {
+        raw = await drain(`${base}-u${round}`, JOBS);
+        watched = await drain(watchedPrefix, JOBS);
+      } else {
+        watched = await drain(watchedPrefix, JOBS);
+        raw = await drain(`${base}-u${round}`, JOBS);
+      }
+      // Let the follower finish the round before the next one is timed.
+      const deadline = Date.now() + 120_000;
+      while ((await recordCount(pool, QUEUE, "completed")) < round * JOBS && Date.now() < deadline) await c.sleep(200);
+      ratios.push(watched / raw);
+      console.log(
+        `round ${round}: unwatched ${raw.toFixed(0)} jobs/s, watched ${watched.toFixed(0)} jobs/s, ratio ${(watched / raw).toFixed(3)}`,
+      );
+    }
+    const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)];
+    console.log(`throughput ratio watched/unwatched, median of ${ROUNDS}: ${median.toFixed(3)}`);
+
+    // 2. Lag at a sustained rate, on a fresh queue name of the same followed prefix.
+    const LAG_QUEUE = "payments";
+    const queue = new Queue(LAG_QUEUE, { connection, prefix: watchedPrefix });
+    const worker = new Worker(LAG_QUEUE, async () => null, { connection, prefix: watchedPrefix, concurrency: 50 });
+    await worker.waitUntilReady();
+    const total = RATE * SECONDS;
+    const perTick = RATE / 20; // every 50 ms
+    const t0 = Date.now();
+    let added = 0;
+    while (added < total) {
+      const due = Math.min(total, Math.floor(((Date.now() - t0) / 50 + 1) * perTick));
+      if (due > added) {
+        await queue.addBulk(Array.from({ length: due - added }, (_, j) => ({ name: "pay", data: { n: added + j } })));
+        added = due;
+      }
+      await c.sleep(Math.max(0, t0 + (added / perTick) * 50 - Date.now()));
+    }
+    const achieved = total / ((Date.now() - t0) / 1000);
+    const deadline = Date.now() + 180_000;
+    while ((await recordCount(pool, LAG_QUEUE, "completed")) < total && Date.now() < deadline) await c.sleep(200);
+    const r = await pool.query(
+      `SELECT count(*)::int AS n,
+              percentile_disc(0.5) WITHIN GROUP (ORDER BY lag) AS p50,
+              percentile_disc(0.99) WITHIN GROUP (ORDER BY lag) AS p99,
+              max(lag) AS max
+         FROM (SELECT extract(epoch FROM updated_at - finished_at) * 1000 AS lag
+                 FROM job_records WHERE queue = $1 AND status = 'completed') x`,
+      [LAG_QUEUE],
+    );
+    const s = r.rows[0];
+    console.log(
+      `lag at ${achieved.toFixed(0)} jobs/s (${s.n}/${total} records): p50 ${Number(s.p50).toFixed(0)} ms, p99 ${Number(s.p99).toFixed(0)} ms, max ${Number(s.max).toFixed(0)} ms`,
+    );
+    await worker.close();
+    await queue.close();
+    await stop(follower);
+  } finally {
+    await pool.end();
+    await c.scanUnlink(redis, `${base}-*`);
+    redis.disconnect();
+    await c.db.dropDatabase(databaseUrl);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
