@@ -350,6 +350,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/platform/system/queues/{queue_name}/jobs/{job_id}/timeline": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One job's life in one list: its record, events, the log lines written while it ran, audit entries
+     * @description From Postgres, so it outlives the job in Redis. Oldest first, at most `limit` items (`truncated` when more exist). Audit entries are those naming the job and the queue-wide bulk actions (retry, clean, promote, the board's empty and obliterate) recorded while it lived (`scope: queue`: they may have moved it). Log lines need logs.read and audit entries keys.admin; without them those sources are left out and listed in `omitted`.
+     */
+    get: operations["getJobTimeline"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/platform/system/queues/{queue_name}/pause": {
     parameters: {
       query?: never;
@@ -537,7 +557,7 @@ export interface paths {
     };
     /**
      * Search application logs, newest first
-     * @description query is full text by default (words, "phrase", prefix*, OR, -word); with regex=true a POSIX regex (case_insensitive=true to ignore case), at most LOG_REGEX_MAX_LENGTH characters (full text: 500). Refused with 400 before it runs: back-references (regex_backreference), lookahead/lookbehind (regex_lookaround), and patterns whose counted repetitions x{m,n} unroll to more than 1000 states (regex_too_complex, e.g. (a{1,100}){1,100}). Page deep with cursor=next_cursor; offset is capped. total is exact up to LOG_COUNT_CAP, then an estimate (total_is_estimate). A search that runs past its statement timeout is a 400 search_timeout: narrow the window. At most LOG_SEARCH_MAX_CONCURRENT searches run at once per server and LOG_SEARCH_MAX_CONCURRENT_PER_KEY per key; another answers 429 too_many_searches with Retry-After.
+     * @description query is full text by default (words, "phrase", prefix*, OR, -word); with regex=true a POSIX regex (case_insensitive=true to ignore case), at most LOG_REGEX_MAX_LENGTH characters (full text: 500). Refused with 400 before it runs: back-references (regex_backreference), lookahead/lookbehind (regex_lookaround), and patterns whose counted repetitions x{m,n} unroll to more than 1000 states (regex_too_complex, e.g. (a{1,100}){1,100}). queue and job_id find the lines a worker logged while running one job (job_id needs queue). Page deep with cursor=next_cursor; offset is capped. total is exact up to LOG_COUNT_CAP, then an estimate (total_is_estimate). A search that runs past its statement timeout is a 400 search_timeout: narrow the window. At most LOG_SEARCH_MAX_CONCURRENT searches run at once per server and LOG_SEARCH_MAX_CONCURRENT_PER_KEY per key; another answers 429 too_many_searches with Retry-After.
      */
     get: operations["searchLogs"];
     put?: never;
@@ -3813,6 +3833,259 @@ export interface operations {
       };
     };
   };
+  getJobTimeline: {
+    parameters: {
+      query?: {
+        /** @description Most items (default 200, max 1000); the oldest are kept and `truncated` says more exist */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        queue_name: string;
+        job_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The job's timeline */
+      200: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: {
+              queue: string;
+              job_id: string;
+              /** @description Oldest first; at equal times: record, event, log, audit */
+              items: (
+                | {
+                    /** @description When the job was created */
+                    at: string;
+                    /** @constant */
+                    kind: "record";
+                    name: string;
+                    status: string;
+                    attempt: number;
+                    attempts_made: number;
+                    failed_reason: string | null;
+                    processed_at: string | null;
+                    finished_at: string | null;
+                    updated_at: string;
+                  }
+                | {
+                    at: string;
+                    /** @constant */
+                    kind: "event";
+                    attempt: number;
+                    /** @description active, retry, failed, completed, stalled, ... */
+                    event: string;
+                    detail: string | null;
+                  }
+                | {
+                    at: string;
+                    /** @constant */
+                    kind: "log";
+                    id: string;
+                    level: string;
+                    service: string;
+                    message: string;
+                    metadata: {
+                      [key: string]: unknown;
+                    };
+                  }
+                | {
+                    at: string;
+                    /** @constant */
+                    kind: "audit";
+                    id: string;
+                    action: string;
+                    actor: string;
+                    target: string;
+                    /** @enum {string} */
+                    outcome: "success" | "failure";
+                    error: string | null;
+                    /**
+                     * @description job: the entry names this job; queue: a queue-wide bulk action during the job's life that may have moved it
+                     * @enum {string}
+                     */
+                    scope: "job" | "queue";
+                  }
+              )[];
+              /** @description More items exist past the last one */
+              truncated: boolean;
+              /** @description Sources left out because the key may not read them: logs need logs.read, audit entries keys.admin */
+              omitted: ("logs" | "audit")[];
+            };
+          };
+        };
+      };
+      /** @description Invalid parameters or body; `details` lists every bad field */
+      400: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, malformed, unknown, revoked or expired API key */
+      401: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the permission this route needs */
+      403: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit exceeded; honour Retry-After */
+      429: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   pauseQueue: {
     parameters: {
       query?: never;
@@ -6069,6 +6342,10 @@ export interface operations {
         end_time?: string;
         request_id?: string;
         user_id?: string;
+        /** @description Lines a worker logged for a job of this queue (addition) */
+        queue?: string;
+        /** @description Lines a worker logged for this job; needs queue (addition) */
+        job_id?: string;
         /** @description Max results (default 50, max 100) */
         limit?: number;
         /** @description Pagination offset (max 10000) */
@@ -6112,6 +6389,10 @@ export interface operations {
                 message: string;
                 request_id: string | null;
                 user_id: string | null;
+                /** @description The queue of the job the line was logged for (addition) */
+                queue: string | null;
+                /** @description The job the line was logged for (addition) */
+                job_id: string | null;
                 metadata: {
                   [key: string]: unknown;
                 };
@@ -6280,6 +6561,10 @@ export interface operations {
             message: string;
             request_id?: string | null;
             user_id?: string | null;
+            /** @description The queue of the job the line is about (addition) */
+            queue?: string | null;
+            /** @description The job the line is about (addition) */
+            job_id?: string | null;
             /** @description Free-form JSON object: at most 32 levels deep, 1000 keys and array elements in all, 16384 characters of JSON */
             metadata?: {
               [key: string]: unknown;
