@@ -18,6 +18,8 @@ export const auditTarget = {
   export: (id: string | null) => `export:${id ?? UNKNOWN}`,
   integration: (id: string | null) => `integration:${id ?? UNKNOWN}`,
   alert: (id: string) => `alert:${id}`,
+  /** One of Opsdeck's worker processes (its heartbeat id), told a command. */
+  worker: (id: string) => `worker:${id}`,
   /** A bounce or complaint: the message it is about, or the sending IP when no message id was given. */
   feedback: (messageId: string | null, sendingIp: string | null) =>
     messageId === null && sendingIp !== null ? `ip:${sendingIp}` : `message:${messageId ?? UNKNOWN}`,

@@ -9,3 +9,4 @@ export * from "./client";
 export * from "./droppedLogs";
 export * from "./sessions";
 export * from "./stats";
+export * from "./workerCommands";

@@ -17,6 +17,7 @@ import { metricsRoutes } from "./metrics";
 import { probeRoutes } from "./probes";
 import { queueRoutes } from "./queues";
 import { statusRoutes } from "./status";
+import { workerRoutes } from "./workers";
 
 export function buildRouteTable(config: ApiConfig): { routes: AnyRoute[]; openapi: Record<string, unknown> } {
   let openapi: Record<string, unknown> = {};
@@ -27,6 +28,7 @@ export function buildRouteTable(config: ApiConfig): { routes: AnyRoute[]; openap
     ...keyRoutes,
     ...queueRoutes,
     ...jobRoutes,
+    ...workerRoutes,
     ...auditRoutes,
     ...logRoutes,
     ...logExportRoutes,

@@ -11,3 +11,4 @@ export * from "./metrics";
 export * from "./probes";
 export * from "./queues";
 export * from "./status";
+export * from "./workers";

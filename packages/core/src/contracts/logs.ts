@@ -3,7 +3,6 @@
 import { z } from "zod";
 
 import { QueueName } from "../queues";
-
 import {
   IsoTime,
   JSON_MAX_DEPTH,
