@@ -16,6 +16,7 @@ import { logRoutes } from "./logs";
 import { metricsRoutes } from "./metrics";
 import { probeRoutes } from "./probes";
 import { queueRoutes } from "./queues";
+import { schedulerRoutes } from "./schedulers";
 import { statusRoutes } from "./status";
 import { workerRoutes } from "./workers";
 
@@ -27,6 +28,7 @@ export function buildRouteTable(config: ApiConfig): { routes: AnyRoute[]; openap
     ...integrationRoutes,
     ...keyRoutes,
     ...queueRoutes,
+    ...schedulerRoutes,
     ...jobRoutes,
     ...workerRoutes,
     ...auditRoutes,

@@ -10,5 +10,6 @@ export * from "./logs";
 export * from "./metrics";
 export * from "./probes";
 export * from "./queues";
+export * from "./schedulers";
 export * from "./status";
 export * from "./workers";
