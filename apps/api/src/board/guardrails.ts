@@ -16,7 +16,7 @@
 import express, { type Response, type Router } from "express";
 
 import type { AppDeps } from "../deps";
-import { type BulkCtx, type CleanState,cleanState } from "../queues/bulk";
+import { type BulkCtx, type CleanState, cleanState } from "../queues/bulk";
 import { readyRedis } from "../queues/connection";
 import { setBoardAuditParameters } from "./audit";
 

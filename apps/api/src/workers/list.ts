@@ -70,7 +70,7 @@ function foreignWorker(conns: WorkerConnection[], now: number): WorkerView {
 }
 
 /** The foreign workers in a CLIENT LIST, by their connections (grouped by client name and IP). */
-export function foreignWorkers(conns: WorkerConnection[], opsdeckIds: ReadonlySet<string>): WorkerConnection[][] {
+function foreignWorkers(conns: WorkerConnection[], opsdeckIds: ReadonlySet<string>): WorkerConnection[][] {
   const groups = new Map<string, WorkerConnection[]>();
   for (const c of conns) {
     if (c.workerName !== null && opsdeckIds.has(c.workerName)) continue;

@@ -16,7 +16,7 @@ export const SchedulerParams = z.strictObject({ queue_name: QueueName, scheduler
 export const SchedulerListQuery = z.strictObject({ limit: Limit, offset: Offset });
 
 /** Shortest interval a scheduler may repeat at, ms. */
-export const SCHEDULER_MIN_EVERY_MS = 1_000;
+const SCHEDULER_MIN_EVERY_MS = 1_000;
 /** Largest template data, characters of JSON. */
 export const SCHEDULER_MAX_DATA_CHARS = 65_536;
 

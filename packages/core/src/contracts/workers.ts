@@ -71,9 +71,9 @@ export const WorkerList = z.object({
 });
 export type WorkerList = z.infer<typeof WorkerList>;
 
-export const WORKER_COMMANDS = ["pause", "resume", "set_concurrency", "drain"] as const;
+const WORKER_COMMANDS = ["pause", "resume", "set_concurrency", "drain"] as const;
 /** Highest concurrency a command may set (a worker process is one Node event loop). */
-export const WORKER_CONCURRENCY_MAX = 1_000;
+const WORKER_CONCURRENCY_MAX = 1_000;
 
 export const WorkerCommandBody = z
   .strictObject({
