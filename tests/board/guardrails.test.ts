@@ -77,6 +77,7 @@ it("clean all deletes through the chunked path: records marked, grace kept, coun
   const [entry] = await boardAudit("board.queue.clean", "gr-clean");
   expect(entry).toMatchObject({ outcome: "success", parameters: { state: "delayed", deleted: 120, grace_ms: 5000 } });
   expect((await put("gr-clean/clean/active")).body).toEqual({ error: { key: "ERRORS.STATUS_NOT_CLEANABLE" } });
+  expect((await put("gr-clean/clean/__proto__")).status).toBe(400);
   expect((await put("no-such-queue/clean/failed")).status).toBe(404);
 });
 

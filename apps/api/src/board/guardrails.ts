@@ -69,7 +69,10 @@ export function boardGuardrails(deps: AppDeps): Router {
   router.put("/api/queues/:queueName/clean/:queueStatus", async (req, res) => {
     const c = await bulk(req.params.queueName);
     if (!c) return boardError(res, 404, "ERRORS.QUEUE_NOT_FOUND");
-    const state = CLEAN_STATES[req.params.queueStatus];
+    // Own keys only: a state named like an Object.prototype member is no state.
+    const state = Object.hasOwn(CLEAN_STATES, req.params.queueStatus)
+      ? CLEAN_STATES[req.params.queueStatus]
+      : undefined;
     if (!state) return boardError(res, 400, "ERRORS.STATUS_NOT_CLEANABLE");
     const deleted = await cleanState(c, state, CLEAN_ALL_GRACE_MS, ALL);
     setBoardAuditParameters(res, { deleted, grace_ms: CLEAN_ALL_GRACE_MS });
