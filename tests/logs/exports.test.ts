@@ -145,6 +145,8 @@ describe("each format parses back into the rows of the same search", () => {
         message: unformula(r.message!),
         request_id: r.request_id === "" ? null : r.request_id,
         user_id: r.user_id === "" ? null : r.user_id,
+        queue: r.queue === "" ? null : r.queue,
+        job_id: r.job_id === "" ? null : r.job_id,
         metadata: JSON.parse(r.metadata!),
       })),
     ).toEqual(expected);

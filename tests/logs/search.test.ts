@@ -49,6 +49,8 @@ describe("search shape", () => {
             message: "Payment processing failed",
             request_id: "req_abc123",
             user_id: "usr_xyz",
+            queue: null,
+            job_id: null,
             metadata: { error_type: "PaymentError", stack_trace: "..." },
           },
         ],

@@ -1,12 +1,14 @@
 // Worker heartbeat: every HEARTBEAT_INTERVAL_MS (default 10 s) the
 // process upserts its row — id, host, pid, queues, started, last seen, cpu
 // and memory. CPU is process.cpuUsage() (user + system µs) over the wall time
-// since the previous beat, as a percent of one core. `stop` writes stopped_at.
+// since the previous beat, as a percent of one core; and per served queue
+// whether it is paused, its concurrency and the jobs running (queueStates).
+// `stop` writes stopped_at.
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 
 import { type Logger, VERSION } from "@opsdeck/core";
-import { upsertWorkerHeartbeat, type WorkerHeartbeatWrite } from "@opsdeck/db";
+import { type QueueState, upsertWorkerHeartbeat, type WorkerHeartbeatWrite } from "@opsdeck/db";
 import type pg from "pg";
 
 export interface Heartbeat {
@@ -17,18 +19,25 @@ export interface Heartbeat {
   stop(): Promise<void>;
 }
 
-/** A process's heartbeat id: host-pid-random, stable for its life (email claims name it too). */
-export function newHeartbeatId(): string {
+/**
+ * A worker process's id: host-pid-random, stable for the process's life. Its heartbeat row, its BullMQ
+ * workers' name (so CLIENT LIST shows their connections as `…:w:<id>`) and its command list use it.
+ */
+export function newWorkerId(): string {
   return `${os.hostname()}-${process.pid}-${randomBytes(4).toString("hex")}`;
 }
 
-export function startHeartbeat(
-  pool: pg.Pool,
-  queues: string[],
-  intervalMs: number,
-  log: Logger,
-  id: string = newHeartbeatId(),
-): Heartbeat {
+export interface HeartbeatOptions {
+  id: string;
+  queues: string[];
+  intervalMs: number;
+  /** The served queues' states now. */
+  queueStates: () => Record<string, QueueState>;
+  log: Logger;
+}
+
+export function startHeartbeat(pool: pg.Pool, opts: HeartbeatOptions): Heartbeat {
+  const { id, queues, intervalMs, log } = opts;
   const host = os.hostname();
   const startedAt = new Date();
   let lastCpu = process.cpuUsage();
@@ -54,6 +63,7 @@ export function startHeartbeat(
       memoryPercent: Math.round((rss / os.totalmem()) * 10_000) / 100,
       version: VERSION,
       stoppedAt,
+      queueStates: opts.queueStates(),
     };
   }
 

@@ -32,7 +32,8 @@ function main(): void {
     warn: (message, meta) => stdoutOnly.warn(message, meta),
   });
   logger.add(logTransport);
-  const runtime = startWorker(config, logger);
+  // A drain command (POST /workers/{id}/commands) stops the process as SIGTERM does.
+  const runtime = startWorker(config, logger, { onDrainCommand: () => stop("drain command") });
   // Dropped application logs, shared through Redis so the dropped-logs alert rule sees every process.
   const dropRedis = createRedis(config.REDIS_URL, { name: "opsdeck-worker-drops" });
   const dropSource = `worker-${os.hostname()}-${process.pid}`;

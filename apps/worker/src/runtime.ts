@@ -14,9 +14,10 @@ import { createDb } from "@opsdeck/db";
 import { createRedis } from "@opsdeck/redis";
 import { Queue, type Worker } from "bullmq";
 
+import { CommandRefused, startCommandLoop } from "./commands";
 import { alertWebhookJobOptions, jobRetention, type WorkerConfig } from "./config";
 import { createEmailSending } from "./email/emailSending";
-import { newHeartbeatId, startHeartbeat } from "./heartbeat";
+import { newWorkerId, startHeartbeat } from "./heartbeat";
 import { type HistoryFollower, startHistoryFollower } from "./history/follower";
 import { createProcessors, type ProcessorMap } from "./processors";
 import { createReconciler, type Reconciler } from "./reconcile";
@@ -44,6 +45,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
 export interface StartOptions {
   /** Replaces catalog processors (tests drive success, retries and slow jobs through real BullMQ). */
   processors?: Partial<ProcessorMap>;
+  /**
+   * A drain command arrived: stop the process (main.ts: as on SIGTERM, then exit). Without it the
+   * runtime closes itself.
+   */
+  onDrainCommand?: () => void;
 }
 
 export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOptions = {}): WorkerRuntime {
@@ -101,9 +107,10 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
   });
   const tracker = createActiveJobs(log);
   const keyring = createKeyring(config);
-  // Email claims name this process's heartbeat, so another worker can tell when it died.
-  const heartbeatId = newHeartbeatId();
-  const email = createEmailSending({ pool: db.pool, config, keyring, log, workerId: heartbeatId });
+  // One id for the process: its heartbeat row, its BullMQ workers' name, its command list, and its email
+  // claims (so another worker can tell when it died).
+  const workerId = newWorkerId();
+  const email = createEmailSending({ pool: db.pool, config, keyring, log, workerId });
   // Alert changes go to the alert-webhooks queue through this runtime's producer, while a webhook is set.
   const alertWebhooks = queueByName.get("alert-webhooks") as Queue;
   const webhookJobOptions = alertWebhookJobOptions(config);
@@ -119,13 +126,62 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
     }),
     ...opts.processors,
   };
-  const workers = createWorkers({ config, processors, db, log, tracker });
+  const workers = createWorkers({ config, processors, db, log, tracker, workerName: workerId });
+  const workerByQueue = new Map(workers.map((w) => [w.name, w]));
   // Each worker's main loop: it ends once the worker is paused (or closed) and every job it took is done.
   const mainLoops = workers.map((w) => {
     attachRecordWriter(w, queueByName.get(w.name) as Queue, records, log);
     return w.run().catch((err: unknown) => log.error("worker stopped unexpectedly", { queue: w.name, err }));
   });
-  const heartbeat = startHeartbeat(db.pool, config.queues, config.HEARTBEAT_INTERVAL_MS, log, heartbeatId);
+  const queueStates = () => {
+    const running = tracker.runningByQueue();
+    return Object.fromEntries(
+      workers.map((w) => [
+        w.name,
+        { paused: w.isPaused(), concurrency: w.concurrency, running: running.get(w.name) ?? 0 },
+      ]),
+    );
+  };
+  const heartbeat = startHeartbeat(db.pool, {
+    id: workerId,
+    queues: config.queues,
+    intervalMs: config.HEARTBEAT_INTERVAL_MS,
+    queueStates,
+    log,
+  });
+  const commands = startCommandLoop({
+    redisUrl: config.REDIS_URL,
+    keyPrefix: config.REDIS_KEY_PREFIX,
+    workerId,
+    log,
+    handlers: {
+      async apply(cmd) {
+        const w = cmd.queue === null ? undefined : workerByQueue.get(cmd.queue);
+        if (!w) throw new CommandRefused(`this worker does not serve queue '${cmd.queue ?? ""}'`);
+        if (draining || closing) throw new CommandRefused("the worker is stopping");
+        if (cmd.command === "pause") {
+          // Stop fetching; jobs running finish. A fetch already blocked on Redis would still take one more
+          // job when one arrives, so its connection is cut (BullMQ reconnects it, and a paused worker does
+          // not fetch on it).
+          await w.pause(true);
+          await w.backend.disconnectBlocking(true);
+        } else if (cmd.command === "resume") {
+          await w.resume();
+        } else if (cmd.command === "set_concurrency" && cmd.concurrency !== null) {
+          // BullMQ's setter: the main loop reads it before each fetch, so it applies to the next jobs.
+          w.concurrency = cmd.concurrency;
+        } else {
+          throw new CommandRefused(`'${cmd.command}' cannot be applied`);
+        }
+        await heartbeat.beat();
+        return { queue: w.name, paused: w.isPaused(), concurrency: w.concurrency };
+      },
+      drain() {
+        if (opts.onDrainCommand) opts.onDrainCommand();
+        else void closeOnce();
+      },
+    },
+  });
   const history = config.HISTORY_FOLLOW
     ? startHistoryFollower({
         pool: db.pool,
@@ -169,7 +225,9 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
   /** After a hand-back, how long processors get to reach a safe point, ms. */
   const HAND_BACK_SETTLE_MS = 500;
   let closing: Promise<void> | null = null;
+  const closeOnce = (): Promise<void> => (closing ??= close());
   let draining = false;
+  let forcedClose = false;
   async function close(): Promise<void> {
     clearInterval(timer);
     // 1. Stop taking jobs (doNotWaitActive: we wait below, with our own deadline). A fetch already
@@ -204,6 +262,7 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
       await tracker.whenIdle(HAND_BACK_SETTLE_MS);
     }
     // 3. Close: forced when jobs are still running (their locks lapse and another worker recovers them).
+    forcedClose = !drained;
     await Promise.all(workers.map((w) => w.close(!drained).catch(() => undefined)));
     log.debug("workers closed", { forced: !drained });
     await Promise.race([Promise.all([starting, reconciling]), sleep(5_000)]);
@@ -217,6 +276,8 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
     if (records.size > 0)
       log.warn("job records not written at shutdown; reconciliation will repair", { pending: records.size });
     await heartbeat.stop();
+    // After the heartbeat says stopped, so a drain command reads done only once the process is.
+    await commands.close({ stopped: true, forced: forcedClose });
     await Promise.all(queues.map((q) => q.close().catch(() => undefined)));
     redis.disconnect();
     await db.close();
@@ -236,9 +297,6 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
       await Promise.all(workers.map((w) => w.waitUntilReady()));
       await starting;
     },
-    close() {
-      closing ??= close();
-      return closing;
-    },
+    close: closeOnce,
   };
 }

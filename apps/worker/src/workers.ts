@@ -18,6 +18,8 @@ export interface WorkerDeps {
   db: Db;
   log: Logger;
   tracker: ActiveJobs;
+  /** The process's worker id: every BullMQ worker is named after it (CLIENT LIST shows `…:w:<id>`). */
+  workerName?: string | undefined;
 }
 
 /** The abort reason runtime.ts gives jobs still running when the shutdown grace period is over. */
@@ -31,6 +33,8 @@ export const SHUTDOWN_REASON = "worker shutting down";
  */
 export interface ActiveJobs {
   readonly count: number;
+  /** Jobs running now, per queue (walks the calls in flight: read it per heartbeat, not per job). */
+  runningByQueue(): Map<string, number>;
   /**
    * Runs `work` as `job`'s processor call (token: its BullMQ lock token) and settles with it, or earlier
    * with WaitingError once cancelAll() has handed the job back. `work` gets the job's signal as a getter.
@@ -87,6 +91,11 @@ export function createActiveJobs(log: Logger): ActiveJobs {
   return {
     get count() {
       return running.size;
+    },
+    runningByQueue() {
+      const out = new Map<string, number>();
+      for (const r of running) out.set(r.job.queueName, (out.get(r.job.queueName) ?? 0) + 1);
+      return out;
     },
     run(job, token, work) {
       return new Promise((resolve, reject) => {
@@ -210,7 +219,7 @@ function createQueueWorker<Q extends CatalogQueueName>(queue: Q, processor: Proc
   // Two parameters, not three: BullMQ builds a per-job AbortController for processors that take its
   // signal; ours (ActiveJobs) is built only when a processor asks for it.
   const processJob = (job: Job, token?: string) => deps.tracker.run(job, token, (signal) => run(job, signal, token));
-  const worker = new Worker(queue, processJob, workerOptions(config, queue));
+  const worker = new Worker(queue, processJob, workerOptions(config, queue, deps.workerName));
   let lastError = 0;
   worker.on("error", (err) => {
     // Connection errors repeat while Redis is down; one line per 10 s is enough.
@@ -226,8 +235,9 @@ function createQueueWorker<Q extends CatalogQueueName>(queue: Q, processor: Proc
  * baseline runs with exactly these). Not started: call `run()` after attaching listeners.
  * @public used by bench/queues/worker.js through the build
  */
-export function workerOptions(config: WorkerConfig, queue: CatalogQueueName): WorkerOptions {
+export function workerOptions(config: WorkerConfig, queue: CatalogQueueName, name?: string): WorkerOptions {
   return {
+    ...(name === undefined ? {} : { name }),
     // BullMQ's blocking connections must retry forever rather than fail a command.
     connection: { url: config.REDIS_URL, maxRetriesPerRequest: null, connectionName: `opsdeck-worker-${queue}` },
     prefix: config.QUEUE_PREFIX,

@@ -24,6 +24,8 @@ export const auditTarget = {
   campaign: (id: string | null) => `campaign:${id ?? UNKNOWN}`,
   /** An address on the suppression list (its key: domain lower-cased); a bulk add names none. */
   suppression: (address: string | null) => `suppression:${address ?? UNKNOWN}`,
+  /** One of Opsdeck's worker processes (its heartbeat id), told a command. */
+  worker: (id: string) => `worker:${id}`,
   /** A bounce or complaint: the message it is about, or the sending IP when no message id was given. */
   feedback: (messageId: string | null, sendingIp: string | null) =>
     messageId === null && sendingIp !== null ? `ip:${sendingIp}` : `message:${messageId ?? UNKNOWN}`,

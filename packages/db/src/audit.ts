@@ -87,3 +87,36 @@ export async function listAuditEvents(
   ]);
   return { rows, total };
 }
+
+/** What a job's timeline asks of the audit trail (listJobAuditEvents). */
+export interface JobAuditQuery {
+  /** The job's own target (auditTarget.job). */
+  jobTarget: string;
+  /**
+   * Queue-wide actions that may have moved the job (bulk retry, clean, promote, the board's
+   * empty / obliterate): their target and actions, and the window they count in.
+   */
+  queueWide?: { target: string; actions: readonly string[]; from: Date; to: Date } | undefined;
+  /** Most entries returned, oldest first. */
+  limit: number;
+}
+
+/**
+ * The audit entries about one job, oldest first (id breaks ties): those naming it, and queue-wide
+ * ones in a window. Both are exact-target reads of the (target, timestamp) index.
+ */
+export async function listJobAuditEvents(prisma: PrismaClient, q: JobAuditQuery): Promise<AuditEventModel[]> {
+  const or: Prisma.AuditEventWhereInput[] = [{ target: q.jobTarget }];
+  if (q.queueWide) {
+    or.push({
+      target: q.queueWide.target,
+      action: { in: [...q.queueWide.actions] },
+      timestamp: { gte: q.queueWide.from, lte: q.queueWide.to },
+    });
+  }
+  return prisma.auditEvent.findMany({
+    where: { OR: or },
+    orderBy: [{ timestamp: "asc" }, { id: "asc" }],
+    take: q.limit,
+  });
+}

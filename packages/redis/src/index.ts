@@ -10,3 +10,4 @@ export * from "./droppedLogs";
 export * from "./sessions";
 export * from "./stats";
 export * from "./streamLeases";
+export * from "./workerCommands";

@@ -116,6 +116,11 @@ function write(prisma: PrismaClient, log: Logger, entry: AuditEntry): Promise<vo
   });
 }
 
+/** What a handler of Opsdeck's own adds to its board call's audit entry (e.g. how many jobs it deleted). */
+export function setBoardAuditParameters(res: Response, parameters: Record<string, unknown>): void {
+  res.locals.boardAuditParameters = parameters;
+}
+
 /** Records the call once its response has finished (or the client went away). */
 export function auditBoardCall(prisma: PrismaClient, log: Logger, req: Request, res: Response, user: BoardUser): void {
   const call = capture(req);
@@ -126,7 +131,10 @@ export function auditBoardCall(prisma: PrismaClient, log: Logger, req: Request, 
     const status = res.statusCode;
     const finished = res.writableFinished;
     const error = finished && status < 400 ? null : finished ? `http_${status}` : "client_closed";
-    void write(prisma, log, boardEntry(call, user, { status, error, body: req.body }));
+    const entry = boardEntry(call, user, { status, error, body: req.body });
+    const added: unknown = res.locals.boardAuditParameters;
+    if (added && typeof added === "object") entry.parameters = { ...entry.parameters, ...added };
+    void write(prisma, log, entry);
   };
   res.once("finish", record);
   res.once("close", record);

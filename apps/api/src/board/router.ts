@@ -5,7 +5,8 @@
 //   everything else                    session, rate limits and checks (guard.ts), then the
 //                                      full (ops) or read-only (viewer) board, whose errors
 //                                      Opsdeck's error handler answers (its retry calls
-//                                      answered by board/retry.ts)
+//                                      answered by board/retry.ts, clean all, empty and
+//                                      obliterate by board/guardrails.ts)
 import express, {
   type Express,
   type NextFunction,
@@ -21,6 +22,7 @@ import { routeLabel } from "../http/requestLog";
 import { readyRedis } from "../queues/connection";
 import { createBoards } from "./boards";
 import { boardChecks, boardUser, type GuardDeps, isBoardApi, signedIn } from "./guard";
+import { boardGuardrails } from "./guardrails";
 import { login, logout, showLogin, showLogout } from "./login";
 import { boardRetries } from "./retry";
 import { BOARD_BASE } from "./session";
@@ -99,6 +101,8 @@ export function createBoardRouter(deps: AppDeps): Router {
   });
   // Retries are answered by Opsdeck's own retry, so they reset attempts as the API's do.
   board.use(boardRetries(deps));
+  // Clean all, empty and obliterate go through the API's chunked bulk path, and obliterate never forces.
+  board.use(boardGuardrails(deps));
   board.use(delegate((_req, res) => boards.app(boardUser(res).mode)));
 
   const router = express.Router({ caseSensitive: true });

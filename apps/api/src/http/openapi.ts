@@ -34,7 +34,9 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   docs: "This document and its renderings: the browsable reference, Markdown and llms.txt",
   integration: "The partner surface: API health, this key's details, its own request logs and its quotas",
   keys: "API keys: create, list, revoke and rotate",
-  queues: "BullMQ queues: counts and status, a page of jobs, pause, resume, bulk retry, clean and promote",
+  queues:
+    "BullMQ queues: counts and status, a page of jobs, a job's timeline, pause, resume, bulk retry, clean and promote, job schedulers",
+  workers: "Every worker connected to the queues, and commands to Opsdeck's own: pause, resume, concurrency, drain",
   jobs: "Single jobs: search, detail, retry and removal",
   audit: "The audit trail: every change made through the API or the board, with its outcome",
   logs: "Application logs: search, ingestion, and asynchronous exports downloaded through signed links",

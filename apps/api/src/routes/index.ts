@@ -20,8 +20,10 @@ import { logRoutes } from "./logs";
 import { metricsRoutes } from "./metrics";
 import { probeRoutes } from "./probes";
 import { queueRoutes } from "./queues";
+import { schedulerRoutes } from "./schedulers";
 import { sessionRoutes } from "./session";
 import { statusRoutes } from "./status";
+import { workerRoutes } from "./workers";
 
 export function buildRouteTable(config: ApiConfig): { routes: AnyRoute[]; openapi: Record<string, unknown> } {
   let openapi: Record<string, unknown> = {};
@@ -32,8 +34,10 @@ export function buildRouteTable(config: ApiConfig): { routes: AnyRoute[]; openap
     ...keyRoutes,
     ...sessionRoutes,
     ...queueRoutes,
+    ...schedulerRoutes,
     ...jobRoutes,
     ...jobActionRoutes,
+    ...workerRoutes,
     ...auditRoutes,
     ...logRoutes,
     ...logExportRoutes,

@@ -31,6 +31,7 @@ export const logRoutes = [
       "Refused with 400 before it runs: back-references (regex_backreference), lookahead/lookbehind " +
       `(regex_lookaround), and patterns whose counted repetitions x{m,n} unroll to more than ${REGEX_MAX_STATES} states ` +
       "(regex_too_complex, e.g. (a{1,100}){1,100}). " +
+      "queue and job_id find the lines a worker logged while running one job (job_id needs queue). " +
       "Page deep with cursor=next_cursor; offset is capped. total is exact up to LOG_COUNT_CAP, then an estimate " +
       "(total_is_estimate). A search that runs past its statement timeout is a 400 search_timeout: narrow the window. " +
       "At most LOG_SEARCH_MAX_CONCURRENT searches run at once per server and LOG_SEARCH_MAX_CONCURRENT_PER_KEY per " +
@@ -51,7 +52,11 @@ export const logRoutes = [
           issues.push({ field: "query.offset", code: "offset_with_cursor", message: "use either cursor or offset" });
         }
       }
-      const filter = toLogFilter(query, deps.config, issues);
+      if (query.job_id !== undefined && query.queue === undefined) {
+        // Job ids are per queue, and the index is (queue, job_id, timestamp): without the queue it could not be used.
+        issues.push({ field: "query.job_id", code: "job_id_needs_queue", message: "give queue with job_id" });
+      }
+      const filter = { ...toLogFilter(query, deps.config, issues), queue: query.queue, jobId: query.job_id };
       const timeoutMs = deps.config.LOG_SEARCH_TIMEOUT_MS;
       const release = deps.logSearch.slots.take(principal.keyId);
       const r = await searchLogs(deps.logSearch.pool, filter, {
@@ -75,6 +80,8 @@ export const logRoutes = [
           message: row.message,
           request_id: row.request_id,
           user_id: row.user_id,
+          queue: row.queue,
+          job_id: row.job_id,
           metadata: row.metadata,
         })),
         pagination: {
@@ -141,6 +148,8 @@ export const logRoutes = [
           message: e.message,
           requestId: e.request_id ?? null,
           userId: e.user_id ?? null,
+          queue: e.queue ?? null,
+          jobId: e.job_id ?? null,
           metadata: e.metadata ?? {},
         };
       });

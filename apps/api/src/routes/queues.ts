@@ -8,6 +8,9 @@ import {
   BulkRetryResult,
   CleanBody,
   CleanResult,
+  JobTimeline,
+  JobTimelineParams,
+  JobTimelineQuery,
   PromoteBody,
   PromoteResult,
   QueueDetail,
@@ -33,6 +36,7 @@ import { queueDetail } from "../queues/detail";
 import { listJobs } from "../queues/jobList";
 import { type QueueAccess, withQueue } from "../queues/providers";
 import { queueSummary } from "../queues/summary";
+import { jobTimeline } from "../queues/timeline";
 
 const BASE = "/api/v1/platform/system/queues";
 const TAGS = ["queues"];
@@ -128,6 +132,34 @@ export const queueRoutes = [
     handler: (ctx) =>
       withQueue(ctx, ({ queue, redis, prefix }) =>
         listJobs(redis, prefix, queue, ctx.query.status, ctx.query.limit, ctx.query.offset),
+      ),
+  }),
+  defineRoute({
+    method: "get",
+    path: `${BASE}/{queue_name}/jobs/{job_id}/timeline`,
+    operationId: "getJobTimeline",
+    summary: "One job's life in one list: its record, events, the log lines written while it ran, audit entries",
+    description:
+      "From Postgres, so it outlives the job in Redis. Oldest first, at most `limit` items (`truncated` when more " +
+      "exist). Audit entries are those naming the job and the queue-wide bulk actions (retry, clean, promote, the " +
+      "board's empty and obliterate) recorded while it lived (`scope: queue`: they may have moved it). Log lines need " +
+      "logs.read and audit entries keys.admin; without them those sources are left out and listed in `omitted`.",
+    tags: TAGS,
+    access: READ,
+    rateLimit: "read",
+    params: JobTimelineParams,
+    query: JobTimelineQuery,
+    errors: [404],
+    response: { schema: JobTimeline, description: "The job's timeline" },
+    handler: (ctx) =>
+      withQueue(ctx, ({ queue }) =>
+        jobTimeline(ctx.deps.db, queue, ctx.params.job_id, {
+          limit: ctx.query.limit,
+          sources: {
+            logs: ctx.principal.permissions.has("logs.read"),
+            audit: ctx.principal.permissions.has("keys.admin"),
+          },
+        }),
       ),
   }),
   pauseRoute("pause"),

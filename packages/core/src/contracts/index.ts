@@ -12,5 +12,7 @@ export * from "./logs";
 export * from "./metrics";
 export * from "./probes";
 export * from "./queues";
+export * from "./schedulers";
 export * from "./session";
 export * from "./status";
+export * from "./workers";

@@ -9,7 +9,7 @@ import { JobFilter, JobFilterFields } from "./jobFilters";
 import { JobError, RetryAttempts } from "./queues";
 
 /** BullMQ ids are free-form (scheduler jobs contain ':'), but printable and bounded. */
-const JobId = z
+export const JobId = z
   .string()
   .min(1)
   .max(256)
@@ -113,7 +113,6 @@ const JobSearchHit = z.object({
   finished_at: z.string().nullable(),
   updated_at: z.string(),
   replay_of: z.string().nullable().describe("The job (same queue) this one replays"),
-
   history_incomplete: z
     .boolean()
     .describe("Repaired from Redis after its queue's event stream lost entries: the history may miss attempts"),
@@ -223,3 +222,71 @@ export const JobActionView = z.object({
   finished_at: z.string().nullable(),
 });
 export type JobActionView = z.infer<typeof JobActionView>;
+
+export const JobTimelineParams = z.strictObject({ queue_name: QueueName, job_id: JobId });
+export const JobTimelineQuery = z.strictObject({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000)
+    .default(200)
+    .describe("Most items (default 200, max 1000); the oldest are kept and `truncated` says more exist"),
+});
+
+const TimelineRecord = z.object({
+  at: z.string().describe("When the job was created"),
+  kind: z.literal("record"),
+  name: z.string(),
+  status: z.string(),
+  attempt: z.number().int(),
+  attempts_made: z.number().int(),
+  failed_reason: z.string().nullable(),
+  processed_at: z.string().nullable(),
+  finished_at: z.string().nullable(),
+  updated_at: z.string(),
+});
+const TimelineEvent = z.object({
+  at: z.string(),
+  kind: z.literal("event"),
+  attempt: z.number().int(),
+  event: z.string().describe("active, retry, failed, completed, stalled, ..."),
+  detail: z.string().nullable(),
+});
+const TimelineLog = z.object({
+  at: z.string(),
+  kind: z.literal("log"),
+  id: z.string(),
+  level: z.string(),
+  service: z.string(),
+  message: z.string(),
+  metadata: z.record(z.string(), z.unknown()),
+});
+const TimelineAudit = z.object({
+  at: z.string(),
+  kind: z.literal("audit"),
+  id: z.string(),
+  action: z.string(),
+  actor: z.string(),
+  target: z.string(),
+  outcome: z.enum(["success", "failure"]),
+  error: z.string().nullable(),
+  scope: z
+    .enum(["job", "queue"])
+    .describe(
+      "job: the entry names this job; queue: a queue-wide bulk action during the job's life that may have moved it",
+    ),
+});
+
+export const JobTimeline = z.object({
+  queue: z.string(),
+  job_id: z.string(),
+  items: z
+    .array(z.discriminatedUnion("kind", [TimelineRecord, TimelineEvent, TimelineLog, TimelineAudit]))
+    .describe("Oldest first; at equal times: record, event, log, audit"),
+  truncated: z.boolean().describe("More items exist past the last one"),
+  omitted: z
+    .array(z.enum(["logs", "audit"]))
+    .describe("Sources left out because the key may not read them: logs need logs.read, audit entries keys.admin"),
+});
+export type JobTimeline = z.infer<typeof JobTimeline>;

@@ -2,6 +2,7 @@
 // System Monitoring API; fields it lacks are marked "addition".
 import { z } from "zod";
 
+import { QueueName } from "../queues";
 import {
   IsoTime,
   JSON_MAX_DEPTH,
@@ -13,6 +14,7 @@ import {
   QueryFlag,
   Text,
 } from "./common";
+import { JobId } from "./jobs";
 
 export const LogLevel = z.enum(["error", "warning", "info", "debug"]);
 export type LogLevel = z.infer<typeof LogLevel>;
@@ -42,6 +44,8 @@ const LogFilterFields = {
 
 export const LogSearchQuery = z.strictObject({
   ...LogFilterFields,
+  queue: QueueName.optional().describe("Lines a worker logged for a job of this queue (addition)"),
+  job_id: JobId.optional().describe("Lines a worker logged for this job; needs queue (addition)"),
   limit: Limit,
   offset: Offset,
   cursor: z.string().min(1).max(100).optional().describe("next_cursor of the previous page (addition; keyset paging)"),
@@ -56,6 +60,8 @@ const LogEntry = z.object({
   message: z.string(),
   request_id: z.string().nullable(),
   user_id: z.string().nullable(),
+  queue: z.string().nullable().describe("The queue of the job the line was logged for (addition)"),
+  job_id: z.string().nullable().describe("The job the line was logged for (addition)"),
   metadata: z.record(z.string(), z.unknown()),
 });
 type LogEntry = z.infer<typeof LogEntry>;
@@ -81,6 +87,8 @@ const LogIngestEntry = z.strictObject({
   message: z.string().min(1).max(LOG_MESSAGE_MAX),
   request_id: Ident.nullable().optional(),
   user_id: Ident.nullable().optional(),
+  queue: QueueName.nullable().optional().describe("The queue of the job the line is about (addition)"),
+  job_id: JobId.nullable().optional().describe("The job the line is about (addition)"),
   metadata: JsonObject.optional().describe(
     `Free-form JSON object: at most ${JSON_MAX_DEPTH} levels deep, ${JSON_MAX_ENTRIES} keys and array elements ` +
       "in all, 16384 characters of JSON",

@@ -30,7 +30,8 @@ const TS = `to_char(timestamp AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"
 const neutral = (col: string) =>
   `CASE WHEN ascii(${col}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${col} ELSE ${col} END`;
 const JSON_ROW = `json_build_object('id', 'log_' || id, 'timestamp', ${TS}, 'level', level, 'service', service,
-  'message', message, 'request_id', request_id, 'user_id', user_id, 'metadata', metadata)::text`;
+  'message', message, 'request_id', request_id, 'user_id', user_id, 'queue', queue, 'job_id', job_id,
+  'metadata', metadata)::text`;
 
 /** The SELECT whose rows an export holds, formatted by Postgres (exported for the benchmark's psql baseline). @public (used by bench/logs/run.js through the build) */
 export function logExportSelectSql(format: ExportFormat, filter: LogFilter): string {
@@ -39,13 +40,15 @@ export function logExportSelectSql(format: ExportFormat, filter: LogFilter): str
     case "csv":
       return `SELECT 'log_' || id AS id, ${TS} AS timestamp, level, ${neutral("service")} AS service,
                 ${neutral("message")} AS message, ${neutral("request_id")} AS request_id,
-                ${neutral("user_id")} AS user_id, metadata::text AS metadata ${from}`;
+                ${neutral("user_id")} AS user_id, ${neutral("queue")} AS queue, ${neutral("job_id")} AS job_id,
+                metadata::text AS metadata ${from}`;
     case "json":
     case "ndjson":
       return `SELECT ${JSON_ROW} ${from}`;
     case "txt":
       return `SELECT ${TS} || ' ' || rpad(upper(level), 7) || ' [' || service || '] ' || message
                 || coalesce(' request_id=' || request_id, '') || coalesce(' user_id=' || user_id, '')
+                || coalesce(' queue=' || queue, '') || coalesce(' job_id=' || job_id, '')
                 || CASE WHEN metadata = '{}'::jsonb THEN '' ELSE ' ' || metadata::text END ${from}`;
   }
 }

@@ -20,6 +20,9 @@ export interface LogFilter {
   endTime?: string | undefined;
   requestId?: string | undefined;
   userId?: string | undefined;
+  /** The queue / job id a worker logged the line for (search only; exports never set them). */
+  queue?: string | undefined;
+  jobId?: string | undefined;
 }
 
 export type Bind = (value: string) => string;
@@ -60,6 +63,8 @@ export function buildLogWhere(filter: LogFilter, bind: Bind, opts: WhereOptions 
   if (filter.service) where.push(`service = ${bind(filter.service)}`);
   if (filter.requestId) where.push(`request_id = ${bind(filter.requestId)}`);
   if (filter.userId) where.push(`user_id = ${bind(filter.userId)}`);
+  if (filter.queue) where.push(`queue = ${bind(filter.queue)}`);
+  if (filter.jobId) where.push(`job_id = ${bind(filter.jobId)}`);
   if (filter.query) {
     if (filter.regex) where.push(`message ${filter.caseInsensitive ? "~*" : "~"} ${bind(filter.query)}`);
     else {

@@ -3,6 +3,7 @@ export * from "./exportRecords";
 export * from "./exportStore";
 export * from "./filter";
 export * from "./insert";
+export * from "./jobLines";
 export * from "./partitions";
 export * from "./search";
 export * from "./transport";

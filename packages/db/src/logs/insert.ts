@@ -16,11 +16,15 @@ export interface AppLogEntry {
   message: string;
   requestId?: string | null | undefined;
   userId?: string | null | undefined;
+  /** The BullMQ queue and job id the line was logged for (a worker's per-job logger). */
+  queue?: string | null | undefined;
+  jobId?: string | null | undefined;
   metadata?: Record<string, unknown> | null | undefined;
 }
 
-const INSERT = `INSERT INTO app_logs (timestamp, level, service, message, request_id, user_id, metadata)
-  SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[])`;
+const INSERT = `INSERT INTO app_logs (timestamp, level, service, message, request_id, user_id, metadata, queue, job_id)
+  SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[],
+                       $8::text[], $9::text[])`;
 
 /** Inserts `rows`; returns how many. */
 export async function insertAppLogs(pool: pg.Pool, rows: AppLogEntry[]): Promise<number> {
@@ -34,6 +38,8 @@ export async function insertAppLogs(pool: pg.Pool, rows: AppLogEntry[]): Promise
     rows.map((r) => r.requestId ?? null),
     rows.map((r) => r.userId ?? null),
     rows.map((r) => JSON.stringify(r.metadata ?? {}).replace(/\\u0000/g, "\\uFFFD")),
+    rows.map((r) => r.queue ?? null),
+    rows.map((r) => r.jobId ?? null),
   ];
   try {
     await pool.query(INSERT, params);

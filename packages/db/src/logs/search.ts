@@ -22,6 +22,8 @@ interface LogRow {
   message: string;
   request_id: string | null;
   user_id: string | null;
+  queue: string | null;
+  job_id: string | null;
   metadata: Record<string, unknown>;
 }
 
@@ -130,7 +132,7 @@ export function logPageSql(
   before?: LogSearchOptions["before"],
 ): string {
   const where = buildLogWhere(filter, literalBinder, { before });
-  return `SELECT id::text, timestamp, level, service, message, request_id, user_id, metadata
+  return `SELECT id::text, timestamp, level, service, message, request_id, user_id, queue, job_id, metadata
             FROM app_logs ${where}
            ORDER BY timestamp DESC, id DESC
            LIMIT ${Math.floor(limit) + 1} OFFSET ${Math.floor(offset)}`;

@@ -105,6 +105,10 @@ function toAppLogEntry(info: Record<string, unknown>, service: string): AppLogEn
     message,
     requestId: str(info.request_id) ?? str(info.requestId),
     userId: str(info.user_id) ?? str(info.userId),
+    // A worker's per-job logger carries both (apps/worker JobContext); they stay in the metadata too, so
+    // exports and readers of metadata see what they always saw.
+    queue: str(info.queue),
+    jobId: str(info.job_id),
     metadata: meta,
   };
 }

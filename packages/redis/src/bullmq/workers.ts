@@ -10,23 +10,90 @@
 //  - PHP has no worker.
 // QueueEvents listeners (`…:qe`) and producers are not workers. Counts are of
 // connections, as BullMQ's own getWorkersCount() counts them, so a Python
-// worker counts twice.
+// worker counts twice. Opsdeck's own workers are named Node workers whose
+// name is their process's heartbeat id.
 
-/** Worker connections per queue, from the text of one CLIENT LIST. */
-export function countWorkers(clientList: string, prefix: string, queues: string[]): Map<string, number> {
-  const byClientName = new Map<string, string>();
-  for (const q of queues) {
-    byClientName.set(`${prefix}:${Buffer.from(q).toString("base64")}`, q);
-    // A plain name never shadows a base64 one: it would only differ if a queue were named like another's base64.
-    if (!byClientName.has(`${prefix}:${q}`)) byClientName.set(`${prefix}:${q}`, q);
+import { isRedisUnavailableError, type Redis } from "../client";
+
+/** One worker connection seen in CLIENT LIST. */
+export interface WorkerConnection {
+  queue: string;
+  /** The `:w:<name>` part, when the worker was given a name. */
+  workerName: string | null;
+  /** The whole client name (two connections of one Python worker share it). */
+  clientName: string;
+  /** Redis' client id. */
+  clientId: string;
+  /** The client's IP address (without the port), or null when CLIENT LIST shows none (a Unix socket). */
+  host: string | null;
+  /** Seconds since the connection was opened. */
+  ageSeconds: number;
+  /** Seconds since its last command. */
+  idleSeconds: number;
+  /** "node": the queue name in base64; "plain": as it is (Python, Elixir). */
+  naming: "node" | "plain";
+}
+
+function fields(line: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const kv of line.split(" ")) {
+    const eq = kv.indexOf("=");
+    if (eq > 0) out.set(kv.slice(0, eq), kv.slice(eq + 1));
   }
-  const counts = new Map<string, number>(queues.map((q) => [q, 0]));
+  return out;
+}
+
+/** Every worker connection of `queues`, from the text of one CLIENT LIST, in its order. */
+export function listWorkerConnections(clientList: string, prefix: string, queues: string[]): WorkerConnection[] {
+  const byClientName = new Map<string, { queue: string; naming: WorkerConnection["naming"] }>();
+  for (const q of queues) {
+    byClientName.set(`${prefix}:${Buffer.from(q).toString("base64")}`, { queue: q, naming: "node" });
+    // A plain name never shadows a base64 one: it would only differ if a queue were named like another's base64.
+    if (!byClientName.has(`${prefix}:${q}`)) byClientName.set(`${prefix}:${q}`, { queue: q, naming: "plain" });
+  }
+  const out: WorkerConnection[] = [];
   for (const line of clientList.split(/\r?\n/)) {
     const name = / name=(\S*)/.exec(` ${line}`)?.[1];
     if (!name?.startsWith(`${prefix}:`)) continue;
     const cut = name.indexOf(":w:", prefix.length + 1);
-    const queue = byClientName.get(cut === -1 ? name : name.slice(0, cut));
-    if (queue !== undefined) counts.set(queue, (counts.get(queue) ?? 0) + 1);
+    const match = byClientName.get(cut === -1 ? name : name.slice(0, cut));
+    if (match === undefined) continue;
+    const f = fields(line);
+    const addr = f.get("addr") ?? "";
+    const colon = addr.lastIndexOf(":");
+    out.push({
+      queue: match.queue,
+      workerName: cut === -1 ? null : name.slice(cut + 3),
+      clientName: name,
+      clientId: f.get("id") ?? "",
+      host: colon > 0 ? addr.slice(0, colon) : null,
+      ageSeconds: Number(f.get("age") ?? 0) || 0,
+      idleSeconds: Number(f.get("idle") ?? 0) || 0,
+      naming: match.naming,
+    });
   }
+  return out;
+}
+
+/** Worker connections per queue, from the text of one CLIENT LIST. */
+export function countWorkers(clientList: string, prefix: string, queues: string[]): Map<string, number> {
+  const counts = new Map<string, number>(queues.map((q) => [q, 0]));
+  for (const c of listWorkerConnections(clientList, prefix, queues))
+    counts.set(c.queue, (counts.get(c.queue) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * CLIENT LIST's text (normal clients only), or null when Redis refuses the command (some managed Redis
+ * disable it): the workers of other clients are then unknown.
+ */
+export async function readClientList(redis: Redis): Promise<string | null> {
+  try {
+    return (await redis.call("CLIENT", "LIST", "TYPE", "normal")) as string;
+  } catch (err) {
+    if (err instanceof Error && /ERR|NOPERM|unknown command/i.test(err.message) && !isRedisUnavailableError(err)) {
+      return null;
+    }
+    throw err;
+  }
 }
