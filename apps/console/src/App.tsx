@@ -6,6 +6,11 @@ import { Route, Switch } from "wouter";
 import { isSignedOut, useSession } from "./api";
 import { Layout } from "./components/Layout";
 import { ErrorState, Loading } from "./components/States";
+import { Alerts } from "./pages/Alerts";
+import { Audit } from "./pages/Audit";
+import { Email } from "./pages/Email";
+import { Keys } from "./pages/Keys";
+import { Logs } from "./pages/Logs";
 import { Overview } from "./pages/Overview";
 import { SignIn } from "./pages/SignIn";
 
@@ -25,6 +30,21 @@ export function App() {
       <Switch>
         <Route path="/">
           <Overview />
+        </Route>
+        <Route path="/logs">
+          <Logs session={session.data} />
+        </Route>
+        <Route path="/alerts">
+          <Alerts session={session.data} />
+        </Route>
+        <Route path="/email">
+          <Email session={session.data} />
+        </Route>
+        <Route path="/audit">
+          <Audit />
+        </Route>
+        <Route path="/keys">
+          <Keys session={session.data} />
         </Route>
         <Route>
           <h1>Not found</h1>

@@ -537,7 +537,7 @@ export interface paths {
     };
     /**
      * The audit trail: who changed what, with which parameters and outcome
-     * @description Every call to a mutating route by a valid key, and every change made through Bull Board or the CLI's key commands, newest first. A call is recorded however it ends: `success`, or `failure` with its error code — refusals included (403 `missing_permission`, or `board_read_only` for a read-only board session). Calls without a valid key (401) and calls over a rate limit or quota (429) are not recorded. One target format per kind, whichever way the change came: `queue:<name>` (`queue:*`: every queue, from the board), `job:<queue>/<id>`, `scheduler:<queue>/<id>`, `key:<id>`, `export:<id>`, `integration:<id>`, `alert:<id>`, and `message:<message id>` or `ip:<address>` for email feedback. `?` stands for what the request never got as far as naming: `job:?/<id>` when the id was in no queue or in several (404, 409 `ambiguous_job_id`) and no `queue` was given, `key:?` for a create that was refused or failed before anything was created. `parameters` holds what was asked (e.g. `queue` and `reset_attempts` of a job retry, a new key's name and role), never credentials; a call refused before its input was validated has none. `target` matches exactly, `target_prefix` matches the start (e.g. `job:email-sending/`), and `queue` finds everything about one queue.
+     * @description Every call to a mutating route by a valid key, and every change made through Bull Board or the CLI's key commands, newest first. A call is recorded however it ends: `success`, or `failure` with its error code — refusals included (403 `missing_permission`, or `board_read_only` for a read-only board session). Calls without a valid key (401) and calls over a rate limit or quota (429) are not recorded. One target format per kind, whichever way the change came: `queue:<name>` (`queue:*`: every queue, from the board), `job:<queue>/<id>`, `scheduler:<queue>/<id>`, `key:<id>`, `export:<id>`, `integration:<id>`, `alert:<id>`, and `message:<message id>` or `ip:<address>` for email feedback. `?` stands for what the request never got as far as naming: `job:?/<id>` when the id was in no queue or in several (404, 409 `ambiguous_job_id`) and no `queue` was given, `key:?` for a create that was refused or failed before anything was created. `parameters` holds what was asked (e.g. `queue` and `reset_attempts` of a job retry, a new key's name and role), never credentials; a call refused before its input was validated has none. `target` matches exactly, `target_prefix` matches the start (e.g. `job:email-sending/`), and `queue` finds everything about one queue. Page with `cursor` = the previous page's `next_cursor` (with offset 0); offset is capped.
      */
     get: operations["listAuditEvents"];
     put?: never;
@@ -6101,6 +6101,8 @@ export interface operations {
         limit?: number;
         /** @description Pagination offset */
         offset?: number;
+        /** @description next_cursor of the previous page: keyset paging that holds while events keep arriving */
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -6148,6 +6150,8 @@ export interface operations {
                 total: number;
                 limit: number;
                 offset: number;
+                /** @description Pass as `cursor` for the next page; null on the last page */
+                next_cursor: string | null;
               };
             };
           };
