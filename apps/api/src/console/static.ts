@@ -15,7 +15,7 @@ import express, { type Request, type Response, type Router } from "express";
 import { notFound } from "../http/errorHandler";
 import { routeLabel } from "../http/requestLog";
 
-export const CONSOLE_BASE = "/console";
+const CONSOLE_BASE = "/console";
 /** Where `npm run build` of apps/console writes (Vite's default outDir), from apps/api/{src,dist}/console. */
 const CONSOLE_DIST = path.resolve(__dirname, "../../../console/dist");
 /** One year, seconds: hashed file names never change content. */

@@ -21,7 +21,7 @@ import type { AppDeps } from "../deps";
 import type { Session } from "../sessions/sessions";
 import { type AuthResult, presentedKey, principalOf } from "./auth";
 
-export const CSRF_HEADER = "x-csrf-token";
+const CSRF_HEADER = "x-csrf-token";
 
 /** What authentication decided, and whom a refused request counts against (its key, when it is known). */
 type RequestAuth = (AuthResult | { ok: false; error: AppError }) & { limitAs?: { keyId: string } };

@@ -8,7 +8,7 @@ import "uplot/dist/uPlot.min.css";
 import { useEffect, useRef } from "react";
 import uPlot from "uplot";
 
-export interface Series {
+interface Series {
   label: string;
   /** A CSS variable holding the colour, e.g. --chart-1. */
   colorVar: string;

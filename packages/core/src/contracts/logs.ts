@@ -49,7 +49,7 @@ export const LogSearchQuery = z.strictObject({
 export type LogSearchQuery = z.infer<typeof LogSearchQuery>;
 
 /** Most buckets a histogram may ask for. */
-export const LOG_HISTOGRAM_MAX_BUCKETS = 200;
+const LOG_HISTOGRAM_MAX_BUCKETS = 200;
 
 /** GET /logs/histogram: the search filters (no paging) and how many buckets to cut the window into. */
 export const LogHistogramQuery = z.strictObject({
