@@ -62,8 +62,8 @@ it("documents exactly the routes Express serves", () => {
   for (const layer of stack) {
     for (const l of layer.handle?.stack ?? []) {
       if (!l.route) continue;
-      // Bull Board's sign-in pages and UI API are a browser surface, outside the contract (see /llms.txt).
-      if (l.route.path.startsWith("/admin/queues")) continue;
+      // Bull Board's sign-in pages and UI API, and the console's files, are browser surfaces outside the contract (see /llms.txt).
+      if (l.route.path.startsWith("/admin/queues") || l.route.path.startsWith("/console")) continue;
       for (const m of Object.keys(l.route.methods))
         mounted.add(`${m} ${l.route.path.replace(/:([A-Za-z0-9_]+)/g, "{$1}")}`);
     }

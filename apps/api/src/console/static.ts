@@ -59,6 +59,6 @@ export function createConsoleRouter(dist: string = CONSOLE_DIST): Router {
     (req) => notFound(req),
   );
   router.get(CONSOLE_BASE, (_req, res) => res.redirect(301, `${CONSOLE_BASE}/`));
-  router.get(/^\/console\/.*/, routeLabel(`${CONSOLE_BASE}/*`), sendIndex);
+  router.get(`${CONSOLE_BASE}/{*page}`, routeLabel(`${CONSOLE_BASE}/*`), sendIndex);
   return router;
 }

@@ -115,7 +115,7 @@ export function llmsTxt(doc: Json): string {
     "",
     "## Boundary",
     "",
-    "Only the routes listed here exist; anything else answers a JSON 404. Bull Board's own UI API under /admin/queues is not part of the contract.",
+    "Only the routes listed here exist; anything else answers a JSON 404. Bull Board's own UI API under /admin/queues and the console's files under /console are not part of the contract.",
     "",
     ...routes,
     "",
