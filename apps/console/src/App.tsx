@@ -6,8 +6,13 @@ import { Route, Switch } from "wouter";
 import { isSignedOut, useSession } from "./api";
 import { Layout } from "./components/Layout";
 import { ErrorState, Loading } from "./components/States";
+import { Alerts } from "./pages/Alerts";
+import { Audit } from "./pages/Audit";
+import { Email } from "./pages/Email";
 import { JobDetail } from "./pages/JobDetail";
 import { Jobs } from "./pages/Jobs";
+import { Keys } from "./pages/Keys";
+import { Logs } from "./pages/Logs";
 import { Overview } from "./pages/Overview";
 import { QueuePage } from "./pages/Queue";
 import { SignIn } from "./pages/SignIn";
@@ -48,6 +53,21 @@ export function App() {
         </Route>
         <Route path="/queues/:queue">
           {(p) => <QueuePage key={p.queue} name={param(p.queue)} session={session.data} />}
+        </Route>
+        <Route path="/logs">
+          <Logs session={session.data} />
+        </Route>
+        <Route path="/alerts">
+          <Alerts session={session.data} />
+        </Route>
+        <Route path="/email">
+          <Email session={session.data} />
+        </Route>
+        <Route path="/audit">
+          <Audit />
+        </Route>
+        <Route path="/keys">
+          <Keys session={session.data} />
         </Route>
         <Route>
           <h1>Not found</h1>

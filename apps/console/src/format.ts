@@ -56,3 +56,18 @@ export const formatMs = (ms: number | null | undefined): string =>
     : ms < 1000
       ? `${integer.format(ms)} ms`
       : `${(ms / 1000).toLocaleString(undefined, { maximumFractionDigits: 1 })} s`;
+
+const bytes = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+
+/** A size in bytes as "12.3 MB" (powers of 1000, as file managers show them). */
+export function formatBytes(n: number | null | undefined): string {
+  if (n == null) return "—";
+  const units = ["B", "kB", "MB", "GB", "TB"];
+  let v = n;
+  let i = 0;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return `${bytes.format(v)} ${units[i]}`;
+}

@@ -730,7 +730,7 @@ export interface paths {
     };
     /**
      * The audit trail: who changed what, with which parameters and outcome
-     * @description Every call to a mutating route by a valid key, and every change made through Bull Board or the CLI's key commands, newest first. A call is recorded however it ends: `success`, or `failure` with its error code — refusals included (403 `missing_permission`, or `board_read_only` for a read-only board session). Calls without a valid key (401) and calls over a rate limit or quota (429) are not recorded. One target format per kind, whichever way the change came: `queue:<name>` (`queue:*`: every queue, from the board), `job:<queue>/<id>`, `scheduler:<queue>/<id>`, `key:<id>`, `export:<id>`, `integration:<id>`, `alert:<id>`, and `message:<message id>` or `ip:<address>` for email feedback. `?` stands for what the request never got as far as naming: `job:?/<id>` when the id was in no queue or in several (404, 409 `ambiguous_job_id`) and no `queue` was given, `key:?` for a create that was refused or failed before anything was created. `parameters` holds what was asked (e.g. `queue` and `reset_attempts` of a job retry, a new key's name and role), never credentials; a call refused before its input was validated has none. `target` matches exactly, `target_prefix` matches the start (e.g. `job:email-sending/`), and `queue` finds everything about one queue.
+     * @description Every call to a mutating route by a valid key, and every change made through Bull Board or the CLI's key commands, newest first. A call is recorded however it ends: `success`, or `failure` with its error code — refusals included (403 `missing_permission`, or `board_read_only` for a read-only board session). Calls without a valid key (401) and calls over a rate limit or quota (429) are not recorded. One target format per kind, whichever way the change came: `queue:<name>` (`queue:*`: every queue, from the board), `job:<queue>/<id>`, `scheduler:<queue>/<id>`, `key:<id>`, `export:<id>`, `integration:<id>`, `alert:<id>`, and `message:<message id>` or `ip:<address>` for email feedback. `?` stands for what the request never got as far as naming: `job:?/<id>` when the id was in no queue or in several (404, 409 `ambiguous_job_id`) and no `queue` was given, `key:?` for a create that was refused or failed before anything was created. `parameters` holds what was asked (e.g. `queue` and `reset_attempts` of a job retry, a new key's name and role), never credentials; a call refused before its input was validated has none. `target` matches exactly, `target_prefix` matches the start (e.g. `job:email-sending/`), and `queue` finds everything about one queue. Page with `cursor` = the previous page's `next_cursor` (with offset 0); offset is capped.
      */
     get: operations["listAuditEvents"];
     put?: never;
@@ -759,6 +759,26 @@ export interface paths {
      * @description At most LOG_INGEST_MAX_ENTRIES entries and LOG_INGEST_MAX_BYTES of JSON per request; timestamps within the retention period and at most 1 h ahead. Written before the response (201).
      */
     post: operations["ingestLogs"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/platform/system/logs/histogram": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How many logs a search matches over time, in equal buckets
+     * @description The same filters as the search (and the same 400s for a bad or explosive regex or an inverted window), without paging. The window defaults to the 24 h before end_time (default now) and is cut into `buckets` equal slices, oldest first, empty ones as 0. It runs under the search's statement timeout (400 search_timeout) and takes one of the search slots (429 too_many_searches).
+     */
+    get: operations["logHistogram"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -9297,6 +9317,8 @@ export interface operations {
         limit?: number;
         /** @description Pagination offset */
         offset?: number;
+        /** @description next_cursor of the previous page: keyset paging that holds while events keep arriving */
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -9344,6 +9366,8 @@ export interface operations {
                 total: number;
                 limit: number;
                 offset: number;
+                /** @description Pass as `cursor` for the next page; null on the last page */
+                next_cursor: string | null;
               };
             };
           };
@@ -9821,6 +9845,202 @@ export interface operations {
       };
       /** @description Request body too large */
       413: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit exceeded; honour Retry-After */
+      429: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  logHistogram: {
+    parameters: {
+      query?: {
+        /** @description Full text (words, "phrase", prefix*, OR, -word) or, with regex=true, a POSIX regex */
+        query?: string;
+        /** @description Treat query as a regular expression (addition) */
+        regex?: "true" | "false";
+        /** @description Regex only: ignore case (addition; full text always does) */
+        case_insensitive?: "true" | "false";
+        level?: "error" | "warning" | "info" | "debug";
+        /** @description Filter by service name */
+        service?: string;
+        /** @description ISO 8601, inclusive; default end_time − 24 h */
+        start_time?: string;
+        /** @description ISO 8601, inclusive; default now */
+        end_time?: string;
+        request_id?: string;
+        user_id?: string;
+        /** @description Equal slices of the window (default 60, max 200) */
+        buckets?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Matches per bucket */
+      200: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: {
+              /** @description Start of the first bucket, ISO 8601 */
+              start_time: string;
+              /** @description End of the window (inclusive), ISO 8601 */
+              end_time: string;
+              /** @description Width of each bucket, seconds */
+              bucket_seconds: number;
+              buckets: {
+                /** @description ISO 8601 */
+                start: string;
+                count: number;
+              }[];
+              /** @description Matches in the window: the sum of the buckets */
+              total: number;
+            };
+          };
+        };
+      };
+      /** @description Invalid parameters or body; `details` lists every bad field */
+      400: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, malformed, unknown, revoked or expired API key */
+      401: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the permission this route needs */
+      403: {
         headers: {
           /** @description This request's id */
           "X-Request-Id": string;

@@ -54,8 +54,8 @@ export interface AuditFilter {
 export async function listAuditEvents(
   prisma: PrismaClient,
   filter: AuditFilter,
-  page: { limit: number; offset: number },
-): Promise<{ rows: AuditEventModel[]; total: number }> {
+  page: { limit: number; offset: number; before?: AuditCursor | undefined },
+): Promise<{ rows: AuditEventModel[]; total: number; hasMore: boolean }> {
   const where: Prisma.AuditEventWhereInput = {};
   const targets: Prisma.AuditEventWhereInput[] = [];
   if (filter.action) where.action = filter.action;
@@ -76,16 +76,57 @@ export async function listAuditEvents(
       ...(filter.to ? { lt: filter.to } : {}),
     };
   }
+  // Keyset: strictly older than the previous page's last event (id breaks ties), so paging stays
+  // correct while new events arrive. The total counts the whole filter, not what is left.
+  const pageWhere: Prisma.AuditEventWhereInput = page.before
+    ? {
+        AND: [
+          where,
+          {
+            OR: [
+              { timestamp: { lt: page.before.timestamp } },
+              { timestamp: page.before.timestamp, id: { lt: page.before.id } },
+            ],
+          },
+        ],
+      }
+    : where;
   const [rows, total] = await Promise.all([
     prisma.auditEvent.findMany({
-      where,
+      where: pageWhere,
       orderBy: [{ timestamp: "desc" }, { id: "desc" }],
-      take: page.limit,
+      take: page.limit + 1,
       skip: page.offset,
     }),
     prisma.auditEvent.count({ where }),
   ]);
-  return { rows, total };
+  return { rows: rows.slice(0, page.limit), total, hasMore: rows.length > page.limit };
+}
+
+/** Where the next page of audit events starts: just older than this event. */
+export interface AuditCursor {
+  timestamp: Date;
+  id: bigint;
+}
+
+/** Opaque cursor: base64url of "<timestamp ISO>|<id>". */
+export function encodeAuditCursor(row: { timestamp: Date; id: bigint }): string {
+  return Buffer.from(`${row.timestamp.toISOString()}|${row.id}`).toString("base64url");
+}
+
+/** Largest bigint (audit_events.id), 2^63 − 1. */
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+
+/** Null when `cursor` is not one this API issued (including a time or id Postgres cannot hold). */
+export function decodeAuditCursor(cursor: string): AuditCursor | null {
+  if (!/^[A-Za-z0-9_-]{1,80}$/.test(cursor)) return null;
+  const m = /^((\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|(\d{1,19})$/.exec(
+    Buffer.from(cursor, "base64url").toString(),
+  );
+  if (!m || m[2] === "0000" || BigInt(m[3]!) > MAX_BIGINT) return null;
+  const ms = Date.parse(m[1]!);
+  if (Number.isNaN(ms) || new Date(ms).toISOString() !== m[1]) return null;
+  return { timestamp: new Date(ms), id: BigInt(m[3]!) };
 }
 
 /** What a job's timeline asks of the audit trail (listJobAuditEvents). */

@@ -1,8 +1,8 @@
 // The audit trail: every mutation, newest first, filtered by action, actor
 // key, target (exact, prefix, or everything about a queue), outcome and time.
 // Ops only (keys.admin).
-import { AuditList, AuditQuery } from "@opsdeck/core";
-import { listAuditEvents } from "@opsdeck/db";
+import { AuditList, AuditQuery, ValidationError } from "@opsdeck/core";
+import { decodeAuditCursor, encodeAuditCursor, listAuditEvents } from "@opsdeck/db";
 
 import { defineRoute } from "../http/route";
 
@@ -20,6 +20,7 @@ export const auditRoutes = [
       "`?` stands for what the request never got as far as naming: `job:?/<id>` when the id was in no queue or in several (404, 409 `ambiguous_job_id`) and no `queue` was given, `key:?` for a create that was refused or failed before anything was created.",
       "`parameters` holds what was asked (e.g. `queue` and `reset_attempts` of a job retry, a new key's name and role), never credentials; a call refused before its input was validated has none.",
       "`target` matches exactly, `target_prefix` matches the start (e.g. `job:email-sending/`), and `queue` finds everything about one queue.",
+      "Page with `cursor` = the previous page's `next_cursor` (with offset 0); offset is capped.",
     ].join(" "),
     tags: ["audit"],
     access: { permission: "keys.admin" },
@@ -27,7 +28,18 @@ export const auditRoutes = [
     query: AuditQuery,
     response: { schema: AuditList, description: "Audit events, newest first and the pagination" },
     async handler({ deps, query }) {
-      const { rows, total } = await listAuditEvents(
+      const before = query.cursor === undefined ? undefined : decodeAuditCursor(query.cursor);
+      if (before === null) {
+        throw new ValidationError([
+          { field: "query.cursor", code: "invalid_cursor", message: "not a cursor issued by this API" },
+        ]);
+      }
+      if (before && query.offset > 0) {
+        throw new ValidationError([
+          { field: "query.offset", code: "offset_with_cursor", message: "use either cursor or offset" },
+        ]);
+      }
+      const { rows, total, hasMore } = await listAuditEvents(
         deps.db.prisma,
         {
           action: query.action,
@@ -39,8 +51,9 @@ export const auditRoutes = [
           from: query.start_time ? new Date(query.start_time) : undefined,
           to: query.end_time ? new Date(query.end_time) : undefined,
         },
-        { limit: query.limit, offset: query.offset },
+        { limit: query.limit, offset: query.offset, before },
       );
+      const last = rows.at(-1);
       return {
         events: rows.map((r) => ({
           id: r.id.toString(),
@@ -55,7 +68,12 @@ export const auditRoutes = [
           request_id: r.requestId,
           ip_address: r.ipAddress,
         })),
-        pagination: { total, limit: query.limit, offset: query.offset },
+        pagination: {
+          total,
+          limit: query.limit,
+          offset: query.offset,
+          next_cursor: hasMore && last ? encodeAuditCursor(last) : null,
+        },
       };
     },
   }),

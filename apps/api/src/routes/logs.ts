@@ -3,13 +3,23 @@ import {
   AppError,
   type FieldIssue,
   LOG_QUERY_MAX,
+  LogHistogramQuery,
+  LogHistogramResult,
   LogIngestBody,
   LogIngestResult,
   LogSearchQuery,
   LogSearchResult,
   ValidationError,
 } from "@opsdeck/core";
-import { type AppLogEntry, decodeLogCursor, encodeLogCursor, insertAppLogs, searchLogs } from "@opsdeck/db";
+import {
+  type AppLogEntry,
+  decodeLogCursor,
+  encodeLogCursor,
+  insertAppLogs,
+  logHistogram,
+  SEARCH_DEADLINE_GRACE_MS,
+  searchLogs,
+} from "@opsdeck/db";
 
 import { defineRoute } from "../http/route";
 import { toLogFilter } from "../logs/filters";
@@ -18,6 +28,8 @@ import { logQueryError } from "../logs/searchErrors";
 
 const BASE = "/api/v1/platform/system/logs";
 const TAGS = ["logs"];
+/** The histogram's default window when start_time is not given, ms (24 h). */
+const HISTOGRAM_DEFAULT_WINDOW_MS = 86_400_000;
 
 export const logRoutes = [
   defineRoute({
@@ -91,6 +103,49 @@ export const logRoutes = [
           total_is_estimate: r.totalIsEstimate,
           next_cursor: r.hasMore && last ? encodeLogCursor(last) : null,
         },
+      };
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: `${BASE}/histogram`,
+    operationId: "logHistogram",
+    summary: "How many logs a search matches over time, in equal buckets",
+    description:
+      "The same filters as the search (and the same 400s for a bad or explosive regex or an inverted window), " +
+      "without paging. The window defaults to the 24 h before end_time (default now) and is cut into `buckets` " +
+      "equal slices, oldest first, empty ones as 0. It runs under the search's statement timeout (400 " +
+      "search_timeout) and takes one of the search slots (429 too_many_searches).",
+    tags: TAGS,
+    access: { permission: "logs.read" },
+    rateLimit: "read",
+    query: LogHistogramQuery,
+    response: { schema: LogHistogramResult, description: "Matches per bucket" },
+    async handler({ query, deps, principal }) {
+      const end = query.end_time ? Date.parse(query.end_time) : Date.now();
+      const start = query.start_time ? Date.parse(query.start_time) : end - HISTOGRAM_DEFAULT_WINDOW_MS;
+      const filter = toLogFilter(
+        { ...query, start_time: new Date(start).toISOString(), end_time: new Date(end).toISOString() },
+        deps.config,
+      );
+      const timeoutMs = deps.config.LOG_SEARCH_TIMEOUT_MS;
+      const release = deps.logSearch.slots.take(principal.keyId);
+      const h = await logHistogram(
+        deps.logSearch.pool,
+        filter,
+        { start, end, buckets: query.buckets },
+        { timeoutMs, graceMs: SEARCH_DEADLINE_GRACE_MS },
+      )
+        .catch((err: unknown) => {
+          throw logQueryError(err, timeoutMs);
+        })
+        .finally(release);
+      return {
+        start_time: new Date(start).toISOString(),
+        end_time: new Date(end).toISOString(),
+        bucket_seconds: h.bucketMs / 1000,
+        buckets: h.counts.map((count, i) => ({ start: new Date(start + i * h.bucketMs).toISOString(), count })),
+        total: h.counts.reduce((a, b) => a + b, 0),
       };
     },
   }),

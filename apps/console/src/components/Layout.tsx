@@ -5,11 +5,17 @@
 import type { ReactNode } from "react";
 import { Link, useLocation } from "wouter";
 
-import type { SessionInfo } from "../api";
+import { can, type SessionInfo } from "../api";
 
-const NAV = [
+/** `permission`: shown only to keys that hold it (the API refuses the others anyway). */
+const NAV: { href: string; label: string; permission?: string }[] = [
   { href: "/", label: "Overview" },
   { href: "/jobs", label: "Jobs" },
+  { href: "/logs", label: "Logs", permission: "logs.read" },
+  { href: "/alerts", label: "Alerts", permission: "infra.read" },
+  { href: "/email", label: "Email", permission: "infra.read" },
+  { href: "/audit", label: "Audit", permission: "keys.admin" },
+  { href: "/keys", label: "Keys", permission: "keys.admin" },
 ];
 
 export function Layout({ session, children }: { session: SessionInfo; children: ReactNode }) {
@@ -24,7 +30,7 @@ export function Layout({ session, children }: { session: SessionInfo; children: 
         <span className="brand">Opsdeck</span>
         <nav aria-label="Console">
           <ul>
-            {NAV.map((n) => (
+            {NAV.filter((n) => !n.permission || can(session, n.permission)).map((n) => (
               <li key={n.href}>
                 <Link href={n.href} aria-current={current(n.href) ? "page" : undefined}>
                   {n.label}

@@ -22,6 +22,12 @@ export const AuditQuery = z.strictObject({
   end_time: IsoTime.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50).describe("Max results (default 50, max 100)"),
   offset: z.coerce.number().int().min(0).max(100_000).default(0).describe("Pagination offset"),
+  cursor: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe("next_cursor of the previous page: keyset paging that holds while events keep arriving"),
 });
 
 const AuditEventView = z.object({
@@ -39,5 +45,10 @@ const AuditEventView = z.object({
 });
 type AuditEventView = z.infer<typeof AuditEventView>;
 
-export const AuditList = z.object({ events: z.array(AuditEventView), pagination: Pagination });
+export const AuditList = z.object({
+  events: z.array(AuditEventView),
+  pagination: Pagination.extend({
+    next_cursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page"),
+  }),
+});
 export type AuditList = z.infer<typeof AuditList>;

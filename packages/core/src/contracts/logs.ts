@@ -52,6 +52,32 @@ export const LogSearchQuery = z.strictObject({
 });
 export type LogSearchQuery = z.infer<typeof LogSearchQuery>;
 
+/** Most buckets a histogram may ask for. */
+const LOG_HISTOGRAM_MAX_BUCKETS = 200;
+
+/** GET /logs/histogram: the search filters (no paging) and how many buckets to cut the window into. */
+export const LogHistogramQuery = z.strictObject({
+  ...LogFilterFields,
+  start_time: IsoTime.optional().describe("ISO 8601, inclusive; default end_time − 24 h"),
+  end_time: IsoTime.optional().describe("ISO 8601, inclusive; default now"),
+  buckets: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(LOG_HISTOGRAM_MAX_BUCKETS)
+    .default(60)
+    .describe(`Equal slices of the window (default 60, max ${LOG_HISTOGRAM_MAX_BUCKETS})`),
+});
+export type LogHistogramQuery = z.infer<typeof LogHistogramQuery>;
+
+export const LogHistogramResult = z.object({
+  start_time: z.string().describe("Start of the first bucket, ISO 8601"),
+  end_time: z.string().describe("End of the window (inclusive), ISO 8601"),
+  bucket_seconds: z.number().describe("Width of each bucket, seconds"),
+  buckets: z.array(z.object({ start: z.string().describe("ISO 8601"), count: z.number().int() })),
+  total: z.number().int().describe("Matches in the window: the sum of the buckets"),
+});
+
 const LogEntry = z.object({
   id: z.string(),
   timestamp: z.string(),

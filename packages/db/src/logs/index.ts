@@ -2,6 +2,7 @@ export * from "./exportFile";
 export * from "./exportRecords";
 export * from "./exportStore";
 export * from "./filter";
+export * from "./histogram";
 export * from "./insert";
 export * from "./jobLines";
 export * from "./partitions";

@@ -64,7 +64,7 @@ export class SearchDeadlineError extends Error {
   }
 }
 
-interface Limits {
+export interface Limits {
   timeoutMs: number;
   graceMs: number;
 }
@@ -76,7 +76,7 @@ interface Limits {
  * inlined as escaped literals (literalBinder). Returns the last statement's
  * result; past the deadline, closes the connection and throws SearchDeadlineError.
  */
-async function queryWithDeadline<T extends pg.QueryResultRow>(
+export async function queryWithDeadline<T extends pg.QueryResultRow>(
   pool: pg.Pool,
   limits: Limits,
   sql: string,
@@ -138,14 +138,17 @@ export function logPageSql(
            LIMIT ${Math.floor(limit) + 1} OFFSET ${Math.floor(offset)}`;
 }
 
+/** An invalid regex must fail even when no row reaches the regex, so it is compiled up front (same round trip). */
+export function regexCheckSql(filter: LogFilter): string {
+  return filter.regex && filter.query
+    ? `SELECT '' ${filter.caseInsensitive ? "~*" : "~"} ${literalBinder(filter.query)}; `
+    : "";
+}
+
 export async function searchLogs(pool: pg.Pool, filter: LogFilter, opts: LogSearchOptions): Promise<LogSearchResult> {
   const limits = { timeoutMs: opts.timeoutMs ?? 5_000, graceMs: opts.deadlineGraceMs ?? SEARCH_DEADLINE_GRACE_MS };
   const cap = opts.countCap ?? 10_000;
-  // An invalid regex must fail even when no row reaches the regex, so compile it up front (same round trip).
-  const check =
-    filter.regex && filter.query
-      ? `SELECT '' ${filter.caseInsensitive ? "~*" : "~"} ${literalBinder(filter.query)}; `
-      : "";
+  const check = regexCheckSql(filter);
   // The page and the count run side by side on two connections. Both are waited for even when one fails, so a
   // search has given its connections back when it returns (the caller's concurrency limit counts on it).
   const [pageResult, countResult] = await Promise.allSettled([
