@@ -182,6 +182,8 @@ it("finds a failed job by a word of its payload, retries it and sees it complete
   await page.waitForURL((u) => u.searchParams.get("q") === WORD && u.searchParams.get("state") === "failed");
   const row = page.locator(`tr[data-job="${QUEUE}/${failing.id}"]`);
   await row.waitFor();
+  // The previous (unfiltered) list stays on screen until the search's answer replaces it.
+  await page.locator("tbody tr").nth(1).waitFor({ state: "detached" });
   await expect(page.locator("tbody tr").count()).resolves.toBe(1);
   await expectAccessible(page, "jobs");
 
