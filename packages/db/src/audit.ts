@@ -6,6 +6,7 @@ import { queueTargets } from "@opsdeck/core";
 import type { Prisma, PrismaClient } from "./generated/prisma/client";
 import type { AuditEventModel } from "./generated/prisma/models";
 import { likeEscape } from "./likeEscape";
+import { decodeTimeIdCursor } from "./timeIdCursor";
 
 export interface AuditEntry {
   actorKeyId?: string | null;
@@ -109,24 +110,10 @@ export interface AuditCursor {
   id: bigint;
 }
 
-/** Opaque cursor: base64url of "<timestamp ISO>|<id>". */
-export function encodeAuditCursor(row: { timestamp: Date; id: bigint }): string {
-  return Buffer.from(`${row.timestamp.toISOString()}|${row.id}`).toString("base64url");
-}
-
-/** Largest bigint (audit_events.id), 2^63 − 1. */
-const MAX_BIGINT = 9_223_372_036_854_775_807n;
-
-/** Null when `cursor` is not one this API issued (including a time or id Postgres cannot hold). */
+/** Null when `cursor` is not one this API issued (timeIdCursor.ts). */
 export function decodeAuditCursor(cursor: string): AuditCursor | null {
-  if (!/^[A-Za-z0-9_-]{1,80}$/.test(cursor)) return null;
-  const m = /^((\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|(\d{1,19})$/.exec(
-    Buffer.from(cursor, "base64url").toString(),
-  );
-  if (!m || m[2] === "0000" || BigInt(m[3]!) > MAX_BIGINT) return null;
-  const ms = Date.parse(m[1]!);
-  if (Number.isNaN(ms) || new Date(ms).toISOString() !== m[1]) return null;
-  return { timestamp: new Date(ms), id: BigInt(m[3]!) };
+  const c = decodeTimeIdCursor(cursor);
+  return c && { timestamp: new Date(c.timestamp), id: BigInt(c.id) };
 }
 
 /** What a job's timeline asks of the audit trail (listJobAuditEvents). */

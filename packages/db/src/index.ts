@@ -82,3 +82,4 @@ export * from "./metrics";
 export * from "./migrate";
 export * from "./requestLogs";
 export * from "./streamPositions";
+export * from "./timeIdCursor";

@@ -2,7 +2,7 @@
 // key, target (exact, prefix, or everything about a queue), outcome and time.
 // Ops only (keys.admin).
 import { AuditList, AuditQuery, ValidationError } from "@opsdeck/core";
-import { decodeAuditCursor, encodeAuditCursor, listAuditEvents } from "@opsdeck/db";
+import { decodeAuditCursor, encodeTimeIdCursor, listAuditEvents } from "@opsdeck/db";
 
 import { defineRoute } from "../http/route";
 
@@ -72,7 +72,7 @@ export const auditRoutes = [
           total,
           limit: query.limit,
           offset: query.offset,
-          next_cursor: hasMore && last ? encodeAuditCursor(last) : null,
+          next_cursor: hasMore && last ? encodeTimeIdCursor(last) : null,
         },
       };
     },

@@ -13,8 +13,8 @@ import {
 } from "@opsdeck/core";
 import {
   type AppLogEntry,
-  decodeLogCursor,
-  encodeLogCursor,
+  decodeTimeIdCursor,
+  encodeTimeIdCursor,
   insertAppLogs,
   logHistogram,
   SEARCH_DEADLINE_GRACE_MS,
@@ -57,7 +57,7 @@ export const logRoutes = [
       const issues: FieldIssue[] = [];
       let before: { timestamp: string; id: string } | undefined;
       if (query.cursor !== undefined) {
-        before = decodeLogCursor(query.cursor) ?? undefined;
+        before = decodeTimeIdCursor(query.cursor) ?? undefined;
         if (!before)
           issues.push({ field: "query.cursor", code: "invalid_cursor", message: "not a cursor issued by this API" });
         if (query.offset > 0) {
@@ -101,7 +101,7 @@ export const logRoutes = [
           limit: query.limit,
           offset: query.offset,
           total_is_estimate: r.totalIsEstimate,
-          next_cursor: r.hasMore && last ? encodeLogCursor(last) : null,
+          next_cursor: r.hasMore && last ? encodeTimeIdCursor(last) : null,
         },
       };
     },
