@@ -68,7 +68,7 @@ it("delivers each recipient exactly once across a SIGKILL mid-batch and a restar
   sink.release();
 
   startWorkerProcess();
-  const job = await finished(q, "crash-1", 60_000);
+  const job = await finished(q, "crash-1");
   expect(await job.getState()).toBe("completed");
 
   const counts = sink.countByRecipient();
@@ -82,4 +82,4 @@ it("delivers each recipient exactly once across a SIGKILL mid-batch and a restar
     `SELECT recipient FROM email_messages WHERE campaign_id = 'crash' AND status = 'unconfirmed'`,
   );
   for (const r of unconfirmed.rows) expect(counts.get(r.recipient)).toBe(1);
-}, 90_000);
+}, 300_000);

@@ -174,3 +174,29 @@ it("never sends what a live holder finished, sending or committing", async () =>
   expect(got).not.toContain("user1@alive.example.com");
   expect(got).toHaveLength(4);
 }, 60_000);
+
+it("resolves a commit whose lease lapses while the batch is sending, without sending it again", async () => {
+  // A process (no heartbeat: only its lease frees the claim) between the end of data and recording the
+  // reply. Its lease is live when the batch starts, so the batch leaves that recipient for later, and
+  // lapses while the batch's first round is still sending: from then on the row can neither be claimed
+  // nor waited for, and must still end the batch as 'unconfirmed'.
+  const job = await heldBatch("lapsed", 4);
+  await ghostClaims(job, `ghost-${randomUUID()}`, randomUUID(), ["user0@lapsed.example.com"], "committing");
+  sink.holdRcpt();
+  await job.promote();
+  await waitFor("the first round's messages held", () => sink.held > 0);
+  await pool.query(
+    `UPDATE email_messages SET lease_until = now() - interval '1 second' WHERE job_id = 'lapsed-1' AND recipient = $1`,
+    ["user0@lapsed.example.com"],
+  );
+  sink.release();
+  const done = await finished(q, "lapsed-1");
+  expect(await done.getState()).toBe("completed");
+  const got = mine("lapsed.example.com").map(([to]) => to);
+  expect(got).not.toContain("user0@lapsed.example.com");
+  expect(got).toHaveLength(3);
+  const row = await pool.query<{ status: string }>(
+    `SELECT status FROM email_messages WHERE job_id = 'lapsed-1' AND recipient = 'user0@lapsed.example.com'`,
+  );
+  expect(row.rows[0]?.status).toBe("unconfirmed");
+}, 240_000);

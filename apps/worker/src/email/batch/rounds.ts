@@ -2,10 +2,11 @@
 // failed ones again, on a retry). Recipients under another worker's live
 // claim (seen before sending, or lost to it at claim time) are not waited for
 // in the job's slot: the claims of a process known dead (its heartbeat silent
-// for three intervals) are released at the start of every round, and while
-// claims of a live-looking process remain, the job moves itself to delayed
-// until the earliest moment one may be free (its lease end, or its holder's
-// heartbeat deadline), freeing the slot for other batches. Run without a lock
+// for three intervals) are released, and commits whose lease lapsed resolved,
+// at the start of every round; while claims of a live-looking process remain,
+// the job moves itself to delayed until the earliest moment one may be free
+// (its lease end, or its holder's heartbeat deadline), freeing the slot for
+// other batches. Run without a lock
 // token (outside a worker), it waits in place instead, for at most two leases.
 import {
   FINAL_STATUSES,
@@ -30,6 +31,9 @@ export async function sendRounds(run: BatchRun): Promise<void> {
   for (let round = 0; ; round++) {
     const dead = await releaseDeadClaims(run.pool, run.ref, run.deadAfterMs);
     if (dead.released + dead.unconfirmed > 0) run.log.warn("claims of a stopped worker released", dead);
+    // A commit whose lease lapsed is neither claimable nor held: unless resolved here, before the states
+    // are read, it stays unfinished while nothing waits for it, and the rounds would go on without end.
+    await resolveLapsedCommits(run.pool, run.ref);
     const states = new Map((await messageStates(run.pool, run.ref)).map((s) => [s.recipient, s]));
     run.statusOf.clear();
     for (const st of states.values()) run.statusOf.set(st.recipient, st.status);
@@ -48,7 +52,7 @@ export async function sendRounds(run: BatchRun): Promise<void> {
     if (candidates.length === 0) return;
     if (run.yieldUntil) {
       const freeAt = await heldClaimsFreeAt(run.pool, run.ref, run.deadAfterMs);
-      // Nothing held any more (finished or lapsed meanwhile): another round sorts the rest out.
+      // Nothing held any more (finished or lapsed meanwhile): the next round claims or resolves the rest.
       if (freeAt === null) continue;
       run.log.info("batch waits for another worker's claims; its slot is given back", {
         held: candidates.length,
@@ -60,7 +64,7 @@ export async function sendRounds(run: BatchRun): Promise<void> {
       run.unavailable = `${candidates.length} recipients still claimed by another worker`;
       return;
     }
-    await waitForClaims(run, held, states, { round, startedAt: now });
+    await waitForClaims(held, states, { round, startedAt: now });
   }
 }
 
@@ -71,11 +75,10 @@ function underLiveClaim(st: MessageState | undefined, now: number): boolean {
 
 /**
  * Waits until the first held lease lapses (plus 50 ms) or 1 s after the round started, whichever is
- * sooner, but no longer than the round's backoff (100 ms doubling, up to 1.6 s); then turns commits
- * whose lease lapsed into 'unconfirmed'.
+ * sooner, but no longer than the round's backoff (100 ms doubling, up to 1.6 s). The next round turns
+ * commits whose lease lapsed into 'unconfirmed'.
  */
 async function waitForClaims(
-  run: BatchRun,
   held: Recipient[],
   states: ReadonlyMap<string, MessageState>,
   { round, startedAt }: { round: number; startedAt: number },
@@ -84,5 +87,4 @@ async function waitForClaims(
   const until = Math.min(...leases, startedAt + 1_000);
   const waitMs = Math.min(Math.max(until - Date.now(), 0) + 50, 100 * 2 ** Math.min(round, 4));
   await new Promise((res) => setTimeout(res, waitMs));
-  await resolveLapsedCommits(run.pool, run.ref);
 }
