@@ -53,6 +53,12 @@ const apiEnv = baseEnv
     RATE_LIMIT_TIMEOUT_MS: IntEnv(10, 5_000).default(250),
     /** Request logs: buffer bound, entries (retention is the worker's REQUEST_LOG_RETENTION_DAYS). */
     REQUEST_LOG_BUFFER: IntEnv(100, 1_000_000).default(10_000),
+    /**
+     * Request logs: the buffer is written to Postgres this often, ms (and at once from 500 waiting entries).
+     * What a killed process (SIGKILL, OOM) can lose: the requests of the last interval, or the whole buffer
+     * while Postgres is unreachable. SIGTERM writes the buffer out before exiting.
+     */
+    REQUEST_LOG_FLUSH_MS: IntEnv(10, 600_000).default(1_000),
     /** How long a rotated key keeps working, seconds (default 24 h). */
     KEY_ROTATION_GRACE_SECONDS: IntEnv(0, 30 * 86_400).default(86_400),
     /** Largest JSON body accepted, bytes. */
