@@ -11,6 +11,8 @@ import {
   JsonEnv,
   logsEnvShape,
   parseEnv,
+  SHARED_SECRETS,
+  type SharedSecret,
 } from "@opsdeck/core";
 import { z } from "zod";
 
@@ -79,6 +81,11 @@ const apiEnv = baseEnv
     HTTP_REQUEST_TIMEOUT_MS: IntEnv(1_000, 3_600_000).default(30_000),
     /** A socket with no traffic either way for this long is closed, ms. */
     HTTP_IDLE_TIMEOUT_MS: IntEnv(1_000, 3_600_000).default(60_000),
+    /**
+     * Heartbeat period, ms: each API process upserts its row in api_heartbeats so replicas see each other.
+     * At most 10 s, because a process counts as running for 30 s after its last beat.
+     */
+    HEARTBEAT_INTERVAL_MS: IntEnv(100, 10_000).default(10_000),
     /** SIGTERM: how long in-flight requests get to finish, ms. */
     SHUTDOWN_GRACE_MS: IntEnv(0, 600_000).default(10_000),
     /** Postgres statement timeout for API queries, ms. */
@@ -159,6 +166,8 @@ export type ApiConfig = z.infer<typeof apiEnv> & {
   validateResponses: boolean;
   /** DOWNLOAD_SIGNING_SECRET, or random bytes (hex) chosen at start. */
   downloadSigningSecret: string;
+  /** The shared secrets left unset, so random in this process (names only). */
+  randomSecrets: SharedSecret[];
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -169,5 +178,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     publicUrl: (c.PUBLIC_URL ?? `http://${host}:${c.PORT}`).replace(/\/$/, ""),
     validateResponses: c.VALIDATE_RESPONSES ?? c.NODE_ENV !== "production",
     downloadSigningSecret: c.DOWNLOAD_SIGNING_SECRET ?? randomBytes(32).toString("hex"),
+    randomSecrets: (Object.keys(SHARED_SECRETS) as SharedSecret[]).filter((name) => c[name] === undefined),
   };
 }

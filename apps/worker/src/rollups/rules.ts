@@ -7,9 +7,16 @@ import {
   type AlertRule,
   type AlertThresholdsConfig,
   type InfrastructureHealth,
+  sharedSecretEffect,
   thresholdsForSubject,
 } from "@opsdeck/core";
-import { type Firing, histogramPercentile, type LatencyHistograms, type RecentQueueStats } from "@opsdeck/db";
+import {
+  type Firing,
+  histogramPercentile,
+  type LatencyHistograms,
+  type LiveApiProcess,
+  type RecentQueueStats,
+} from "@opsdeck/db";
 import { type QueueSample } from "@opsdeck/redis";
 
 export interface RuleInputs {
@@ -29,6 +36,8 @@ export interface RuleInputs {
   blacklisted: { ip: string; provider: string; blacklists: string[] }[] | null;
   /** Growth of the dropped-log total since the last evaluation; null when unknown. */
   droppedLogs: { total: number; increase: number } | null;
+  /** API processes running now (fresh heartbeats); null when Postgres could not be read. */
+  apiProcesses: LiveApiProcess[] | null;
   thresholds: AlertThresholdsConfig;
 }
 
@@ -209,11 +218,36 @@ function otherRules(i: RuleInputs, out: RuleResult): void {
   }
 }
 
+/**
+ * A shared secret (SESSION_SECRET, DOWNLOAD_SIGNING_SECRET) left unset is random per API process, so with
+ * two or more replicas running, what one signs the others refuse. One alert per setting (the subject).
+ */
+function replicaRules(i: RuleInputs, out: RuleResult): void {
+  if (!i.apiProcesses) return;
+  out.evaluated.push("random_secret_with_replicas");
+  const replicas = i.apiProcesses.length;
+  if (replicas < 2) return;
+  const settings = [...new Set(i.apiProcesses.flatMap((p) => p.random_secrets))].sort();
+  for (const setting of settings) {
+    if (thresholdsForSubject(i.thresholds, setting).disabled.includes("random_secret_with_replicas")) continue;
+    const random = i.apiProcesses.filter((p) => p.random_secrets.includes(setting));
+    out.firing.push({
+      rule: "random_secret_with_replicas",
+      subject: setting,
+      service: "API Server",
+      severity: "error",
+      message: `${setting} is not set on ${random.length} of ${replicas} API replicas, which use a random one each: ${sharedSecretEffect(setting)}. Set the same ${setting} on every replica.`,
+      details: { setting, replicas, random_on: random.map((p) => p.id) },
+    });
+  }
+}
+
 export function evaluateRules(i: RuleInputs): RuleResult {
   const out: RuleResult = { evaluated: [], firing: [] };
   queueRules(i, out);
   latencyRules(i, out);
   serviceRules(i, out);
   otherRules(i, out);
+  replicaRules(i, out);
   return out;
 }

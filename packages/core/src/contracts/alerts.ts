@@ -21,6 +21,7 @@ const ALERT_RULES = [
   "dropped_logs",
   "wait_p95",
   "processing_p95",
+  "random_secret_with_replicas",
 ] as const;
 export const AlertRule = z.enum(ALERT_RULES);
 export type AlertRule = z.infer<typeof AlertRule>;
