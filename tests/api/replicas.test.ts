@@ -3,7 +3,8 @@
 // unset. A process with a random SESSION_SECRET that sees another replica logs
 // one warning naming the setting (never a value), and the worker's alert rule
 // random_secret_with_replicas opens an alert for it; replicas that share the
-// secret raise none, and the alert resolves once they run.
+// secret raise none, and the alert resolves once they run. Replicas that set
+// it to different values raise replica_secret_mismatch.
 import pg from "pg";
 
 import { DEFAULT_ROLLUP_OPTIONS } from "../../apps/worker/src/rollups/context";
@@ -132,4 +133,21 @@ test("a single process with random secrets raises no alert: nothing disagrees wi
   const r = await evaluate();
   expect(r.opened.filter((x) => x.rule === "random_secret_with_replicas")).toEqual([]);
   expect(only.output()).not.toMatch(/is not set, so this API process uses a random one/);
+  await only.stop("SIGTERM");
+});
+
+test("replicas that set SESSION_SECRET to different values: a mismatch alert, and the value is nowhere in Postgres", async () => {
+  const one = await start({ SESSION_SECRET, DOWNLOAD_SIGNING_SECRET });
+  const other = await start({ SESSION_SECRET: "t".repeat(40), DOWNLOAD_SIGNING_SECRET });
+  await waitFor("both heartbeats", async () => (await liveBeats()).size === 2);
+  const r = await evaluate();
+  expect(r.opened.map((a) => [a.rule, a.subject])).toEqual([["replica_secret_mismatch", "SESSION_SECRET"]]);
+  const rows = await pool.query<{ row: string }>(`SELECT row_to_json(h)::text AS row FROM api_heartbeats h`);
+  for (const { row } of rows.rows) {
+    expect(row).not.toContain(SESSION_SECRET);
+    expect(row).not.toContain("t".repeat(40));
+    expect(row).not.toContain(DOWNLOAD_SIGNING_SECRET);
+  }
+  await one.stop("SIGTERM");
+  await other.stop("SIGTERM");
 });

@@ -5,7 +5,7 @@
 // records the stop, request logs are flushed, connections closed (shutdown.ts).
 import os from "node:os";
 
-import { ConfigError, createLogger } from "@opsdeck/core";
+import { ConfigError, createLogger, secretFingerprints } from "@opsdeck/core";
 import { createPool, createPostgresLogTransport } from "@opsdeck/db";
 import { reportDroppedLogs } from "@opsdeck/redis";
 
@@ -64,6 +64,7 @@ function main(): void {
   const heartbeat = startApiHeartbeat(deps.db.pool, {
     intervalMs: config.HEARTBEAT_INTERVAL_MS,
     randomSecrets: config.randomSecrets,
+    secretFingerprints: secretFingerprints(config),
     log: logger,
   });
 

@@ -15155,7 +15155,8 @@ export interface operations {
                   | "dropped_logs"
                   | "wait_p95"
                   | "processing_p95"
-                  | "random_secret_with_replicas";
+                  | "random_secret_with_replicas"
+                  | "replica_secret_mismatch";
                 /** @description What the alert is about: a queue, a service, an IP */
                 subject: string;
                 /** @description Last evaluation that found the condition, ISO 8601 */
@@ -15358,7 +15359,8 @@ export interface operations {
                 | "dropped_logs"
                 | "wait_p95"
                 | "processing_p95"
-                | "random_secret_with_replicas";
+                | "random_secret_with_replicas"
+                | "replica_secret_mismatch";
               /** @description What the alert is about: a queue, a service, an IP */
               subject: string;
               /** @description Last evaluation that found the condition, ISO 8601 */

@@ -1,7 +1,8 @@
 // The API's heartbeat: every HEARTBEAT_INTERVAL_MS (default 10 s) the process
 // upserts its row in api_heartbeats, so replicas are visible to each other and
 // to the worker's alert rules (random_secret_with_replicas). The row carries
-// the names of the shared secrets this process made up because they are unset.
+// the names of the shared secrets this process made up because they are unset,
+// and a one-way fingerprint of each one set (replica_secret_mismatch).
 // When such a process sees another replica running, it logs one warning per
 // secret, naming the setting and what breaks — never the value. `stop` records
 // a clean stop, so a replaced replica stops counting at once.
@@ -20,6 +21,8 @@ export interface ApiHeartbeat {
 export interface ApiHeartbeatOptions {
   intervalMs: number;
   randomSecrets: SharedSecret[];
+  /** core's secretFingerprints of the shared secrets that are set. */
+  secretFingerprints: Record<string, string>;
   log: Logger;
 }
 
@@ -52,6 +55,7 @@ export function startApiHeartbeat(pool: pg.Pool, opts: ApiHeartbeatOptions): Api
         startedAt,
         stoppedAt,
         randomSecrets,
+        secretFingerprints: opts.secretFingerprints,
       });
       if (failing) log.info("api heartbeat written again");
       failing = false;

@@ -242,6 +242,30 @@ function replicaRules(i: RuleInputs, out: RuleResult): void {
   }
 }
 
+/**
+ * Replicas that set a shared secret to different values: the same breakage as a random one, from a typo or a
+ * half-done rotation. Told by the fingerprints their heartbeats carry (never the values). One alert per setting.
+ */
+function mismatchRules(i: RuleInputs, out: RuleResult): void {
+  if (!i.apiProcesses) return;
+  out.evaluated.push("replica_secret_mismatch");
+  const settings = [...new Set(i.apiProcesses.flatMap((p) => Object.keys(p.secret_fingerprints)))].sort();
+  for (const setting of settings) {
+    if (thresholdsForSubject(i.thresholds, setting).disabled.includes("replica_secret_mismatch")) continue;
+    const setOn = i.apiProcesses.filter((p) => p.secret_fingerprints[setting] !== undefined);
+    const values = new Set(setOn.map((p) => p.secret_fingerprints[setting]));
+    if (values.size < 2) continue;
+    out.firing.push({
+      rule: "replica_secret_mismatch",
+      subject: setting,
+      service: "API Server",
+      severity: "error",
+      message: `API replicas disagree on ${setting} (${values.size} different values among ${setOn.length} replicas that set it): ${sharedSecretEffect(setting)}. Set the same ${setting} on every replica.`,
+      details: { setting, replicas: setOn.length, values: values.size },
+    });
+  }
+}
+
 export function evaluateRules(i: RuleInputs): RuleResult {
   const out: RuleResult = { evaluated: [], firing: [] };
   queueRules(i, out);
@@ -249,5 +273,6 @@ export function evaluateRules(i: RuleInputs): RuleResult {
   serviceRules(i, out);
   otherRules(i, out);
   replicaRules(i, out);
+  mismatchRules(i, out);
   return out;
 }
