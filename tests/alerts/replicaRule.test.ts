@@ -1,4 +1,4 @@
-// The replica rules on their own (apps/worker/src/rollups/rules.ts):
+// The replica rules on their own (apps/worker/src/rollups/replicaRules.ts):
 // random_secret_with_replicas, one alert per setting while two or more API
 // replicas run and any makes it up; replica_secret_mismatch, one per setting
 // that replicas set to different values (told by fingerprints). Neither is
