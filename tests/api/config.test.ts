@@ -15,6 +15,23 @@ it("has the documented defaults", () => {
   expect([c.RATE_LIMIT_READ, c.RATE_LIMIT_WRITE, c.RATE_LIMIT_WINDOW_SECONDS]).toEqual([300, 60, 60]);
   expect([c.INTEGRATION_QUOTA_MINUTE, c.INTEGRATION_QUOTA_HOUR, c.INTEGRATION_QUOTA_DAY]).toEqual([100, 1000, 10000]);
   expect(c.REQUEST_LOG_BUFFER).toBe(10_000);
+  expect(c.REQUEST_LOG_FLUSH_MS).toBe(1_000);
+  expect(c.HEARTBEAT_INTERVAL_MS).toBe(10_000);
+});
+
+it("names the shared secrets left unset (random in this process), and only those", () => {
+  expect(loadConfig({}).randomSecrets).toEqual(["SESSION_SECRET", "DOWNLOAD_SIGNING_SECRET"]);
+  expect(loadConfig({ SESSION_SECRET: "s".repeat(32) }).randomSecrets).toEqual(["DOWNLOAD_SIGNING_SECRET"]);
+  const both = loadConfig({ SESSION_SECRET: "s".repeat(32), DOWNLOAD_SIGNING_SECRET: "d".repeat(32) });
+  expect(both.randomSecrets).toEqual([]);
+  expect(both.downloadSigningSecret).toBe("d".repeat(32));
+  // An empty value is unset, as everywhere else.
+  expect(loadConfig({ SESSION_SECRET: "" }).randomSecrets).toContain("SESSION_SECRET");
+});
+
+it("refuses a heartbeat period past 10 s (a replica counts as running 30 s) and a flush interval under 10 ms", () => {
+  expect(() => loadConfig({ HEARTBEAT_INTERVAL_MS: "10001" })).toThrow(/HEARTBEAT_INTERVAL_MS/);
+  expect(() => loadConfig({ REQUEST_LOG_FLUSH_MS: "5" })).toThrow(/REQUEST_LOG_FLUSH_MS/);
 });
 
 it("lists every problem, one per line", () => {

@@ -11,6 +11,8 @@ import {
   JsonEnv,
   logsEnvShape,
   parseEnv,
+  SHARED_SECRETS,
+  type SharedSecret,
 } from "@opsdeck/core";
 import { z } from "zod";
 
@@ -53,6 +55,12 @@ const apiEnv = baseEnv
     RATE_LIMIT_TIMEOUT_MS: IntEnv(10, 5_000).default(250),
     /** Request logs: buffer bound, entries (retention is the worker's REQUEST_LOG_RETENTION_DAYS). */
     REQUEST_LOG_BUFFER: IntEnv(100, 1_000_000).default(10_000),
+    /**
+     * Request logs: the buffer is written to Postgres this often, ms (and at once from 500 waiting entries).
+     * What a killed process (SIGKILL, OOM) can lose: the requests of the last interval, or the whole buffer
+     * while Postgres is unreachable. SIGTERM writes the buffer out before exiting.
+     */
+    REQUEST_LOG_FLUSH_MS: IntEnv(10, 600_000).default(1_000),
     /** How long a rotated key keeps working, seconds (default 24 h). */
     KEY_ROTATION_GRACE_SECONDS: IntEnv(0, 30 * 86_400).default(86_400),
     /** Largest JSON body accepted, bytes. */
@@ -73,6 +81,11 @@ const apiEnv = baseEnv
     HTTP_REQUEST_TIMEOUT_MS: IntEnv(1_000, 3_600_000).default(30_000),
     /** A socket with no traffic either way for this long is closed, ms. */
     HTTP_IDLE_TIMEOUT_MS: IntEnv(1_000, 3_600_000).default(60_000),
+    /**
+     * Heartbeat period, ms: each API process upserts its row in api_heartbeats so replicas see each other.
+     * At most 10 s, because a process counts as running for 30 s after its last beat.
+     */
+    HEARTBEAT_INTERVAL_MS: IntEnv(100, 10_000).default(10_000),
     /** SIGTERM: how long in-flight requests get to finish, ms. */
     SHUTDOWN_GRACE_MS: IntEnv(0, 600_000).default(10_000),
     /** Postgres statement timeout for API queries, ms. */
@@ -153,6 +166,8 @@ export type ApiConfig = z.infer<typeof apiEnv> & {
   validateResponses: boolean;
   /** DOWNLOAD_SIGNING_SECRET, or random bytes (hex) chosen at start. */
   downloadSigningSecret: string;
+  /** The shared secrets left unset, so random in this process (names only). */
+  randomSecrets: SharedSecret[];
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -163,5 +178,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     publicUrl: (c.PUBLIC_URL ?? `http://${host}:${c.PORT}`).replace(/\/$/, ""),
     validateResponses: c.VALIDATE_RESPONSES ?? c.NODE_ENV !== "production",
     downloadSigningSecret: c.DOWNLOAD_SIGNING_SECRET ?? randomBytes(32).toString("hex"),
+    randomSecrets: (Object.keys(SHARED_SECRETS) as SharedSecret[]).filter((name) => c[name] === undefined),
   };
 }

@@ -62,6 +62,7 @@ export function createDeps(config: ApiConfig, logger: Logger): AppDeps {
   const requestLogs = createBatchBuffer<RequestLogEntry>({
     write: (batch) => insertRequestLogs(db.pool, batch),
     maxEntries: config.REQUEST_LOG_BUFFER,
+    intervalMs: config.REQUEST_LOG_FLUSH_MS,
     onError: (err, n) => logger.warn("request log flush failed; will retry", { err, pending: n }),
     onDrop: (dropped) => {
       metrics.requestLogsDropped.inc();

@@ -1,17 +1,18 @@
 // API entry: config, listen, signals. SIGTERM/SIGINT drain: /readyz turns
 // 503 and responses carry `Connection: close`, the listener accepts for a
 // short window (so the backlog is answered, not reset) and then closes,
-// in-flight requests finish (bounded by SHUTDOWN_GRACE_MS), request logs are
-// flushed, connections closed (shutdown.ts).
+// in-flight requests finish (bounded by SHUTDOWN_GRACE_MS), the heartbeat
+// records the stop, request logs are flushed, connections closed (shutdown.ts).
 import os from "node:os";
 
-import { ConfigError, createLogger } from "@opsdeck/core";
+import { ConfigError, createLogger, secretFingerprints } from "@opsdeck/core";
 import { createPool, createPostgresLogTransport } from "@opsdeck/db";
 import { reportDroppedLogs } from "@opsdeck/redis";
 
 import { createApp } from "./app";
 import { loadConfig } from "./config";
 import { closeDeps, createDeps } from "./createDeps";
+import { startApiHeartbeat } from "./replicas/heartbeat";
 import { createHttpServer } from "./server";
 import { acceptWindowMs, drainHttpServer } from "./shutdown";
 
@@ -58,6 +59,14 @@ function main(): void {
   });
   // Job actions a stopped or dead API process left behind carry on here.
   deps.jobActions.watch();
+  // Replicas see each other (and the worker's alert rules see them): warns when an unset shared secret is
+  // random here while another replica runs.
+  const heartbeat = startApiHeartbeat(deps.db.pool, {
+    intervalMs: config.HEARTBEAT_INTERVAL_MS,
+    randomSecrets: config.randomSecrets,
+    secretFingerprints: secretFingerprints(config),
+    log: logger,
+  });
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -70,6 +79,7 @@ function main(): void {
       graceMs: config.SHUTDOWN_GRACE_MS,
       log: logger,
     })
+      .then(() => heartbeat.stop())
       .then(() => logTransport.shutdown(5_000))
       .then(() => logPool.end())
       .then(() => closeDeps(deps))

@@ -15154,7 +15154,9 @@ export interface operations {
                   | "redis_eviction_policy"
                   | "dropped_logs"
                   | "wait_p95"
-                  | "processing_p95";
+                  | "processing_p95"
+                  | "random_secret_with_replicas"
+                  | "replica_secret_mismatch";
                 /** @description What the alert is about: a queue, a service, an IP */
                 subject: string;
                 /** @description Last evaluation that found the condition, ISO 8601 */
@@ -15356,7 +15358,9 @@ export interface operations {
                 | "redis_eviction_policy"
                 | "dropped_logs"
                 | "wait_p95"
-                | "processing_p95";
+                | "processing_p95"
+                | "random_secret_with_replicas"
+                | "replica_secret_mismatch";
               /** @description What the alert is about: a queue, a service, an IP */
               subject: string;
               /** @description Last evaluation that found the condition, ISO 8601 */

@@ -14,6 +14,7 @@ export * from "./logger";
 export * from "./permissions";
 export * from "./queues";
 export * from "./redact";
+export * from "./sharedSecrets";
 export * from "./smtp";
 export * from "./smtpDestination";
 export { VERSION } from "./version";

@@ -60,6 +60,7 @@ export function createDb(opts: DbOptions): Db {
   };
 }
 
+export * from "./apiHeartbeats";
 export * from "./audit";
 export * from "./bootstrap";
 export * from "./email";

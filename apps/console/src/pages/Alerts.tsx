@@ -38,6 +38,7 @@ function SubjectLink({ alert }: { alert: Alert }) {
   const s = alert.subject;
   if (alert.rule === "ip_blacklisted") return <Link href={`/email?ip=${encodeURIComponent(s)}`}>IP {s}</Link>;
   if (alert.rule === "dropped_logs") return <Link href="/logs">Logs</Link>;
+  if (alert.rule === "random_secret_with_replicas" || alert.rule === "replica_secret_mismatch") return <>Setting {s}</>;
   if (SERVICES.has(s)) return <Link href="/#health-h">Service {s}</Link>;
   return <Link href={`/queues/${encodeURIComponent(s)}`}>Queue {s}</Link>;
 }

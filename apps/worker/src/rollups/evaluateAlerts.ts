@@ -1,5 +1,5 @@
 // Alert evaluation, run after each rollup: measure (queues from Redis;
-// heartbeats, recent minute rows and latency histograms from Postgres;
+// worker and API heartbeats, recent minute rows and latency histograms from Postgres;
 // service health, listed sending IPs, dropped logs), apply the rules, then
 // open or refresh one alert per firing (rule, subject) and resolve the open
 // ones that no longer fire.
@@ -10,6 +10,7 @@ import {
   collectInfrastructureHealth,
   floorBucket,
   listBlacklistedIps,
+  liveApiProcesses,
   onlineWorkersPerQueue,
   recentLatency,
   recentQueueStats,
@@ -56,7 +57,7 @@ export async function evaluateAlerts(ctx: MetricsContext): Promise<AlertEvaluati
     if (th.wait_p95_ms !== null || th.processing_p95_ms !== null) latencyWindows.add(th.latency_window_minutes);
   }
   const upTo = floorBucket((ctx.now?.() ?? new Date()).getTime() - options.lagMs - 60_000, "minute");
-  const [online, recent, latency, health, blacklisted, droppedLogs] = await Promise.all([
+  const [online, recent, latency, health, blacklisted, droppedLogs, apiProcesses] = await Promise.all([
     settle(withDeadline(onlineWorkersPerQueue(pool), t, "Postgres")),
     settle(
       withDeadline(
@@ -89,6 +90,7 @@ export async function evaluateAlerts(ctx: MetricsContext): Promise<AlertEvaluati
     }),
     settle(withDeadline(listBlacklistedIps(pool), t, "Postgres")),
     settle(withDeadline(droppedLogsIncrease(ctx.redis, options.keyPrefix), t, "Redis")),
+    settle(withDeadline(liveApiProcesses(pool), t, "Postgres")),
   ]);
 
   const { evaluated, firing } = evaluateRules({
@@ -99,6 +101,7 @@ export async function evaluateAlerts(ctx: MetricsContext): Promise<AlertEvaluati
     health,
     blacklisted,
     droppedLogs,
+    apiProcesses,
     thresholds: options.thresholds,
   });
   const opened = await recordFiring(pool, firing);

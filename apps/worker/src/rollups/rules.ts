@@ -9,8 +9,16 @@ import {
   type InfrastructureHealth,
   thresholdsForSubject,
 } from "@opsdeck/core";
-import { type Firing, histogramPercentile, type LatencyHistograms, type RecentQueueStats } from "@opsdeck/db";
+import {
+  type Firing,
+  histogramPercentile,
+  type LatencyHistograms,
+  type LiveApiProcess,
+  type RecentQueueStats,
+} from "@opsdeck/db";
 import { type QueueSample } from "@opsdeck/redis";
+
+import { replicaRules } from "./replicaRules";
 
 export interface RuleInputs {
   /** Live queue samples; null when Redis could not be read. */
@@ -29,6 +37,8 @@ export interface RuleInputs {
   blacklisted: { ip: string; provider: string; blacklists: string[] }[] | null;
   /** Growth of the dropped-log total since the last evaluation; null when unknown. */
   droppedLogs: { total: number; increase: number } | null;
+  /** API processes running now (fresh heartbeats); null when Postgres could not be read. */
+  apiProcesses: LiveApiProcess[] | null;
   thresholds: AlertThresholdsConfig;
 }
 
@@ -215,5 +225,6 @@ export function evaluateRules(i: RuleInputs): RuleResult {
   latencyRules(i, out);
   serviceRules(i, out);
   otherRules(i, out);
+  replicaRules(i, out);
   return out;
 }

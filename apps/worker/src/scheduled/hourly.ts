@@ -1,5 +1,5 @@
 // The scheduled tick's hourly steps ('maintenance'): request logs past
-// REQUEST_LOG_RETENTION_DAYS, worker heartbeats not seen for
+// REQUEST_LOG_RETENTION_DAYS, worker and API heartbeats not seen for
 // HEARTBEAT_RETENTION_DAYS, log partitions (created LOG_PARTITIONS_AHEAD_DAYS
 // ahead, dropped past LOG_RETENTION_DAYS), expired log exports with their
 // files, and expired Idempotency-Keys of email send requests.
@@ -9,6 +9,7 @@ import {
   deleteOldRequestLogs,
   dropExpiredLogPartitions,
   ensureLogPartitions,
+  pruneApiHeartbeats,
   pruneIdempotencyKeys,
   pruneWorkerHeartbeats,
 } from "@opsdeck/db";
@@ -28,6 +29,9 @@ export async function runHourlySteps(ctx: ProcessorContext): Promise<Record<stri
       deleteOldRequestLogs(pool, c.REQUEST_LOG_RETENTION_DAYS),
     ),
     heartbeats_pruned: await step(log, "heartbeats", () => pruneWorkerHeartbeats(pool, c.HEARTBEAT_RETENTION_DAYS)),
+    api_heartbeats_pruned: await step(log, "api_heartbeats", () =>
+      pruneApiHeartbeats(pool, c.HEARTBEAT_RETENTION_DAYS),
+    ),
     log_partitions_created: await step(log, "log_partitions", () =>
       ensureLogPartitions(pool, LOG_PARTITIONS_AHEAD_DAYS),
     ),

@@ -21,6 +21,8 @@ const ALERT_RULES = [
   "dropped_logs",
   "wait_p95",
   "processing_p95",
+  "random_secret_with_replicas",
+  "replica_secret_mismatch",
 ] as const;
 export const AlertRule = z.enum(ALERT_RULES);
 export type AlertRule = z.infer<typeof AlertRule>;

@@ -22,7 +22,11 @@ export interface QueueKeys {
   job(id: string): string;
   /** The job's lock, held (and renewed) by the worker processing it. */
   lock(id: string): string;
+  /** What `lock(id)` appends to `base + id`, for Lua that builds lock keys from ids it reads. */
+  readonly lockSuffix: string;
 }
+
+const LOCK_SUFFIX = ":lock";
 
 export function queueKeys(prefix: string, queue: string): QueueKeys {
   const base = `${prefix}:${queue}:`;
@@ -34,7 +38,8 @@ export function queueKeys(prefix: string, queue: string): QueueKeys {
     repeat: `${base}repeat`,
     state: (name) => `${base}${name}`,
     job: (id) => `${base}${id}`,
-    lock: (id) => `${base}${id}:lock`,
+    lock: (id) => `${base}${id}${LOCK_SUFFIX}`,
+    lockSuffix: LOCK_SUFFIX,
   };
 }
 
