@@ -32,7 +32,7 @@
 import { randomUUID } from "node:crypto";
 
 import { isCatalogQueue, type Logger } from "@opsdeck/core";
-import { claimStreamPosition, commitStreamBatch, getJobRecords, type StreamBatchCommit } from "@opsdeck/db";
+import { claimStreamPosition, commitStreamBatch, getJobRecordStates, type StreamBatchCommit } from "@opsdeck/db";
 import {
   acquireStreamLeases,
   backfillStart,
@@ -191,6 +191,9 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
   // The commit under way (one at a time, every stream of a read in turn); its outcome is kept so a
   // failure is seen by the next step (settle), never as an unhandled rejection.
   let inFlight: Promise<unknown> | null = null;
+  // Reads from here on (a tenth of a full batch) mean the follower is behind: the next one reads ahead.
+  const behindAt = Math.max(1, Math.floor(opts.batch / 10));
+  let behind = false;
 
   /** Waits for the commit under way; when it failed, the read-ahead is dropped and the error thrown. */
   async function settle(): Promise<void> {
@@ -253,7 +256,9 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
     hashes: Parameters<typeof translateEntries>[2],
   ): Promise<Prepared> {
     const need = jobsNeedingStoredRecords(entries);
-    const stored = new Map<string, StoredRecord>((await getJobRecords(pool, queue, need)).map((r) => [r.job_id, r]));
+    const stored = new Map<string, StoredRecord>(
+      (await getJobRecordStates(pool, queue, need)).map((r) => [r.job_id, r]),
+    );
     const { records, events } = translateEntries(queue, entries, hashes, stored);
     const lastId = (entries[entries.length - 1] as StreamEntry).id;
     const entriesRead = s.entriesRead + entries.length;
@@ -268,9 +273,13 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
       return;
     }
     const held = new Map(streams);
+    // Caught up, reading ahead would only split the next entries into more, smaller batches (each
+    // costs its own round trips, and a job's hash is read once per batch naming it).
+    if (!behind) await settle();
     const after = new Map([...held].map(([q, s]) => [q, s.ahead ?? s.position]));
-    // While the previous batch commits.
+    // While the previous batch commits (when behind).
     const read = await readEventStreams(blocking, prefix, after, opts.batch, opts.blockMs);
+    behind = [...read.values()].some((entries) => entries.length >= behindAt);
     if (stopped) return;
     const jobIds = new Map<string, string[]>();
     const toCommit = new Map<string, StreamEntry[]>();
