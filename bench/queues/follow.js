@@ -47,6 +47,9 @@ function startFollower(databaseUrl, prefix) {
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
+  // Gap repairs (entries trimmed before the follower read them) are counted from its log.
+  child.gapRepairs = 0;
+  child.stdout.on("data", (d) => (child.gapRepairs += String(d).split("event stream gap repaired").length - 1));
   return new Promise((resolve) => {
     child.stdout.on("data", (d) => {
       if (String(d).includes("ready")) resolve(child);
@@ -183,13 +186,16 @@ async function main() {
       );
     }
     const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)];
-    console.log(`throughput ratio watched/unwatched, median of ${ROUNDS}: ${median.toFixed(3)}`);
+    console.log(
+      `throughput ratio watched/unwatched, median of ${ROUNDS}: ${median.toFixed(3)} (gap repairs ${follower.gapRepairs})`,
+    );
 
     // 2. Lag at a sustained rate, on a fresh queue name of the same followed prefix.
     const LAG_QUEUE = "payments";
     const worker = new Worker(LAG_QUEUE, async () => null, { connection, prefix: watchedPrefix, concurrency: 50 });
     await worker.waitUntilReady();
     const load0 = os.loadavg()[0];
+    const gapsBefore = follower.gapRepairs;
     const produced = await produce(watchedPrefix, LAG_QUEUE);
     const total = produced.added;
     const achieved = total / produced.seconds;
@@ -207,7 +213,8 @@ async function main() {
     const s = r.rows[0];
     console.log(
       `lag at ${achieved.toFixed(0)} jobs/s (${s.n}/${total} records): p50 ${Number(s.p50).toFixed(0)} ms, p99 ${Number(s.p99).toFixed(0)} ms, max ${Number(s.max).toFixed(0)} ms` +
-        ` (producer ${achieved >= RATE * 0.98 ? "reached" : "did NOT reach"} ${RATE} jobs/s; load average ${load0.toFixed(1)} → ${os.loadavg()[0].toFixed(1)})`,
+        ` (producer ${achieved >= RATE * 0.98 ? "reached" : "did NOT reach"} ${RATE} jobs/s; load average ${load0.toFixed(1)} → ${os.loadavg()[0].toFixed(1)};` +
+        ` gap repairs ${follower.gapRepairs - gapsBefore})`,
     );
     await worker.close();
     const cpu = await stop(follower);
