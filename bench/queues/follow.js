@@ -8,8 +8,8 @@
 //    `jobs` jobs added beforehand, timed from run() to its last `completed` event. Each round runs
 //    it twice, on two queues of two prefixes: one unwatched, one followed by Opsdeck's history
 //    follower in a process of its own (followChild.js, as in an Opsdeck worker). The order
-//    alternates by round. Printed: jobs/s of each, the ratio watched/unwatched per round, and the
-//    median ratio.
+//    alternates by round, and the follower's records land before the next drain starts. Printed:
+//    jobs/s of each, the ratio watched/unwatched per round, and the median ratio.
 // 2. Lag. A producer in a process of its own (followProducer.js: 4 connections, batches every 50 ms)
 //    adds `rate` jobs/s for `seconds` seconds to a followed queue, drained by the same kind of
 //    Worker; once every record has landed, the lag of each job — its record's last commit
@@ -168,18 +168,24 @@ async function main() {
     await drain(`${base}-warm`, 2_000); // JIT warm-up, not reported
     const ratios = [];
     for (let round = 1; round <= ROUNDS; round++) {
+      // The follower finishes what the watched drain left it before anything else is timed: its
+      // backlog would otherwise slow an unwatched drain run right after, flattering the ratio.
+      const watch = async () => {
+        const jobsPerS = await drain(watchedPrefix, JOBS);
+        const deadline = Date.now() + 120_000;
+        while ((await recordCount(pool, QUEUE, "completed")) < round * JOBS && Date.now() < deadline)
+          await c.sleep(200);
+        return jobsPerS;
+      };
       let raw;
       let watched;
       if (round % 2) {
         raw = await drain(`${base}-u${round}`, JOBS);
-        watched = await drain(watchedPrefix, JOBS);
+        watched = await watch();
       } else {
-        watched = await drain(watchedPrefix, JOBS);
+        watched = await watch();
         raw = await drain(`${base}-u${round}`, JOBS);
       }
-      // Let the follower finish the round before the next one is timed.
-      const deadline = Date.now() + 120_000;
-      while ((await recordCount(pool, QUEUE, "completed")) < round * JOBS && Date.now() < deadline) await c.sleep(200);
       ratios.push(watched / raw);
       console.log(
         `round ${round}: unwatched ${raw.toFixed(0)} jobs/s, watched ${watched.toFixed(0)} jobs/s, ratio ${(watched / raw).toFixed(3)}`,
