@@ -17,11 +17,13 @@
 //   statement, so a follower killed anywhere resumes exactly after what is
 //   committed, and a replayed entry changes nothing (fenced upserts, events
 //   keyed by attempt).
-// - Pipelining: the next batch is read (XREAD and the pipeline) while the
-//   previous one commits, from where that batch ends; it is translated only
-//   once that commit is done (translation reads the records it wrote). A
-//   failed commit throws the read-ahead away and the next read starts again
-//   from the saved position, so nothing is skipped or written twice.
+// - Pipelining: while the follower is behind (its last read brought a tenth
+//   of HISTORY_BATCH or more), the next batch is read (XREAD and the
+//   pipeline) while the previous one commits, from where that batch ends;
+//   it is translated only once that commit is done (translation reads the
+//   records it wrote). A failed commit throws the read-ahead away and the
+//   next read starts again from the saved position, so nothing is skipped
+//   or written twice. Caught up, a batch commits before the next read.
 // - Gaps: when entries after the saved position were trimmed unread (XINFO
 //   STREAM says more entries are gone than the stream had been given before
 //   the position, see packages/redis/src/bullmq/events.ts), or a first start
