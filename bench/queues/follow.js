@@ -8,15 +8,22 @@
 //    `jobs` jobs added beforehand, timed from run() to its last `completed` event. Each round runs
 //    it twice, on two queues of two prefixes: one unwatched, one followed by Opsdeck's history
 //    follower in a process of its own (followChild.js, as in an Opsdeck worker). The order
-//    alternates by round. Printed: jobs/s of each, the ratio watched/unwatched per round, and the
-//    median ratio.
-// 2. Lag. A producer adds `rate` jobs/s (batches every 50 ms) for `seconds` seconds to a followed
-//    queue, drained by the same kind of Worker; once every record has landed, the lag of each job —
-//    its record's last commit (updated_at, Postgres' clock) less its finishedOn (the worker's clock,
-//    same machine) — as p50 / p99 / max. Also the rate actually achieved.
+//    alternates by round, and the follower's records land before the next drain starts. Printed:
+//    jobs/s of each, the ratio watched/unwatched per round, and the median ratio.
+// 2. Lag. A producer in a process of its own (followProducer.js: 4 connections, batches every 50 ms)
+//    adds `rate` jobs/s for `seconds` seconds to a followed queue, drained by the same kind of
+//    Worker; once every record has landed, the lag of each job — its record's last commit
+//    (updated_at, Postgres' clock) less its finishedOn (the worker's clock, same machine) — as
+//    p50 / p99 / max. Also the rate the producer actually achieved.
+// 3. Catch-up: the follower's own ceiling. A queue's `jobs` jobs are added and drained while its
+//    follower is stopped (the stream capped high enough to keep every entry), then a follower starts
+//    from its saved position; entries/s until its position reaches the stream's end, against a raw
+//    baseline measured just before: XREAD of the same stream alone, 5,000 entries a call.
+//    Printed with the load average, which on a shared machine bounds what the lag phase can show.
 // It creates and drops its own database (opsdeck_bench_follow) and Redis prefixes (bench-fo-<pid>-*).
 "use strict";
 const { spawn } = require("node:child_process");
+const os = require("node:os");
 const path = require("node:path");
 
 const { Queue, Worker } = require("bullmq");
@@ -40,13 +47,24 @@ function startFollower(databaseUrl, prefix) {
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
+  // Gap repairs (entries trimmed before the follower read them) are counted from its log.
+  child.gapRepairs = 0;
+  child.stdout.on("data", (d) => (child.gapRepairs += String(d).split("event stream gap repaired").length - 1));
   return new Promise((resolve) => {
     child.stdout.on("data", (d) => {
       if (String(d).includes("ready")) resolve(child);
     });
   });
 }
-const stop = (child) => new Promise((r) => (child.on("exit", r), child.kill("SIGTERM")));
+/** Stops a follower; the CPU time its process used (user + system), ms. */
+function stop(child) {
+  let out = "";
+  child.stdout.on("data", (d) => (out += d));
+  return new Promise((resolve) => {
+    child.on("exit", () => resolve(Number(/cpu (\d+)/.exec(out)?.[1] ?? NaN)));
+    child.kill("SIGTERM");
+  });
+}
 
 async function recordCount(pool, prefixQueue, status) {
   const r = await pool.query(`SELECT count(*)::int AS n FROM job_records WHERE queue = $1 AND status = $2`, [
@@ -57,8 +75,8 @@ async function recordCount(pool, prefixQueue, status) {
 }
 
 /** Fills `prefix`'s queue with `n` jobs, then times a plain Worker draining them; jobs/s. */
-async function drain(prefix, n) {
-  const queue = new Queue(QUEUE, { connection, prefix });
+async function drain(prefix, n, name = QUEUE, given = null) {
+  const queue = given ?? new Queue(name, { connection, prefix });
   for (let i = 0; i < n; i += 1000) {
     await queue.addBulk(
       Array.from({ length: Math.min(1000, n - i) }, (_, j) => ({ name: "order", data: { n: i + j } })),
@@ -67,7 +85,7 @@ async function drain(prefix, n) {
   let done = 0;
   let finish;
   const finished = new Promise((r) => (finish = r));
-  const worker = new Worker(QUEUE, async () => null, { connection, prefix, concurrency: 50, autorun: false });
+  const worker = new Worker(name, async () => null, { connection, prefix, concurrency: 50, autorun: false });
   worker.on("completed", () => {
     if (++done === n) finish();
   });
@@ -77,8 +95,65 @@ async function drain(prefix, n) {
   await finished;
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   await worker.close();
-  await queue.close();
+  if (!given) await queue.close();
   return n / secs;
+}
+
+/** Runs followProducer.js: RATE jobs/s for SECONDS s to `prefix`'s `name`; its {added, seconds}. */
+function produce(prefix, name) {
+  const child = spawn(
+    process.execPath,
+    [path.join(__dirname, "followProducer.js"), prefix, name, String(RATE), String(SECONDS)],
+    { env: { ...process.env, REDIS_URL: c.redisUrl }, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  let out = "";
+  child.stdout.on("data", (d) => (out += d));
+  return new Promise((resolve, reject) =>
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`producer exit ${code}`)))),
+  );
+}
+
+/** Saved position of `queue` and the id of its stream's newest entry, equal once a follower caught up. */
+async function caughtUp(pool, redis, prefix, queue) {
+  const r = await pool.query(`SELECT last_id FROM queue_stream_positions WHERE queue = $1`, [queue]);
+  const [[newest]] = await redis.xrevrange(`${prefix}:${queue}:events`, "+", "-", "COUNT", 1);
+  return r.rows[0]?.last_id === newest;
+}
+
+async function catchUp(databaseUrl, pool, redis, prefix) {
+  const name = "backlog";
+  const key = `${prefix}:${name}:events`;
+  // Capped far above what the jobs write (~4 entries a job), so nothing is trimmed unread.
+  const queue = new Queue(name, { connection, prefix, streams: { events: { maxLen: JOBS * 10 } } });
+  await queue.add("first", {});
+  let follower = await startFollower(databaseUrl, prefix); // saves a position, then stops
+  const deadline = Date.now() + 120_000;
+  while (!(await caughtUp(pool, redis, prefix, name)) && Date.now() < deadline) await c.sleep(100);
+  await stop(follower);
+  await drain(prefix, JOBS, name, queue);
+  const entries = await redis.xlen(key);
+  let t0 = process.hrtime.bigint();
+  for (let pos = "0"; ;) {
+    const reply = await redis.xread("COUNT", 5_000, "STREAMS", key, pos);
+    const got = reply?.[0]?.[1] ?? [];
+    if (got.length === 0) break;
+    pos = got[got.length - 1][0];
+  }
+  const raw = entries / (Number(process.hrtime.bigint() - t0) / 1e9);
+  const load0 = os.loadavg()[0];
+  t0 = process.hrtime.bigint();
+  follower = await startFollower(databaseUrl, prefix);
+  const until = Date.now() + 300_000;
+  while (!(await caughtUp(pool, redis, prefix, name)) && Date.now() < until) await c.sleep(50);
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = await stop(follower);
+  await queue.close();
+  const rate = entries / secs;
+  console.log(
+    `catch-up of ${entries} entries (${JOBS} jobs): follower ${rate.toFixed(0)} entries/s = ${((rate * JOBS) / entries).toFixed(0)} jobs/s` +
+      ` (process start included), raw XREAD ${raw.toFixed(0)} entries/s, ratio ${(rate / raw).toFixed(3)}; load average ${load0.toFixed(1)} → ${os.loadavg()[0].toFixed(1)};` +
+      ` follower process CPU ${cpu} ms`,
+  );
 }
 
 async function main() {
@@ -93,44 +168,43 @@ async function main() {
     await drain(`${base}-warm`, 2_000); // JIT warm-up, not reported
     const ratios = [];
     for (let round = 1; round <= ROUNDS; round++) {
+      // The follower finishes what the watched drain left it before anything else is timed: its
+      // backlog would otherwise slow an unwatched drain run right after, flattering the ratio.
+      const watch = async () => {
+        const jobsPerS = await drain(watchedPrefix, JOBS);
+        const deadline = Date.now() + 120_000;
+        while ((await recordCount(pool, QUEUE, "completed")) < round * JOBS && Date.now() < deadline)
+          await c.sleep(200);
+        return jobsPerS;
+      };
       let raw;
       let watched;
       if (round % 2) {
         raw = await drain(`${base}-u${round}`, JOBS);
-        watched = await drain(watchedPrefix, JOBS);
+        watched = await watch();
       } else {
-        watched = await drain(watchedPrefix, JOBS);
+        watched = await watch();
         raw = await drain(`${base}-u${round}`, JOBS);
       }
-      // Let the follower finish the round before the next one is timed.
-      const deadline = Date.now() + 120_000;
-      while ((await recordCount(pool, QUEUE, "completed")) < round * JOBS && Date.now() < deadline) await c.sleep(200);
       ratios.push(watched / raw);
       console.log(
         `round ${round}: unwatched ${raw.toFixed(0)} jobs/s, watched ${watched.toFixed(0)} jobs/s, ratio ${(watched / raw).toFixed(3)}`,
       );
     }
     const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)];
-    console.log(`throughput ratio watched/unwatched, median of ${ROUNDS}: ${median.toFixed(3)}`);
+    console.log(
+      `throughput ratio watched/unwatched, median of ${ROUNDS}: ${median.toFixed(3)} (gap repairs ${follower.gapRepairs})`,
+    );
 
     // 2. Lag at a sustained rate, on a fresh queue name of the same followed prefix.
     const LAG_QUEUE = "payments";
-    const queue = new Queue(LAG_QUEUE, { connection, prefix: watchedPrefix });
     const worker = new Worker(LAG_QUEUE, async () => null, { connection, prefix: watchedPrefix, concurrency: 50 });
     await worker.waitUntilReady();
-    const total = RATE * SECONDS;
-    const perTick = RATE / 20; // every 50 ms
-    const t0 = Date.now();
-    let added = 0;
-    while (added < total) {
-      const due = Math.min(total, Math.floor(((Date.now() - t0) / 50 + 1) * perTick));
-      if (due > added) {
-        await queue.addBulk(Array.from({ length: due - added }, (_, j) => ({ name: "pay", data: { n: added + j } })));
-        added = due;
-      }
-      await c.sleep(Math.max(0, t0 + (added / perTick) * 50 - Date.now()));
-    }
-    const achieved = total / ((Date.now() - t0) / 1000);
+    const load0 = os.loadavg()[0];
+    const gapsBefore = follower.gapRepairs;
+    const produced = await produce(watchedPrefix, LAG_QUEUE);
+    const total = produced.added;
+    const achieved = total / produced.seconds;
     const deadline = Date.now() + 180_000;
     while ((await recordCount(pool, LAG_QUEUE, "completed")) < total && Date.now() < deadline) await c.sleep(200);
     const r = await pool.query(
@@ -144,11 +218,19 @@ async function main() {
     );
     const s = r.rows[0];
     console.log(
-      `lag at ${achieved.toFixed(0)} jobs/s (${s.n}/${total} records): p50 ${Number(s.p50).toFixed(0)} ms, p99 ${Number(s.p99).toFixed(0)} ms, max ${Number(s.max).toFixed(0)} ms`,
+      `lag at ${achieved.toFixed(0)} jobs/s (${s.n}/${total} records): p50 ${Number(s.p50).toFixed(0)} ms, p99 ${Number(s.p99).toFixed(0)} ms, max ${Number(s.max).toFixed(0)} ms` +
+        ` (producer ${achieved >= RATE * 0.98 ? "reached" : "did NOT reach"} ${RATE} jobs/s; load average ${load0.toFixed(1)} → ${os.loadavg()[0].toFixed(1)};` +
+        ` gap repairs ${follower.gapRepairs - gapsBefore})`,
     );
     await worker.close();
-    await queue.close();
-    await stop(follower);
+    const cpu = await stop(follower);
+    const followed = ROUNDS * JOBS + total;
+    console.log(
+      `follower process CPU (user + system): ${cpu} ms for ${followed} jobs followed, ${((cpu * 1000) / followed).toFixed(0)} µs a job`,
+    );
+
+    // 3. Catch-up of a pre-filled stream.
+    await catchUp(databaseUrl, pool, redis, `${base}-c`);
   } finally {
     await pool.end();
     await c.scanUnlink(redis, `${base}-*`);

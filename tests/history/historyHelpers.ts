@@ -7,6 +7,9 @@ import { type HistoryFollower, startHistoryFollower } from "../../apps/worker/sr
 import type { TestEnv } from "../helpers/testEnv";
 import { silentLogger } from "../worker/workerHelpers";
 
+/** application_name of a test follower's Postgres connections. */
+export const FOLLOWER_APP = "opsdeck-history-test";
+
 export interface TestFollower extends HistoryFollower {
   pool: pg.Pool;
 }
@@ -15,7 +18,9 @@ export function follower(
   env: TestEnv,
   extra: { batch?: number; leaseMs?: number; backfillMax?: number } = {},
 ): TestFollower {
-  const pool = new pg.Pool({ connectionString: env.databaseUrl, max: 3 });
+  // Named, so a test can find (and terminate) the follower's Postgres backends.
+  const pool = new pg.Pool({ connectionString: env.databaseUrl, max: 3, application_name: FOLLOWER_APP });
+  pool.on("error", () => undefined); // an idle connection terminated under it: the pool replaces it
   const f = startHistoryFollower({
     pool,
     redisUrl: env.redisUrl,

@@ -8,7 +8,7 @@
 import type pg from "pg";
 
 import type { JobRecordWrite } from "./jobRecords/fence";
-import { type JobEventWrite, writeJobRecordsWithEvents } from "./jobRecords/upsert";
+import { gatedJobWrites, type JobEventWrite, type Queryable } from "./jobRecords/upsert";
 
 export interface StreamClaim {
   /** The fencing token every commit of this claim must carry. */
@@ -46,31 +46,22 @@ export interface StreamBatchCommit {
 
 /**
  * Writes the batch's records and events (the fenced upserts of jobRecords/upsert.ts) and moves the
- * position, in one transaction — only if `epoch` still holds the queue. False: fenced out (another
- * follower claimed the queue since), nothing written.
+ * position, in one statement (and so one transaction, one round trip) — only if `epoch` still holds the
+ * queue. False: fenced out (another follower claimed the queue since), nothing written.
  */
-export async function commitStreamBatch(pool: pg.Pool, batch: StreamBatchCommit): Promise<boolean> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    // First, so the row lock orders this commit against a concurrent claim.
-    const moved = await client.query(
-      `UPDATE queue_stream_positions
+export async function commitStreamBatch(pool: Queryable, batch: StreamBatchCommit): Promise<boolean> {
+  const writes = gatedJobWrites("moved", 5, batch.records, batch.events);
+  // `moved` runs first (the writes wait on its row), so its row lock orders this commit against a
+  // concurrent claim: a claim committed meanwhile leaves the epoch unmatched and nothing written.
+  const r = await pool.query<{ moved: number }>(
+    `WITH moved AS (
+       UPDATE queue_stream_positions
           SET last_id = $2, entries_read = $4, updated_at = now()${batch.gapRepair ? ", gap_repaired_at = now()" : ""}
-        WHERE queue = $1 AND lease_epoch = $3`,
-      [batch.queue, batch.lastId, batch.epoch, batch.entriesRead],
-    );
-    if (moved.rowCount !== 1) {
-      await client.query("ROLLBACK");
-      return false;
-    }
-    await writeJobRecordsWithEvents(client, batch.records, batch.events);
-    await client.query("COMMIT");
-    return true;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+        WHERE queue = $1 AND lease_epoch = $3
+       RETURNING 1),
+     ${writes.ctes}
+     SELECT count(*)::int AS moved FROM moved`,
+    [batch.queue, batch.lastId, batch.epoch, batch.entriesRead, ...writes.params],
+  );
+  return r.rows[0]?.moved === 1;
 }

@@ -14,9 +14,16 @@
 //   with the streams' XINFO (gap check) and the named jobs' hashes.
 // - Writing: a stream's batch becomes record upserts and events
 //   (translate.ts), committed with the stream's new position in one
-//   transaction, so a follower killed anywhere resumes exactly after what is
+//   statement, so a follower killed anywhere resumes exactly after what is
 //   committed, and a replayed entry changes nothing (fenced upserts, events
 //   keyed by attempt).
+// - Pipelining: while the follower is behind (its last read brought a tenth
+//   of HISTORY_BATCH or more), the next batch is read (XREAD and the
+//   pipeline) while the previous one commits, from where that batch ends;
+//   it is translated only once that commit is done (translation reads the
+//   records it wrote). A failed commit throws the read-ahead away and the
+//   next read starts again from the saved position, so nothing is skipped
+//   or written twice. Caught up, a batch commits before the next read.
 // - Gaps: when entries after the saved position were trimmed unread (XINFO
 //   STREAM says more entries are gone than the stream had been given before
 //   the position, see packages/redis/src/bullmq/events.ts), or a first start
@@ -27,7 +34,7 @@
 import { randomUUID } from "node:crypto";
 
 import { isCatalogQueue, type Logger } from "@opsdeck/core";
-import { claimStreamPosition, commitStreamBatch, getJobRecords } from "@opsdeck/db";
+import { claimStreamPosition, commitStreamBatch, getJobRecordStates, type StreamBatchCommit } from "@opsdeck/db";
 import {
   acquireStreamLeases,
   backfillStart,
@@ -86,6 +93,15 @@ export interface Followed {
   checkGap: boolean;
   /** Repair whatever XINFO says: a first start skipped older entries. */
   forceRepair: boolean;
+  /** Last entry id of a batch handed to the commit under way: the next read starts after it. Null: none. */
+  ahead: string | null;
+}
+
+/** A stream's batch, translated, waiting for its commit. */
+interface Prepared {
+  s: Followed;
+  commit: StreamBatchCommit;
+  entries: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
@@ -144,7 +160,7 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
       entriesRead = start.entriesRead;
       forceRepair = start.incomplete; // older entries gone or left unread: their jobs' history is incomplete
     }
-    streams.set(queue, { epoch: c.epoch, position, entriesRead, checkGap: true, forceRepair });
+    streams.set(queue, { epoch: c.epoch, position, entriesRead, checkGap: true, forceRepair, ahead: null });
     log.info("following event stream", { queue, from: position, epoch: c.epoch });
   }
 
@@ -174,9 +190,49 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
   const timer = setInterval(runManage, Math.min(opts.leaseMs / 3, opts.discoveryMs));
   timer.unref();
 
+  // The commit under way (one at a time, every stream of a read in turn); its outcome is kept so a
+  // failure is seen by the next step (settle), never as an unhandled rejection.
+  let inFlight: Promise<unknown> | null = null;
+  // Reads from here on (a tenth of a full batch) mean the follower is behind: the next one reads ahead.
+  const behindAt = Math.max(1, Math.floor(opts.batch / 10));
+  let behind = false;
+
+  /** Waits for the commit under way; when it failed, the read-ahead is dropped and the error thrown. */
+  async function settle(): Promise<void> {
+    if (!inFlight) return;
+    const err = await inFlight;
+    inFlight = null;
+    if (err === undefined) return;
+    for (const s of streams.values()) s.ahead = null; // read again from the saved positions
+    throw err;
+  }
+
+  /** Commits the prepared batches in turn; resolves to the error that stopped them (undefined: none). */
+  async function commitAll(batches: Prepared[]): Promise<unknown> {
+    try {
+      for (const { s, commit, entries } of batches) {
+        try {
+          if (!(await commitStreamBatch(pool, commit))) throw new LostStreamLease(commit.queue);
+        } catch (err) {
+          if (!(err instanceof LostStreamLease)) throw err;
+          if (streams.get(commit.queue) === s) lose(commit.queue);
+          continue;
+        }
+        s.position = commit.lastId;
+        s.entriesRead = commit.entriesRead;
+        s.ahead = null;
+        committed += entries;
+      }
+      return undefined;
+    } catch (err) {
+      return err;
+    }
+  }
+
   async function checkGaps(): Promise<void> {
     const due = [...streams].filter(([, s]) => s.checkGap);
     if (due.length === 0) return;
+    await settle(); // a repair starts from the saved position
     const { info } = await readFollowContext(
       redis,
       prefix,
@@ -194,34 +250,39 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
 
   const repairDeps = { pool, redis, prefix, batch: opts.batch, maxJobs: opts.repairMaxJobs, log };
 
-  async function commitBatch(
+  /** A read stream's batch as the commit that will store it; reads the records the previous batches wrote. */
+  async function prepare(
     queue: string,
     s: Followed,
     entries: StreamEntry[],
     hashes: Parameters<typeof translateEntries>[2],
-  ): Promise<void> {
+  ): Promise<Prepared> {
     const need = jobsNeedingStoredRecords(entries);
-    const stored = new Map<string, StoredRecord>((await getJobRecords(pool, queue, need)).map((r) => [r.job_id, r]));
+    const stored = new Map<string, StoredRecord>(
+      (await getJobRecordStates(pool, queue, need)).map((r) => [r.job_id, r]),
+    );
     const { records, events } = translateEntries(queue, entries, hashes, stored);
     const lastId = (entries[entries.length - 1] as StreamEntry).id;
     const entriesRead = s.entriesRead + entries.length;
-    if (!(await commitStreamBatch(pool, { queue, epoch: s.epoch, lastId, entriesRead, records, events })))
-      throw new LostStreamLease(queue);
-    s.position = lastId;
-    s.entriesRead = entriesRead;
-    committed += entries.length;
+    return { s, commit: { queue, epoch: s.epoch, lastId, entriesRead, records, events }, entries: entries.length };
   }
 
   async function step(): Promise<void> {
     await checkGaps();
     if (streams.size === 0) {
+      await settle();
       await sleep(Math.min(opts.blockMs, 200));
       return;
     }
     const held = new Map(streams);
-    const after = new Map([...held].map(([q, s]) => [q, s.position]));
+    // Caught up, reading ahead would only split the next entries into more, smaller batches (each
+    // costs its own round trips, and a job's hash is read once per batch naming it).
+    if (!behind) await settle();
+    const after = new Map([...held].map(([q, s]) => [q, s.ahead ?? s.position]));
+    // While the previous batch commits (when behind).
     const read = await readEventStreams(blocking, prefix, after, opts.batch, opts.blockMs);
-    if (stopped || read.size === 0) return;
+    behind = [...read.values()].some((entries) => entries.length >= behindAt);
+    if (stopped) return;
     const jobIds = new Map<string, string[]>();
     const toCommit = new Map<string, StreamEntry[]>();
     for (const [q, all] of read) {
@@ -229,7 +290,10 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
       toCommit.set(q, entries);
       jobIds.set(q, [...new Set(entries.flatMap((e) => (e.jobId ? [e.jobId] : [])))]);
     }
-    const ctx = await readFollowContext(redis, prefix, [...read.keys()], jobIds);
+    const ctx = read.size ? await readFollowContext(redis, prefix, [...read.keys()], jobIds) : null;
+    await settle(); // the read-ahead is good only if what it follows is committed
+    if (stopped || !ctx) return;
+    const batches: Prepared[] = [];
     for (const [q, entries] of toCommit) {
       const s = held.get(q) as Followed;
       if (streams.get(q) !== s) continue; // lost (or re-claimed) while reading
@@ -241,12 +305,15 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
           await repairGap(repairDeps, q, s, Math.max(s.entriesRead, i ? entriesGone(i) : 0));
           continue;
         }
-        await commitBatch(q, s, entries, ctx.jobs.get(q) ?? new Map());
+        const batch = await prepare(q, s, entries, ctx.jobs.get(q) ?? new Map());
+        s.ahead = batch.commit.lastId;
+        batches.push(batch);
       } catch (err) {
         if (!(err instanceof LostStreamLease)) throw err;
         lose(q);
       }
     }
+    if (batches.length) inFlight = commitAll(batches);
   }
 
   async function loop(): Promise<void> {
@@ -255,6 +322,10 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
       try {
         await step();
       } catch (err) {
+        // Nothing may be read from a batch's end unless that batch commits: wait for the commit under
+        // way, then forget every read-ahead (a batch prepared but never handed to a commit included).
+        await settle().catch(() => undefined);
+        for (const s of streams.values()) s.ahead = null;
         if (stopped) break;
         if (err instanceof LostStreamLease) lose(err.queue);
         else {
@@ -263,6 +334,7 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
         }
       }
     }
+    await inFlight; // a clean stop commits the batch under way
   }
   const running = loop();
 

@@ -15,14 +15,11 @@
 // the next attempt runs, as the write-back stores them (apps/worker/src/records.ts):
 // a failed or retried attempt's `active` and `retry` / `failed` (with the
 // reason), stalls, and deduplication notices.
-import { JOB_PHASE, type JobEventWrite, type JobRecordRow, type JobRecordWrite } from "@opsdeck/db";
+import { JOB_PHASE, type JobEventWrite, type JobRecordState, type JobRecordWrite } from "@opsdeck/db";
 import { type JobHash, type StreamEntry, streamIdTime } from "@opsdeck/redis";
 
-/** What the stored record tells about a job (JobRecordRow columns). */
-export type StoredRecord = Pick<
-  JobRecordRow,
-  "name" | "status" | "attempt" | "phase" | "attempts_made" | "created_at" | "processed_at"
->;
+/** What the stored record tells about a job. */
+export type StoredRecord = Omit<JobRecordState, "job_id">;
 
 interface JobWalk {
   jobId: string;

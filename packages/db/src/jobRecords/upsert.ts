@@ -59,17 +59,19 @@ function jsonText(value: unknown, cap = Infinity): string | null {
 /** Milliseconds from `base` (null stays null): small integers, cheap to stringify. */
 const offset = (d: Date | null, base: number): number | null => (d === null ? null : d.getTime() - base);
 
-// $1: the rows, a JSON array of row arrays (recordRows); $2: the base of their timestamp offsets, epoch ms.
-// to_timestamp() of epoch seconds is exact to the microsecond (Postgres rounds with rint), so a
-// millisecond value round-trips and the fence and repair comparisons see the same instant.
-const ts = (i: number) => `to_timestamp(($2::float8 + (x->>${i})::float8) / 1000)`;
-const INSERT_SQL = `INSERT INTO job_records AS r (queue, job_id, name, status, attempt, phase, attempts_made, progress,
+// $rows: the rows, a JSON array of row arrays (recordRows); $base: the base of their timestamp offsets,
+// epoch ms. to_timestamp() of epoch seconds is exact to the microsecond (Postgres rounds with rint), so
+// a millisecond value round-trips and the fence and repair comparisons see the same instant. `where`:
+// a condition on the whole batch (the stream follower's position gate), empty for none.
+const recordsInsert = (rowsParam: number, baseParam: number, where = ""): string => {
+  const ts = (i: number) => `to_timestamp(($${baseParam}::float8 + (x->>${i})::float8) / 1000)`;
+  return `INSERT INTO job_records AS r (queue, job_id, name, status, attempt, phase, attempts_made, progress,
                                    failed_reason, payload, created_at, processed_at, finished_at, updated_at, options,
                                    history_incomplete)
      SELECT x->>0, x->>1, x->>2, x->>3, (x->>4)::int, (x->>5)::smallint, (x->>6)::int, (x->>7)::jsonb,
             x->>8, (x->>9)::jsonb, ${ts(10)}, ${ts(11)}, ${ts(12)}, coalesce(${ts(13)}, now()), (x->>14)::jsonb,
             coalesce((x->>15)::boolean, false)
-       FROM jsonb_array_elements($1::jsonb) AS x
+       FROM jsonb_array_elements($${rowsParam}::jsonb) AS x${where ? ` WHERE ${where}` : ""}
      ON CONFLICT (queue, job_id) DO UPDATE SET
        name = EXCLUDED.name,
        status = EXCLUDED.status,
@@ -85,6 +87,8 @@ const INSERT_SQL = `INSERT INTO job_records AS r (queue, job_id, name, status, a
        updated_at = now(),
        options = coalesce(EXCLUDED.options, r.options),
        history_incomplete = r.history_incomplete OR EXCLUDED.history_incomplete`;
+};
+const INSERT_SQL = recordsInsert(1, 2);
 
 const FENCE = `WHERE (EXCLUDED.created_at, EXCLUDED.attempt, EXCLUDED.phase) >= (r.created_at, r.attempt, r.phase)`;
 
@@ -116,11 +120,11 @@ function recordRows(rows: JobRecordWrite[], seen: (Date | null)[], base: number)
   );
 }
 
-// $first: the events, a JSON array of row arrays (eventRows); $first+1: their timestamps' base, epoch ms.
-const eventsInsert = (first: number): string =>
+// $first: the events, a JSON array of row arrays (eventRows); $base: their timestamps' base, epoch ms.
+const eventsInsert = (first: number, base = first + 1, where = ""): string =>
   `INSERT INTO job_events (queue, job_id, attempt, event, detail, at)
-     SELECT e->>0, e->>1, (e->>2)::int, e->>3, e->>4, to_timestamp(($${first + 1}::float8 + (e->>5)::float8) / 1000)
-       FROM jsonb_array_elements($${first}::jsonb) AS e
+     SELECT e->>0, e->>1, (e->>2)::int, e->>3, e->>4, to_timestamp(($${base}::float8 + (e->>5)::float8) / 1000)
+       FROM jsonb_array_elements($${first}::jsonb) AS e${where ? ` WHERE ${where}` : ""}
      ON CONFLICT (queue, job_id, attempt, event) DO NOTHING`;
 
 function eventRows(events: JobEventWrite[], base: number): string {
@@ -172,6 +176,35 @@ export async function writeJobRecordsWithEvents(
     base,
   ]);
   return r.rowCount ?? 0;
+}
+
+/** Data-modifying CTEs (`events`, `records`) for one statement, and their parameters. */
+export interface GatedJobWrites {
+  ctes: string;
+  params: unknown[];
+}
+
+/**
+ * The same writes as writeJobRecordsWithEvents (the fenced upsert and the events, replays no-ops), as
+ * CTEs to put in a statement of the caller's, which write only when the CTE named `gate` returns a
+ * row; their parameters are numbered from `$first`. The stream follower moves its fenced position in
+ * that gate, so the position and the records it covers cost one statement and one round trip.
+ */
+export function gatedJobWrites(
+  gate: string,
+  first: number,
+  writes: JobRecordWrite[],
+  events: JobEventWrite[],
+): GatedJobWrites {
+  const rows = collapseJobRecordWrites(writes);
+  const base = Date.now();
+  const when = `EXISTS (SELECT 1 FROM ${gate})`;
+  return {
+    ctes: `events AS (${eventsInsert(first + 2, first + 1, when)}),
+     records AS (${recordsInsert(first, first + 1, when)}
+     ${FENCE})`,
+    params: [recordRows(rows, [], base), base, eventRows(events, base)],
+  };
 }
 
 export interface JobRecordRepair {
