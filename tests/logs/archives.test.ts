@@ -75,6 +75,8 @@ it("keeps the partition and lists the failure while the bucket is down; archives
   expect(failed).toMatchObject({ status: "failed", download_url: null, attempts: 1 });
   expect(failed.error).toMatch(/partition is kept/);
   expect(JSON.stringify(failed)).not.toContain("127.0.0.1");
+  const scraped = await request(t.app).get("/metrics");
+  expect(scraped.text).toMatch(/^opsdeck_log_archives_failed 1$/m);
 
   // Back up: archived, read back, recorded, and only then dropped.
   const run = await archiveExpiredLogPartitions(pool, store, 30);
@@ -87,6 +89,7 @@ it("keeps the partition and lists the failure while the bucket is down; archives
   const listed = await request(t.app).get(`${LOGS}/archives`).set("X-API-Key", t.keys.ops);
   const a = listed.body.data.archives.find((x: { day: string }) => x.day === d.day);
   expect(a).toMatchObject({ status: "archived", row_count: 250, error: null, attempts: 2 });
+  expect((await request(t.app).get("/metrics")).text).toMatch(/^opsdeck_log_archives_failed 0$/m);
   expect(a.download_url).toMatch(new RegExp(`/logs/archives/${d.day}/download\\?expires=\\d+&signature=`));
 
   const url = new URL(a.download_url);

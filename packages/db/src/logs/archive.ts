@@ -56,6 +56,9 @@ const toRecord = (r: Row): LogArchiveRecord => ({
   updatedAt: r.updated_at,
 });
 
+/** Session advisory lock held by the one archiver running (an arbitrary constant of this project's). */
+const ARCHIVE_LOCK = 7_310_442_001;
+
 /** Statement timeout of one partition's count and copy, ms (a day of logs can be millions of rows). */
 const ARCHIVE_TIMEOUT_MS = 3_600_000;
 
@@ -168,35 +171,57 @@ export async function archiveExpiredLogPartitions(
   retentionDays: number,
 ): Promise<ArchiveRun> {
   const run: ArchiveRun = { archived: [], dropped: [], failed: [] };
-  for (const partition of await expiredLogPartitions(pool, retentionDays)) {
-    const { day, fileName } = namesOf(partition);
-    try {
-      const written = await writeArchive(pool, store, partition, fileName);
-      const back = await readBack(store, fileName);
-      if (back.sha256 !== written.sha256 || back.bytes !== written.bytes) {
-        throw new ArchiveVerificationError("SHA-256 or size differs");
+  // One archiver at a time (a maintenance tick can run twice): a second one could see a partition the
+  // first drops mid-copy and record that day as failed. The lock is the session's, released below.
+  const lock = await pool.connect();
+  let locked = false;
+  try {
+    locked = (await lock.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock($1) AS ok`, [ARCHIVE_LOCK])).rows[0]!.ok;
+    if (!locked) return run;
+    for (const partition of await expiredLogPartitions(pool, retentionDays)) {
+      if (await archiveOne(pool, store, partition, run)) {
+        await dropLogPartition(pool, partition);
+        run.dropped.push(partition);
       }
-      if (back.lines !== written.rows) {
-        throw new ArchiveVerificationError(`${back.lines} lines for ${written.rows} rows`);
-      }
-      await record(pool, day, {
-        status: "archived",
-        file_name: fileName,
-        row_count: String(written.rows),
-        size_bytes: String(written.bytes),
-        sha256: written.sha256,
-      });
-      run.archived.push(day);
-    } catch (err) {
-      const reason = reasonOf(err);
-      run.failed.push({ day, reason, err });
-      await record(pool, day, { status: "failed", error: reason }).catch(() => undefined);
-      continue;
     }
-    await dropLogPartition(pool, partition);
-    run.dropped.push(partition);
+    return run;
+  } finally {
+    if (locked) await lock.query(`SELECT pg_advisory_unlock($1)`, [ARCHIVE_LOCK]).catch(() => undefined);
+    lock.release();
   }
-  return run;
+}
+
+/** Writes, reads back and records one partition's archive; false (recorded as failed) when any of it failed. */
+async function archiveOne(pool: pg.Pool, store: FileStore, partition: string, run: ArchiveRun): Promise<boolean> {
+  const { day, fileName } = namesOf(partition);
+  try {
+    const written = await writeArchive(pool, store, partition, fileName);
+    const back = await readBack(store, fileName);
+    if (back.sha256 !== written.sha256 || back.bytes !== written.bytes) {
+      throw new ArchiveVerificationError("SHA-256 or size differs");
+    }
+    if (back.lines !== written.rows) throw new ArchiveVerificationError(`${back.lines} lines for ${written.rows} rows`);
+    await record(pool, day, {
+      status: "archived",
+      file_name: fileName,
+      row_count: String(written.rows),
+      size_bytes: String(written.bytes),
+      sha256: written.sha256,
+    });
+    run.archived.push(day);
+    return true;
+  } catch (err) {
+    const reason = reasonOf(err);
+    run.failed.push({ day, reason, err });
+    await record(pool, day, { status: "failed", error: reason }).catch(() => undefined);
+    return false;
+  }
+}
+
+/** Days whose last archive attempt failed (their partitions are kept): the API's gauge. */
+export async function countFailedLogArchives(pool: pg.Pool): Promise<number> {
+  const r = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM log_archives WHERE status = 'failed'`);
+  return r.rows[0]?.n ?? 0;
 }
 
 export async function listLogArchives(
