@@ -3,10 +3,16 @@
 // is dropped; with the bucket down the archive fails, the partition stays and
 // the listing says why; the listing's signed link downloads the same rows.
 import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { gunzipSync } from "node:zlib";
 
 import request from "supertest";
 
+import { loadConfig as loadWorkerConfig } from "../../apps/worker/src/config";
+import { runHourlySteps } from "../../apps/worker/src/scheduled/hourly";
+import { createLogger } from "../../packages/core/src";
 import {
   archiveExpiredLogPartitions,
   ensureLogPartitionsBetween,
@@ -122,4 +128,40 @@ it("needs logs.export to list, and a valid signature to download", async () => {
   expect(forged.body.error.code).toBe("invalid_download_link");
   const bad = await request(t.app).get(`${LOGS}/archives/../download?expires=1&signature=x`);
   expect([400, 404]).toContain(bad.status);
+});
+
+describe("the hourly maintenance step", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "opsdeck-archives-"));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  async function hourly(env: Record<string, string>) {
+    const config = loadWorkerConfig({ ...t.env.env, EXPORT_DIR: dir, LOG_RETENTION_DAYS: "30", ...env });
+    const log = createLogger({ service: "worker", silent: true });
+    return runHourlySteps({ config, log, db: t.deps.db, signal: new AbortController().signal });
+  }
+
+  it("archives to the local directory, then drops; with LOG_ARCHIVE=false it drops without archiving", async () => {
+    const pool = t.deps.db.pool;
+    const first = oldDay(45);
+    const second = oldDay(46);
+    for (const d of [first, second]) {
+      await ensureLogPartitionsBetween(pool, d.at, d.at);
+      await insertAppLogs(pool, [{ timestamp: d.at, level: "info", service: "hourly", message: `on ${d.day}` }]);
+    }
+    // With 45 days kept, only the older day (46 days ago) is past retention.
+    const r = await hourly({ LOG_RETENTION_DAYS: "45" });
+    expect(r.log_partitions_dropped).toEqual(expect.arrayContaining([second.partition]));
+    expect(r.log_partitions_dropped).not.toContain(first.partition);
+    const file = path.join(dir, `log_archive_${second.day.replace(/-/g, "")}.ndjson.gz`);
+    const lines = gunzipSync(fs.readFileSync(file)).toString("utf8").trimEnd().split("\n");
+    expect(lines.map((l) => (JSON.parse(l) as { message: string }).message)).toEqual([`on ${second.day}`]);
+    expect(await partitionExists(second.partition)).toBe(false);
+
+    const off = await hourly({ LOG_ARCHIVE: "false" });
+    expect(off.log_partitions_dropped).toEqual(expect.arrayContaining([first.partition]));
+    expect(await partitionExists(first.partition)).toBe(false);
+    expect(fs.existsSync(path.join(dir, `log_archive_${first.day.replace(/-/g, "")}.ndjson.gz`))).toBe(false);
+    const listed = await request(t.app).get(`${LOGS}/archives`).set("X-API-Key", t.keys.ops);
+    expect(listed.body.data.archives.map((a: { day: string }) => a.day)).not.toContain(first.day);
+  });
 });
