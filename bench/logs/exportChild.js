@@ -12,7 +12,7 @@ async function main() {
   const pool = db.createPool({ url, max: 2, statementTimeoutMs: 0 });
   await pool.query("SELECT 1");
   const dir = path.join(os.tmpdir(), `opsdeck-bench-export-${process.pid}`);
-  const store = db.createLocalExportStore(dir);
+  const store = db.fileStoreFor({ EXPORT_DIR: dir });
   const id = db.newExportId();
   const fileName = db.exportFileName(id, format, false);
   global.gc?.();

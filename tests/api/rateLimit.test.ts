@@ -15,9 +15,9 @@ import { createLogger } from "../../packages/core/src";
 import {
   completeLogExport,
   createKey,
-  createLocalExportStore,
   createLogExport,
   exportFileName,
+  fileStoreFor,
   newExportId,
   startLogExport,
 } from "../../packages/db/src";
@@ -48,7 +48,7 @@ async function completedExport(deps: AppDeps, ownerKeyId: string): Promise<strin
   );
   await startLogExport(deps.db.pool, id);
   const fileName = exportFileName(id, "csv", false);
-  const upload = createLocalExportStore(deps.config.EXPORT_DIR).create(fileName);
+  const upload = fileStoreFor(deps.config).create(fileName);
   await new Promise<void>((resolve, reject) =>
     upload.stream.end("timestamp,message\n", () => resolve()).on("error", reject),
   );

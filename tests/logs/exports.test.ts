@@ -18,7 +18,7 @@ import { signDownload } from "../../apps/api/src/logs/downloadLink";
 import type { WorkerConfig } from "../../apps/worker/src/config";
 import { exportLogs } from "../../apps/worker/src/processors/exportLogs";
 import { createLogger } from "../../packages/core/src";
-import { createKey, createLocalExportStore, deleteExpiredExports, exportFileName } from "../../packages/db/src";
+import { createKey, deleteExpiredExports, exportFileName, fileStoreFor } from "../../packages/db/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 import { FIXTURE, seedLogs } from "./fixtures";
 
@@ -271,10 +271,10 @@ describe("download links", () => {
         const r = await request(t.app).post(`${LOGS}/exports`).set("X-API-Key", t.keys.ops).send({ format });
         expect(r.status).toBe(400);
       }
-      // The storage layer itself refuses any name that is not <export id>.<format>[.gz].
-      const store = createLocalExportStore(exportDir);
-      await expect(store.open(`../${path.basename(secret)}`)).rejects.toThrow(/invalid export file name/);
-      expect(() => store.create("../../etc/passwd")).toThrow(/invalid export file name/);
+      // The storage layer itself refuses any name that is not <export id>.<format>[.gz] (or an archive's).
+      const store = fileStoreFor({ EXPORT_DIR: exportDir });
+      await expect(store.open(`../${path.basename(secret)}`)).rejects.toThrow(/invalid file name/);
+      expect(() => store.create("../../etc/passwd")).toThrow(/invalid file name/);
       expect(() => exportFileName("../x", "csv", false)).toThrow(/invalid export id/);
       await expect(store.removeAll("../*")).rejects.toThrow(/invalid export id/);
       expect(fs.readFileSync(secret, "utf8")).toBe("TOP SECRET");
@@ -481,8 +481,9 @@ describe("expiry", () => {
     await t.deps.db.pool.query(`UPDATE log_exports SET expires_at = now() - interval '1 second' WHERE id = $1`, [
       s.export_id,
     ]);
-    const n = await deleteExpiredExports(t.deps.db.pool, createLocalExportStore(exportDir));
-    expect(n).toBeGreaterThanOrEqual(1);
+    const r = await deleteExpiredExports(t.deps.db.pool, fileStoreFor({ EXPORT_DIR: exportDir }));
+    expect(r.expired).toBeGreaterThanOrEqual(1);
+    expect(r.failed).toEqual([]);
     expect(fs.existsSync(path.join(exportDir, `${s.export_id}.txt`))).toBe(false);
     const st = await request(t.app).get(`${LOGS}/exports/${s.export_id}`).set("X-API-Key", t.keys.ops);
     expect(st.body.data).toMatchObject({ status: "expired", download_url: null });

@@ -6,6 +6,7 @@ import {
   AlertThresholdsEnv,
   baseEnv,
   BoolEnv,
+  checkStorageEnv,
   emailEnvShape,
   IntEnv,
   JsonEnv,
@@ -29,7 +30,7 @@ const apiEnv = baseEnv
   .extend({
     /** Credentials encryption keys, SMTP timeouts and integration health settings (packages/core/src/emailConfig.ts). */
     ...emailEnvShape,
-    /** EXPORT_DIR and LOG_RETENTION_DAYS, shared with the worker (packages/core/src/config.ts). */
+    /** Export/archive storage (EXPORT_STORAGE, EXPORT_DIR, S3_*) and LOG_RETENTION_DAYS, shared with the worker (packages/core/src/config.ts). */
     ...logsEnvShape,
     /** HTTP port. */
     PORT: IntEnv(0, 65_535).default(3000),
@@ -138,6 +139,7 @@ const apiEnv = baseEnv
     DOWNLOAD_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").max(1_024).optional(),
   })
   .superRefine((c, ctx) => {
+    checkStorageEnv(c, ctx);
     if (c.RATE_LIMIT_WRITE > c.RATE_LIMIT_READ) {
       ctx.addIssue({ code: "custom", path: ["RATE_LIMIT_WRITE"], message: "must not exceed RATE_LIMIT_READ" });
     }

@@ -6,6 +6,7 @@ import {
   CATALOG_QUEUE_NAMES,
   type CatalogJobOptions,
   type CatalogQueueName,
+  checkStorageEnv,
   defaultJobOptions,
   emailEnvShape,
   IntEnv,
@@ -26,7 +27,7 @@ const workerEnv = baseEnv
     /** Email sending, SMTP integration health and DNSBL checks (packages/core/src/emailConfig.ts). */
     ...emailEnvShape,
     ...metricsEnvShape,
-    /** EXPORT_DIR and LOG_RETENTION_DAYS, shared with the API (packages/core/src/config.ts). */
+    /** Export/archive storage (EXPORT_STORAGE, EXPORT_DIR, S3_*) and LOG_RETENTION_DAYS, shared with the API (packages/core/src/config.ts). */
     ...logsEnvShape,
     /** Comma-separated catalog queues this process serves; default all of them. */
     WORKER_QUEUES: z
@@ -107,8 +108,11 @@ const workerEnv = baseEnv
     DB_STATEMENT_TIMEOUT_MS: IntEnv(100, 3_600_000).default(60_000),
     /** Log exports: statement timeout of an export's count and of its copy, ms (default 10 min); past it the export fails, saying so. */
     LOG_EXPORT_TIMEOUT_MS: IntEnv(1, 3_600_000).default(600_000),
+    /** Archive each log partition (NDJSON gzip, to the export storage) before retention drops it; false drops without archiving. */
+    LOG_ARCHIVE: BoolEnv.default(true),
   })
   .superRefine((c, ctx) => {
+    checkStorageEnv(c, ctx);
     checkMetricsEnv(c, ctx);
   });
 

@@ -863,6 +863,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/platform/system/logs/archives": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Archived days of logs, newest first, with signed download links
+     * @description Before retention drops a day of logs, the worker writes it as NDJSON gzip to the export storage, reads it back (row count, SHA-256) and only then drops it. A failed attempt is listed with its reason; that day's logs are kept and tried again on the next hourly run.
+     */
+    get: operations["listLogArchives"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/platform/system/logs/archives/{day}/download": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a day's archive (NDJSON gzip) through its signed link
+     * @description The link (from GET /logs/archives) is the credential; a tampered or expired link is a 403. Downloads count against the caller's IP under the read policy.
+     */
+    get: operations["downloadLogArchive"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/platform/system/email/integrations": {
     parameters: {
       query?: never;
@@ -11091,6 +11131,381 @@ export interface operations {
       };
       /** @description Internal error */
       500: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listLogArchives: {
+    parameters: {
+      query?: {
+        /** @description Max results (default 50, max 100) */
+        limit?: number;
+        /** @description Pagination offset (max 10000) */
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Archives */
+      200: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: {
+              archives: {
+                day: string;
+                /** @enum {string} */
+                status: "archived" | "failed";
+                row_count: number | null;
+                size_bytes: number | null;
+                sha256: string | null;
+                error: string | null;
+                attempts: number;
+                archived_at: string | null;
+                download_url: string | null;
+              }[];
+              pagination: {
+                total: number;
+                limit: number;
+                offset: number;
+              };
+            };
+          };
+        };
+      };
+      /** @description Invalid parameters or body; `details` lists every bad field */
+      400: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, malformed, unknown, revoked or expired API key */
+      401: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the permission this route needs */
+      403: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit exceeded; honour Retry-After */
+      429: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  downloadLogArchive: {
+    parameters: {
+      query: {
+        /** @description Epoch seconds */
+        expires: string;
+        signature: string;
+      };
+      header?: never;
+      path: {
+        /** @description e.g. 2026-11-01 */
+        day: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The archive, streamed: one JSON object per line, oldest first, gzip-compressed */
+      200: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/gzip": unknown;
+        };
+      };
+      /** @description Invalid parameters or body; `details` lists every bad field */
+      400: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the permission this route needs */
+      403: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit exceeded; honour Retry-After */
+      429: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
         headers: {
           /** @description This request's id */
           "X-Request-Id": string;

@@ -40,11 +40,60 @@ export const baseEnv = z.object({
 
 /** Settings the API and the worker both read; spread into both env schemas so they cannot disagree. */
 export const logsEnvShape = {
-  /** Where log export files live: the worker writes them, the API serves and deletes them. */
+  /** Where export files and log archives live: `local` (EXPORT_DIR, which every API and worker must share) or `s3` (an S3-compatible bucket). */
+  EXPORT_STORAGE: z.enum(["local", "s3"]).default("local"),
+  /** The local backend's directory: the worker writes files there, the API serves them, expiry deletes them. */
   EXPORT_DIR: z.string().min(1).default(path.resolve("exports")),
+  /** The s3 backend's bucket (required with EXPORT_STORAGE=s3). */
+  S3_BUCKET: z
+    .string()
+    .min(3)
+    .max(63)
+    .regex(/^[a-z0-9][a-z0-9.-]+[a-z0-9]$/, "an S3 bucket name: lowercase letters, digits, '.' and '-'")
+    .optional(),
+  /** Endpoint of an S3-compatible server (MinIO, Ceph, R2…); unset means AWS S3 in S3_REGION. */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z0-9-]+$/, "a region name such as us-east-1")
+    .default("us-east-1"),
+  /** Static credentials; both or neither (neither: the SDK's default chain — instance role, env, profile). */
+  S3_ACCESS_KEY_ID: z.string().min(1).max(256).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).max(1_024).optional(),
+  /** Path-style URLs (endpoint/bucket/key), which MinIO and most self-hosted servers need. */
+  S3_FORCE_PATH_STYLE: BoolEnv.default(false),
+  /** Prepended to every object key, e.g. "opsdeck/" to share a bucket; letters, digits, '/', '-', '_', '.'. */
+  S3_KEY_PREFIX: z
+    .string()
+    .max(200)
+    .regex(/^([A-Za-z0-9_.-]+\/)*$/, "path segments each ending in '/', e.g. opsdeck/exports/")
+    .default(""),
   /** Application logs are kept this many days: the worker drops older daily partitions, and the API's ingest refuses older timestamps (and any over 1 h in the future). */
   LOG_RETENTION_DAYS: IntEnv(1, 3_650).default(30),
 };
+
+interface StorageEnv {
+  EXPORT_STORAGE: "local" | "s3";
+  S3_BUCKET?: string;
+  S3_ACCESS_KEY_ID?: string;
+  S3_SECRET_ACCESS_KEY?: string;
+}
+
+/** The cross-field rules of the storage settings; each app's env schema calls it from its superRefine. */
+export function checkStorageEnv(c: StorageEnv, ctx: z.RefinementCtx): void {
+  if (c.EXPORT_STORAGE === "s3" && !c.S3_BUCKET) {
+    ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when EXPORT_STORAGE=s3" });
+  }
+  if ((c.S3_ACCESS_KEY_ID === undefined) !== (c.S3_SECRET_ACCESS_KEY === undefined)) {
+    ctx.addIssue({
+      code: "custom",
+      path: [c.S3_ACCESS_KEY_ID === undefined ? "S3_ACCESS_KEY_ID" : "S3_SECRET_ACCESS_KEY"],
+      message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together",
+    });
+  }
+}
 
 /** An env var holding JSON, parsed and then checked with `schema` ("must be JSON" otherwise). */
 export function JsonEnv<S extends z.ZodType>(schema: S) {
@@ -77,7 +126,10 @@ export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv)
     r.error.issues.map((i) => {
       const name = i.path.join(".") || "(config)";
       const value = i.path.length === 1 ? cleaned[String(i.path[0])] : undefined;
-      const shown = value === undefined ? "" : ` (got ${JSON.stringify(/URL|SECRET|KEY$/.test(name) ? "…" : value)})`;
+      const shown =
+        value === undefined
+          ? ""
+          : ` (got ${JSON.stringify(/URL|SECRET|KEY$|KEY_ID$|ENDPOINT$/.test(name) ? "…" : value)})`;
       return `${name}: ${i.message}${shown}`;
     }),
   );

@@ -82,5 +82,6 @@ export * from "./logs";
 export * from "./metrics";
 export * from "./migrate";
 export * from "./requestLogs";
+export * from "./storage";
 export * from "./streamPositions";
 export * from "./timeIdCursor";

@@ -1,9 +1,7 @@
 // Dependency probes, each bounded by a timeout: a dead or stalled dependency
 // is reported as down, never thrown and never waited on forever.
-import fs from "node:fs/promises";
-
 import { coerceError, withDeadline } from "@opsdeck/core";
-import { pingPostgres } from "@opsdeck/db";
+import { type FileStore, pingPostgres } from "@opsdeck/db";
 import type { Redis } from "@opsdeck/redis";
 import type pg from "pg";
 
@@ -40,14 +38,7 @@ export function probeRedis(redis: Redis, timeoutMs: number): Promise<ProbeResult
   return timed(() => redis.ping(), timeoutMs, "Redis");
 }
 
-/** Export storage: the directory exists (created if missing) and is writable. */
-export function probeStorage(dir: string, timeoutMs: number): Promise<ProbeResult> {
-  return timed(
-    async () => {
-      await fs.mkdir(dir, { recursive: true });
-      await fs.access(dir, fs.constants.W_OK);
-    },
-    timeoutMs,
-    "Export storage",
-  );
+/** Export storage: the directory exists (created if missing) and is writable, or the bucket answers. */
+export function probeStorage(store: FileStore, timeoutMs: number): Promise<ProbeResult> {
+  return timed(() => store.probe(), timeoutMs, "Export storage");
 }

@@ -58,11 +58,13 @@ export async function platformMetrics(deps: AppDeps, now = new Date()): Promise<
     platformUptime(pool),
     requestTotals(pool, new Date(now.getTime() - DAY_MS)),
   ]);
+  const local = deps.config.EXPORT_STORAGE === "local";
   const [pgBytes, redis, exportsBytes, fsStat] = await Promise.all([
     settle(withDeadline(databaseBytes(pool), t, "Postgres")),
     settle(redisStats(deps.redis, t)),
-    settle(withDeadline(dirBytes(deps.config.EXPORT_DIR), t, "export directory")),
-    settle(withDeadline(fs.statfs(deps.config.EXPORT_DIR), t, "export directory")),
+    // With object storage the exports are not on this machine's disk: neither counted nor measured here.
+    local ? settle(withDeadline(dirBytes(deps.config.EXPORT_DIR), t, "export directory")) : null,
+    local ? settle(withDeadline(fs.statfs(deps.config.EXPORT_DIR), t, "export directory")) : null,
   ]);
   const used = (pgBytes ?? 0) + (redis?.usedMemoryBytes ?? 0) + (exportsBytes ?? 0);
   const total = fsStat ? fsStat.blocks * fsStat.bsize : null;

@@ -16,6 +16,7 @@ import client from "prom-client";
 
 import { readyRedis } from "../queues/connection";
 import type { QueueRegistry } from "../queues/registry";
+import { registerArchiveGauge } from "./archiveGauge";
 import { registerLatencyHistograms } from "./latencyHistograms";
 
 export interface InfraMetricsSource {
@@ -112,6 +113,7 @@ export function registerInfraMetrics(registry: client.Registry, src: InfraMetric
       }
     },
   });
+  registerArchiveGauge(registry, src.pool, src.timeoutMs);
   registerLatencyHistograms(registry, {
     pool: src.pool,
     timeoutMs: src.timeoutMs,

@@ -15,6 +15,7 @@ import { ipReputationRoutes } from "./ipReputation";
 import { jobActionRoutes } from "./jobActions";
 import { jobRoutes } from "./jobs";
 import { keyRoutes } from "./keys";
+import { logArchiveRoutes } from "./logArchives";
 import { logExportRoutes } from "./logExports";
 import { logRoutes } from "./logs";
 import { metricsRoutes } from "./metrics";
@@ -41,6 +42,7 @@ export function buildRouteTable(config: ApiConfig): { routes: AnyRoute[]; openap
     ...auditRoutes,
     ...logRoutes,
     ...logExportRoutes,
+    ...logArchiveRoutes,
     ...emailIntegrationRoutes,
     ...emailSendingRoutes,
     ...emailCampaignRoutes,

@@ -10,7 +10,7 @@ import {
   IntegrationTest,
   VERSION,
 } from "@opsdeck/core";
-import { queryRequestLogs } from "@opsdeck/db";
+import { fileStoreFor, queryRequestLogs } from "@opsdeck/db";
 
 import { probePostgres, probeRedis, type ProbeStatus, probeStorage } from "../health/dependencies";
 import { defineRoute, reply } from "../http/route";
@@ -50,7 +50,7 @@ export const integrationRoutes = [
       const t = deps.config.PROBE_TIMEOUT_MS;
       const [database, storage, messaging] = await Promise.all([
         probePostgres(deps.db.pool, t),
-        probeStorage(deps.config.EXPORT_DIR, t),
+        probeStorage(fileStoreFor(deps.config), t),
         probeRedis(deps.redis, t),
       ]);
       const services = { database: database.status, storage: storage.status, messaging: messaging.status };

@@ -20,10 +20,10 @@ import {
   ValidationError,
 } from "@opsdeck/core";
 import {
-  createLocalExportStore,
   createLogExport,
   exportContentType,
   failLogExport,
+  fileStoreFor,
   getLogExport,
   isExportId,
   listLogExports,
@@ -37,6 +37,7 @@ import { applyRateLimit } from "../http/mount";
 import { defineRawRoute, defineRoute, reply, type RouteContext } from "../http/route";
 import { downloadUrl, verifyDownload } from "../logs/downloadLink";
 import { type FilterInput, filtersView, toLogFilter } from "../logs/filters";
+import { openStoredFile, sendStoredFile } from "../logs/sendStoredFile";
 
 const BASE = "/api/v1/platform/system/logs";
 const TAGS = ["logs"];
@@ -253,7 +254,7 @@ export const logExportRoutes = [
     params: LogExportIdParams,
     query: LogDownloadQuery,
     // 403: a tampered, expired or unknown link (the link is the credential; the route is public).
-    errors: [403, 404],
+    errors: [403, 404, 503],
     response: {
       // The file is sent in its own media type (exportContentType).
       contentType: ["text/csv", "application/json", "application/x-ndjson", "text/plain", "application/gzip"],
@@ -279,21 +280,14 @@ export const logExportRoutes = [
           `Export ${id} has no file to download (status ${e.status}).`,
         );
       }
-      const file = await createLocalExportStore(deps.config.EXPORT_DIR).open(e.fileName);
+      const file = await openStoredFile(fileStoreFor(deps.config), e.fileName, (err) =>
+        deps.logger.error("export storage read failed", { err, export_id: id }),
+      );
       if (!file) throw new NotFoundError("export_file_not_available", `Export ${id}'s file is gone.`);
-      res.status(200);
-      res.setHeader("Content-Type", exportContentType(e.format, e.gzip));
-      res.setHeader("Content-Length", String(file.size));
-      res.setHeader("Content-Disposition", `attachment; filename="${e.fileName}"`);
-      res.setHeader("Cache-Control", "private, no-store");
-      if (e.sha256) res.setHeader("Digest", `sha-256=${Buffer.from(e.sha256, "hex").toString("base64")}`);
-      await new Promise<void>((resolve, reject) => {
-        file.stream.on("error", reject);
-        res.on("close", () => {
-          file.stream.destroy();
-          resolve();
-        });
-        file.stream.pipe(res);
+      await sendStoredFile(res, file, {
+        contentType: exportContentType(e.format, e.gzip),
+        fileName: e.fileName,
+        sha256: e.sha256,
       });
     },
   }),

@@ -1,6 +1,6 @@
 // Log export processor: streams the export's rows
-// from Postgres straight to a temporary file (COPY, constant memory), reports
-// progress, then renames the file into place and records row count, size and
+// from Postgres straight into the configured storage (COPY, constant memory:
+// a temporary file, or a multipart upload), reports progress, then commits the file and records row count, size and
 // SHA-256. Each attempt starts from scratch: leftovers of a crashed attempt
 // are deleted first, and the export is marked completed only after the file
 // is complete, so a half file is never served. The count and the copy run
@@ -10,10 +10,10 @@
 import type { LogExportPayload } from "@opsdeck/core";
 import {
   completeLogExport,
-  createLocalExportStore,
   exportFileName,
   ExportTooLargeError,
   failLogExport,
+  fileStoreFor,
   isExportId,
   pgErrorKind,
   startLogExport,
@@ -62,7 +62,7 @@ export const exportLogs: Processor<LogExportPayload> = async (job, payload, ctx)
   const fileName = exportFileName(id, record.format, record.gzip);
   const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
   try {
-    const store = createLocalExportStore(ctx.config.EXPORT_DIR);
+    const store = fileStoreFor(ctx.config);
     await store.removeAll(id);
     const written = await writeLogExport({
       pool,

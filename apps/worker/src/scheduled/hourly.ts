@@ -1,14 +1,15 @@
 // The scheduled tick's hourly steps ('maintenance'): request logs past
 // REQUEST_LOG_RETENTION_DAYS, worker and API heartbeats not seen for
 // HEARTBEAT_RETENTION_DAYS, log partitions (created LOG_PARTITIONS_AHEAD_DAYS
-// ahead, dropped past LOG_RETENTION_DAYS), expired log exports with their
-// files, and expired Idempotency-Keys of email send requests.
+// ahead, archived then dropped past LOG_RETENTION_DAYS), expired log exports
+// with their files, and expired Idempotency-Keys of email send requests.
 import {
-  createLocalExportStore,
+  archiveExpiredLogPartitions,
   deleteExpiredExports,
   deleteOldRequestLogs,
   dropExpiredLogPartitions,
   ensureLogPartitions,
+  fileStoreFor,
   pruneApiHeartbeats,
   pruneIdempotencyKeys,
   pruneWorkerHeartbeats,
@@ -19,6 +20,19 @@ import { step } from "./step";
 
 /** Daily log partitions kept ready ahead of today, days. */
 const LOG_PARTITIONS_AHEAD_DAYS = 7;
+
+/** Archives (unless LOG_ARCHIVE=false), verifies, then drops the expired log partitions; returns the dropped names. */
+async function logRetention(ctx: ProcessorContext): Promise<string[]> {
+  const c = ctx.config;
+  if (!c.LOG_ARCHIVE) return dropExpiredLogPartitions(ctx.db.pool, c.LOG_RETENTION_DAYS);
+  const r = await archiveExpiredLogPartitions(ctx.db.pool, fileStoreFor(c), c.LOG_RETENTION_DAYS);
+  for (const f of r.failed) {
+    // The partition is kept and log_archives says why (GET /logs/archives); the error here is for operators.
+    ctx.log.error("log archive failed; partition kept", { day: f.day, reason: f.reason, err: f.err });
+  }
+  if (r.failed.length > 0) throw new Error(`${r.failed.length} log archive(s) failed; partitions kept`);
+  return r.dropped;
+}
 
 export async function runHourlySteps(ctx: ProcessorContext): Promise<Record<string, unknown>> {
   const pool = ctx.db.pool;
@@ -35,10 +49,18 @@ export async function runHourlySteps(ctx: ProcessorContext): Promise<Record<stri
     log_partitions_created: await step(log, "log_partitions", () =>
       ensureLogPartitions(pool, LOG_PARTITIONS_AHEAD_DAYS),
     ),
-    log_partitions_dropped: await step(log, "log_retention", () =>
-      dropExpiredLogPartitions(pool, c.LOG_RETENTION_DAYS),
-    ),
-    exports_expired: await step(log, "exports", () => deleteExpiredExports(pool, createLocalExportStore(c.EXPORT_DIR))),
+    log_partitions_dropped: await step(log, "log_retention", () => logRetention(ctx)),
+    exports_expired: await step(log, "exports", async () => {
+      const r = await deleteExpiredExports(pool, fileStoreFor(c));
+      // The rows stay unexpired, so the next run tries again; say so rather than fail the step.
+      if (r.failed.length > 0) {
+        log.warn("export files could not be deleted; retried next run", {
+          count: r.failed.length,
+          export_ids: r.failed.slice(0, 10),
+        });
+      }
+      return r.expired;
+    }),
     idempotency_keys_pruned: await step(log, "idempotency_keys", () => pruneIdempotencyKeys(pool)),
   };
 }

@@ -212,3 +212,32 @@ export const LogDownloadQuery = z.strictObject({
     .describe("Epoch seconds"),
   signature: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/),
 });
+
+/** A day of logs archived before retention dropped it (or an attempt that failed and keeps the day's logs). */
+export const LogArchiveView = z.object({
+  /** UTC day, YYYY-MM-DD. */
+  day: z.string(),
+  status: z.enum(["archived", "failed"]),
+  row_count: z.number().int().nullable(),
+  size_bytes: z.number().int().nullable(),
+  /** SHA-256 of the file as stored (gzip bytes), hex. */
+  sha256: z.string().nullable(),
+  /** Why the last attempt failed; null once archived. */
+  error: z.string().nullable(),
+  attempts: z.number().int(),
+  archived_at: z.string().nullable(),
+  /** Signed, short-lived; null unless archived. */
+  download_url: z.string().nullable(),
+});
+export type LogArchiveView = z.infer<typeof LogArchiveView>;
+
+export const LogArchiveList = z.object({ archives: z.array(LogArchiveView), pagination: Pagination });
+
+export const LogArchiveListQuery = z.strictObject({ limit: Limit, offset: Offset });
+
+export const LogArchiveDayParams = z.strictObject({
+  day: z
+    .string()
+    .regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, "a UTC day, YYYY-MM-DD")
+    .describe("e.g. 2026-11-01"),
+});

@@ -12,7 +12,8 @@ import { createGzip } from "node:zlib";
 import type pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 
-import { type ExportFormat, type ExportStore } from "./exportStore";
+import type { FileStore } from "../storage/fileStore";
+import type { ExportFormat } from "./exportStore";
 import { buildLogWhere, literalBinder, type LogFilter } from "./filter";
 
 export class ExportTooLargeError extends Error {
@@ -29,7 +30,7 @@ const TS = `to_char(timestamp AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"
  */
 const neutral = (col: string) =>
   `CASE WHEN ascii(${col}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${col} ELSE ${col} END`;
-const JSON_ROW = `json_build_object('id', 'log_' || id, 'timestamp', ${TS}, 'level', level, 'service', service,
+export const LOG_JSON_ROW = `json_build_object('id', 'log_' || id, 'timestamp', ${TS}, 'level', level, 'service', service,
   'message', message, 'request_id', request_id, 'user_id', user_id, 'queue', queue, 'job_id', job_id,
   'metadata', metadata)::text`;
 
@@ -44,7 +45,7 @@ export function logExportSelectSql(format: ExportFormat, filter: LogFilter): str
                 metadata::text AS metadata ${from}`;
     case "json":
     case "ndjson":
-      return `SELECT ${JSON_ROW} ${from}`;
+      return `SELECT ${LOG_JSON_ROW} ${from}`;
     case "txt":
       return `SELECT ${TS} || ' ' || rpad(upper(level), 7) || ' [' || service || '] ' || message
                 || coalesce(' request_id=' || request_id, '') || coalesce(' user_id=' || user_id, '')
@@ -59,7 +60,7 @@ export function logExportSelectSql(format: ExportFormat, filter: LogFilter): str
  * delimiter passes each JSON value through untouched, one per line. Text mode
  * escapes newlines, tabs and backslashes, so a txt entry is always one line.
  */
-const COPY_OPTIONS: Record<ExportFormat, string> = {
+export const COPY_OPTIONS: Record<ExportFormat, string> = {
   csv: "FORMAT csv, HEADER true",
   json: "FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02'",
   ndjson: "FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02'",
@@ -97,7 +98,7 @@ function ndjsonToArray(): Transform {
 }
 
 /** Counts bytes, lines and the SHA-256 of what passes; reports lines every `everyMs`. */
-function tap(onLines: (lines: number) => void, everyMs: number) {
+export function tap(onLines: (lines: number) => void, everyMs: number) {
   const hash = createHash("sha256");
   let bytes = 0;
   let lines = 0;
@@ -119,7 +120,7 @@ function tap(onLines: (lines: number) => void, everyMs: number) {
 
 export interface WriteLogExportOptions {
   pool: pg.Pool;
-  store: ExportStore;
+  store: FileStore;
   fileName: string;
   filter: LogFilter;
   format: ExportFormat;

@@ -4,7 +4,8 @@
 // BullMQ job can run more than once.
 import type pg from "pg";
 
-import type { ExportFormat, ExportStore } from "./exportStore";
+import type { FileStore } from "../storage/fileStore";
+import type { ExportFormat } from "./exportStore";
 import type { LogFilter } from "./filter";
 
 type ExportStatus = "queued" | "processing" | "completed" | "failed" | "expired";
@@ -198,16 +199,41 @@ export async function failLogExport(pool: pg.Pool, id: string, error: string, fi
   );
 }
 
+/** Exports expired per maintenance run at most; the rest wait for the next run. */
+const EXPIRE_BATCH = 500;
+
 /**
- * Expires exports past `expires_at` and deletes their files (the maintenance
- * job calls this). Returns how many exports were expired.
+ * Expires exports past `expires_at` (the maintenance job calls this): each
+ * export's files are deleted first and the row is marked expired only once
+ * they are gone, so a failed delete (storage unreachable) leaves the row as
+ * it was and the next run tries again; nothing is orphaned. An export that
+ * completes meanwhile gets a fresh `expires_at`, so it is not marked. Returns
+ * how many were expired and the ids whose files could not be deleted.
  */
-export async function deleteExpiredExports(pool: pg.Pool, store: ExportStore, now = new Date()): Promise<number> {
+export async function deleteExpiredExports(
+  pool: pg.Pool,
+  store: FileStore,
+  now = new Date(),
+): Promise<{ expired: number; failed: string[] }> {
   const { rows } = await pool.query<{ id: string }>(
-    `UPDATE log_exports SET status = 'expired', updated_at = now()
-      WHERE expires_at <= $1 AND status <> 'expired' RETURNING id`,
-    [now],
+    `SELECT id FROM log_exports WHERE expires_at <= $1 AND status <> 'expired' ORDER BY expires_at LIMIT $2`,
+    [now, EXPIRE_BATCH],
   );
-  for (const { id } of rows) await store.removeAll(id);
-  return rows.length;
+  let expired = 0;
+  const failed: string[] = [];
+  for (const { id } of rows) {
+    try {
+      await store.removeAll(id);
+    } catch {
+      failed.push(id);
+      continue;
+    }
+    const u = await pool.query(
+      `UPDATE log_exports SET status = 'expired', updated_at = now()
+        WHERE id = $1 AND expires_at <= $2 AND status <> 'expired'`,
+      [id, now],
+    );
+    expired += u.rowCount ?? 0;
+  }
+  return { expired, failed };
 }

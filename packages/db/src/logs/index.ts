@@ -1,3 +1,4 @@
+export * from "./archive";
 export * from "./exportFile";
 export * from "./exportRecords";
 export * from "./exportStore";

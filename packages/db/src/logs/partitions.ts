@@ -29,11 +29,11 @@ export async function ensureLogPartitionsBetween(pool: pg.Pool, from: Date, to: 
 }
 
 /**
- * Drops the daily partitions whose whole day is older than `retentionDays`
- * (a partition for day D is dropped once D + 1 <= today - retentionDays).
- * Returns the names of the dropped partitions.
+ * The daily partitions whose whole day is older than `retentionDays` (a
+ * partition for day D expires once D + 1 <= today - retentionDays), oldest
+ * first: names app_logs_pYYYYMMDD.
  */
-export async function dropExpiredLogPartitions(pool: pg.Pool, retentionDays = 30): Promise<string[]> {
+export async function expiredLogPartitions(pool: pg.Pool, retentionDays: number): Promise<string[]> {
   const cutoff = utcDay(new Date(Date.now() - retentionDays * DAY_MS)).replace(/-/g, "");
   const { rows } = await pool.query<{ name: string }>(
     `SELECT c.relname AS name
@@ -41,20 +41,33 @@ export async function dropExpiredLogPartitions(pool: pg.Pool, retentionDays = 30
       WHERE i.inhparent = 'app_logs'::regclass AND c.relname ~ '^app_logs_p[0-9]{8}$'
       ORDER BY c.relname`,
   );
+  // Names are app_logs_pYYYYMMDD (checked by the regex above), so they sort by day.
+  return rows.map((r) => r.name).filter((name) => name.slice("app_logs_p".length) < cutoff);
+}
+
+/** Drops one partition by the name expiredLogPartitions gave. */
+export async function dropLogPartition(pool: pg.Pool, name: string): Promise<void> {
+  if (!/^app_logs_p[0-9]{8}$/.test(name)) throw new Error("not a log partition name");
+  // Dropping a partition briefly locks the parent; give up rather than queue behind a long query.
+  const client = await pool.connect();
+  try {
+    await client.query(`BEGIN; SET LOCAL lock_timeout = '5s'; DROP TABLE IF EXISTS "${name}"; COMMIT`);
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Drops the expired daily partitions without archiving them (LOG_ARCHIVE=false;
+ * archive.ts archives first). Returns the names of the dropped partitions.
+ */
+export async function dropExpiredLogPartitions(pool: pg.Pool, retentionDays = 30): Promise<string[]> {
   const dropped: string[] = [];
-  for (const { name } of rows) {
-    // Names are app_logs_pYYYYMMDD (checked by the regex above), so they sort by day.
-    if (name.slice("app_logs_p".length) >= cutoff) continue;
-    // Dropping a partition briefly locks the parent; give up rather than queue behind a long query.
-    const client = await pool.connect();
-    try {
-      await client.query(`BEGIN; SET LOCAL lock_timeout = '5s'; DROP TABLE IF EXISTS "${name}"; COMMIT`);
-    } catch (err) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+  for (const name of await expiredLogPartitions(pool, retentionDays)) {
+    await dropLogPartition(pool, name);
     dropped.push(name);
   }
   return dropped;

@@ -1,0 +1,1 @@
+export { type FileStore, fileStoreFor } from "./fileStore";
