@@ -2,7 +2,7 @@
 // points (30 days of rollups, many queues on one page), and small (~50 KB).
 // One component for the sparklines and the full charts; the plot is built
 // once and fed new data on refetch (setData), so a live refresh never
-// rebuilds or blanks it.
+// rebuilds or blanks it. Loaded on demand through Chart.tsx.
 import "uplot/dist/uPlot.min.css";
 
 import { useEffect, useRef } from "react";
@@ -15,7 +15,7 @@ interface Series {
   values: (number | null)[];
 }
 
-interface ChartProps {
+export interface ChartProps {
   /** Epoch seconds, ascending. */
   times: number[];
   series: Series[];
@@ -31,7 +31,7 @@ function cssVar(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || "#888";
 }
 
-export function Chart({ times, series, height, label, spark = false, width }: ChartProps) {
+export default function Plot({ times, series, height, label, spark = false, width }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const data = [times, ...series.map((s) => s.values)] as uPlot.AlignedData;
