@@ -45,8 +45,8 @@ type Series = { queue: string; messages: number[]; errors: number[] };
 it("gives the last hour per minute for every queue with finished jobs, aligned with its periods", async () => {
   const r = await get(ALL); // range defaults to 1h
   expect(r.status).toBe(200);
-  const d = r.body.data as { timeRange: string; granularity: string; periods: string[]; queues: Series[] };
-  expect(d).toMatchObject({ timeRange: "1h", granularity: "minute" });
+  const d = r.body.data as { time_range: string; granularity: string; periods: string[]; queues: Series[] };
+  expect(d).toMatchObject({ time_range: "1h", granularity: "minute" });
   expect(d.periods).toHaveLength(60);
   const times = d.periods.map((p) => Date.parse(p));
   for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBe(60_000);

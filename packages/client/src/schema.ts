@@ -16075,7 +16075,7 @@ export interface operations {
             success: true;
             data: {
               /** @enum {string} */
-              timeRange: "1h" | "24h" | "7d" | "30d";
+              time_range: "1h" | "24h" | "7d" | "30d";
               /** @enum {string} */
               granularity: "minute" | "hour" | "day";
               /** @description Start of each period, ISO 8601, oldest first; the last is the current, partial period */

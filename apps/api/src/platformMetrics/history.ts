@@ -109,7 +109,7 @@ export async function queuesHistory(
   const { granularity, from, to } = rangeOf(q.range, now);
   const series = await queueSeries(deps.db.pool, granularity, from, to);
   return {
-    timeRange: q.range,
+    time_range: q.range,
     granularity,
     periods: bucketsBetween(from, to, granularity).map((b) => b.toISOString()),
     queues: series.map((s) => ({

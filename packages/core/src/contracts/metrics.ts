@@ -125,7 +125,7 @@ export const QueuesHistoryQuery = z.strictObject({
 });
 
 export const QueuesHistory = z.object({
-  timeRange: MetricsRange,
+  time_range: MetricsRange,
   granularity: z.enum(["minute", "hour", "day"]),
   periods: z
     .array(z.string())
