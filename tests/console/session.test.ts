@@ -229,6 +229,14 @@ describe("the console's files at /console", () => {
     expect(page.headers.vary).toMatch(/Cookie/);
     const api = await request(t.app).get(SESSION).set("Cookie", cookie).set(SAME_ORIGIN);
     expect(embedded(page.text)).toEqual(api.body.data);
+    // Counted as the call it replaces, against the key's read policy.
+    const k = await createKey(t.deps.db.prisma, { name: "console-embed-limits", role: "viewer" });
+    const own = await signIn(k.raw);
+    const left = (r: request.Response) => Number(r.headers["x-ratelimit-remaining"]);
+    const before = await request(t.app).get(SESSION).set("Authorization", `Bearer ${k.raw}`);
+    await request(t.app).get("/console/").set("Cookie", own).set("Sec-Fetch-Site", "same-origin");
+    const after = await request(t.app).get(SESSION).set("Authorization", `Bearer ${k.raw}`);
+    expect(left(after)).toBe(left(before) - 2);
     // Still no inline script: the session is data in a <meta> tag, which the CSP has no say over.
     expect(page.text).not.toMatch(/<script(?![^>]*\ssrc="\/console\/assets\/)[^>]*>/);
   });

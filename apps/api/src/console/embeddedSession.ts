@@ -33,6 +33,9 @@ export async function withEmbeddedSession(deps: AppDeps, req: Request, index: Bu
   const found = await sessionPrincipal(deps, cookie).catch(() => null);
   // The same permission GET …/session needs.
   if (!found || !found.principal.permissions.has("queues.read")) return index;
+  // Counted as the call it replaces, against the key's read policy; over it, the app makes that call (and gets the 429).
+  const window = await deps.limits.consumePolicy("read", `key:${found.principal.keyId}`);
+  if (window && window.limit !== null && window.used > window.limit) return index;
   const view = callerView(deps, found.principal, found.session);
   const html = index.toString("utf8");
   const at = html.indexOf(HEAD_END);
