@@ -208,6 +208,49 @@ it("finds a failed job by a word of its payload, retries it and sees it complete
   expect(errors).toEqual([]);
 });
 
+it("pages through job records with Next page and back with Previous page", async () => {
+  // 60 finished records of a queue of their own, one a minute: a first page of 50, a second of 10.
+  const paged = "console-paging-q";
+  await t.deps.db.pool.query(
+    `INSERT INTO job_records (queue, job_id, name, status, payload, created_at, processed_at, finished_at, updated_at)
+     SELECT $1, i::text, 'page-me', 'completed', '{}'::jsonb, t, t, t, t
+       FROM generate_series(1, 60) AS i, LATERAL (SELECT now() - i * interval '1 minute' AS t) w`,
+    [paged],
+  );
+  const { page, errors } = await newPage();
+  await signIn(page, t.keys.viewer, `/console/jobs?queue=${paged}`);
+  // A signed-in load gets its session with the page: the app asks the API only for the page's data.
+  const sessionCalls: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname === "/api/v1/platform/session") sessionCalls.push(r.url());
+  });
+  await page.reload();
+  const rows = page.locator("tbody tr[data-job]");
+  // Newest activity first: job 1 (a minute ago) heads the first page, job 51 the second.
+  await page.locator(`tr[data-job="${paged}/1"]`).waitFor();
+  await expect(rows.count()).resolves.toBe(50);
+  await expect(page.getByRole("link", { name: "Previous page" }).count()).resolves.toBe(0);
+  await page.getByRole("button", { name: "Sign out" }).waitFor();
+  expect(sessionCalls).toEqual([]);
+
+  await page.getByRole("link", { name: "Next page" }).click();
+  await page.locator(`tr[data-job="${paged}/51"]`).waitFor();
+  await page.locator(`tr[data-job="${paged}/1"]`).waitFor({ state: "detached" });
+  await expect(rows.count()).resolves.toBe(10);
+  await expect(page.getByRole("link", { name: "Next page" }).count()).resolves.toBe(0);
+
+  await page.getByRole("link", { name: "Previous page" }).click();
+  await page.locator(`tr[data-job="${paged}/1"]`).waitFor();
+  await page.locator(`tr[data-job="${paged}/51"]`).waitFor({ state: "detached" });
+  await expect(rows.count()).resolves.toBe(50);
+  expect(new URL(page.url()).searchParams.get("cursor")).toBeNull();
+  // The browser's own back and forward agree with the links.
+  await page.goBack();
+  await page.locator(`tr[data-job="${paged}/51"]`).waitFor();
+  await page.getByRole("link", { name: "Previous page" }).waitFor();
+  expect(errors).toEqual([]);
+});
+
 it("shows a queue's counts and history, and previews a bulk action with dry_run before running it", async () => {
   const delayed = await producer.add("later", { to: "later@example.test" }, { delay: 3_600_000 });
   const { page, errors } = await newPage();

@@ -193,6 +193,13 @@ describe("session calls", () => {
   });
 });
 
+/** The session a console page carries in its <meta name="opsdeck-session"> tag, parsed. */
+function embedded(html: string): unknown {
+  const m = /<meta name="opsdeck-session" content="([^"]*)"/.exec(html);
+  if (!m) return undefined;
+  return JSON.parse(m[1]!.replace(/&#(\d+);/g, (_x, n: string) => String.fromCharCode(Number(n))));
+}
+
 describe("the console's files at /console", () => {
   it("serves index.html for the app's pages and deep links, never cached, under a strict CSP", async () => {
     for (const path of ["/console/", "/console/jobs?state=failed&q=mailbox", `/console/queues/${QUEUE}/jobs/1`]) {
@@ -212,6 +219,41 @@ describe("the console's files at /console", () => {
     const bare = await request(t.app).get("/console");
     expect(bare.status).toBe(301);
     expect(bare.headers.location).toBe("/console/");
+  });
+
+  it("puts a signed-in browser's session in its page (never stored), the same as GET …/session", async () => {
+    const cookie = await signIn(t.keys.viewer);
+    const page = await request(t.app).get("/console/jobs").set("Cookie", cookie).set("Sec-Fetch-Site", "none");
+    expect(page.status).toBe(200);
+    expect(page.headers["cache-control"]).toBe("no-store");
+    expect(page.headers.vary).toMatch(/Cookie/);
+    const api = await request(t.app).get(SESSION).set("Cookie", cookie).set(SAME_ORIGIN);
+    expect(embedded(page.text)).toEqual(api.body.data);
+    // Counted as the call it replaces, against the key's read policy.
+    const k = await createKey(t.deps.db.prisma, { name: "console-embed-limits", role: "viewer" });
+    const own = await signIn(k.raw);
+    const left = (r: request.Response) => Number(r.headers["x-ratelimit-remaining"]);
+    const before = await request(t.app).get(SESSION).set("Authorization", `Bearer ${k.raw}`);
+    await request(t.app).get("/console/").set("Cookie", own).set("Sec-Fetch-Site", "same-origin");
+    const after = await request(t.app).get(SESSION).set("Authorization", `Bearer ${k.raw}`);
+    expect(left(after)).toBe(left(before) - 2);
+    // Still no inline script: the session is data in a <meta> tag, which the CSP has no say over.
+    expect(page.text).not.toMatch(/<script(?![^>]*\ssrc="\/console\/assets\/)[^>]*>/);
+  });
+
+  it("embeds nothing without a live session or on another site's navigation", async () => {
+    const cookie = await signIn(t.keys.ops);
+    const cross = await request(t.app).get("/console/").set("Cookie", cookie).set("Sec-Fetch-Site", "cross-site");
+    const forged = await request(t.app).get("/console/").set("Cookie", `${SESSION_COOKIE}=v2.nope.sig`);
+    const k = await createKey(t.deps.db.prisma, { name: "console-embed-revoked", role: "ops" });
+    const revokedCookie = await signIn(k.raw);
+    await revokeKey(t.deps.db.prisma, k.key.id);
+    const revoked = await request(t.app).get("/console/").set("Cookie", revokedCookie);
+    for (const r of [cross, forged, revoked]) {
+      expect(r.status).toBe(200);
+      expect(embedded(r.text)).toBeUndefined();
+      expect(r.headers["cache-control"]).toBe("no-cache");
+    }
   });
 
   it("caches hashed assets for a year, and 404s a missing one in the error shape", async () => {

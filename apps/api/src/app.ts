@@ -43,7 +43,7 @@ export function createApp(deps: AppDeps): Express {
   // Bull Board at /admin/queues, behind its own cookie sign-in (board/router.ts).
   app.use(createBoardRouter(deps));
   // The ops console's files at /console (console/static.ts); its data comes from the routes above.
-  app.use(createConsoleRouter());
+  app.use(createConsoleRouter(deps));
 
   // Unknown routes: the one error shape, rate limited like reads so scanning is throttled too.
   app.use(async (req, res) => {

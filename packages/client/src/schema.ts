@@ -1180,7 +1180,7 @@ export interface paths {
     };
     /**
      * Real-time service health
-     * @description API Server (last 5 min of request logs), Workers (heartbeats in the last 30 s), SMTP Service (email queue backlog and integrations), OLTP Database (pool usage, query latency now) and Redis (latency, memory, maxmemory-policy). Every probe is bounded by PROBE_TIMEOUT_MS; a dead dependency is `down` with a reason and this endpoint still answers 200.
+     * @description API Server (last 5 min of request logs), Workers (heartbeats in the last 30 s), SMTP Service (email queue backlog and integrations), OLTP Database (pool usage, query latency now) and Redis (latency, memory, maxmemory-policy). Every probe is bounded by PROBE_TIMEOUT_MS; a dead dependency is `down` with a reason and this endpoint still answers 200. One measurement answers every caller for 5 s (`checked_at` is when it was taken).
      */
     get: operations["getInfrastructureHealth"];
     put?: never;
@@ -1260,6 +1260,26 @@ export interface paths {
      * @description Points {timestamp, cpu, memory, messages, errors, timed_jobs, wait_time_ms, processing_time_ms}: cpu/memory average the worker samples (one worker, the workers serving `queue`, or all); messages are jobs finished and errors jobs failed (one queue, the queues `worker` serves, or all); wait_time_ms and processing_time_ms are p50/p95/p99 of the same jobs' times (those with a job record), merged from histograms so an hour's or a day's percentiles are those of all its jobs. `latency` gives the percentiles over the whole range, per queue and per job name. The last point is the current, partial period.
      */
     get: operations["getMetricsHistory"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/platform/metrics/history/queues": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Jobs finished and failed per queue and period, every queue in one answer
+     * @description The same rollups, layers and periods as GET …/metrics/history with `queue`, for every queue with finished jobs in the range at once (the console overview's sparklines): `periods` gives each period's start and every queue's `messages` (jobs finished) and `errors` (jobs failed) are aligned with it. A queue not listed finished no jobs in the range. The last period is the current, partial one.
+     */
+    get: operations["getQueuesHistory"];
     put?: never;
     post?: never;
     delete?: never;
@@ -16353,6 +16373,188 @@ export interface operations {
       };
       /** @description Not found */
       404: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit exceeded; honour Retry-After */
+      429: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getQueuesHistory: {
+    parameters: {
+      query?: {
+        /** @description 1h: points per minute (the console's sparklines); 24h and 7d: hourly points; 30d: daily points */
+        range?: "1h" | "24h" | "7d" | "30d";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Periods and per-queue series */
+      200: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: {
+              /** @enum {string} */
+              time_range: "1h" | "24h" | "7d" | "30d";
+              /** @enum {string} */
+              granularity: "minute" | "hour" | "day";
+              /** @description Start of each period, ISO 8601, oldest first; the last is the current, partial period */
+              periods: string[];
+              /** @description Every queue with finished jobs in the range, by name (a queue not listed finished none); each value equals `messages`/`errors` of GET /api/v1/platform/metrics/history for that queue and range */
+              queues: {
+                queue: string;
+                /** @description Jobs finished per period, aligned with `periods` */
+                messages: number[];
+                /** @description Jobs failed per period, aligned with `periods` */
+                errors: number[];
+              }[];
+            };
+          };
+        };
+      };
+      /** @description Invalid parameters or body; `details` lists every bad field */
+      400: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, malformed, unknown, revoked or expired API key */
+      401: {
+        headers: {
+          /** @description This request's id */
+          "X-Request-Id": string;
+          /** @description Requests allowed in the binding window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Requests left in the binding window */
+          "X-RateLimit-Remaining"?: number;
+          /** @description When the binding window resets (epoch seconds) */
+          "X-RateLimit-Reset"?: number;
+          /** @description IETF draft: every policy that applies, e.g. "read";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description IETF draft: the binding policy's remaining quota and reset, e.g. "read";r=299;t=60 */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the permission this route needs */
+      403: {
         headers: {
           /** @description This request's id */
           "X-Request-Id": string;

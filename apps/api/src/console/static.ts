@@ -4,16 +4,20 @@
 // names the current hashes, so it is revalidated on every load (no-cache) and a
 // new build is picked up at once. Any other path under /console that is not a
 // file is a page of the app (a deep link such as /console/jobs?state=failed):
-// it gets index.html and the app's router takes it from there. Nothing here
-// holds data — the app reads everything through the public API with the
-// sign-in session — so these files need no session.
+// it gets index.html and the app's router takes it from there. The files
+// need no session and hold no data — the app reads everything through the
+// public API — except one thing: for a signed-in browser, the page carries
+// who is signed in (console/embeddedSession.ts), which saves the app a round
+// trip before its first data call.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 import express, { type Request, type Response, type Router } from "express";
 
+import type { AppDeps } from "../deps";
 import { notFound } from "../http/errorHandler";
 import { routeLabel } from "../http/requestLog";
+import { withEmbeddedSession } from "./embeddedSession";
 
 const CONSOLE_BASE = "/console";
 /** Where `npm run build` of apps/console writes (Vite's default outDir), from apps/api/{src,dist}/console. */
@@ -34,17 +38,26 @@ const PAGE_HEADERS = {
   "Referrer-Policy": "same-origin",
 };
 
-export function createConsoleRouter(dist: string = CONSOLE_DIST): Router {
+export function createConsoleRouter(deps: AppDeps, dist: string = CONSOLE_DIST): Router {
   const router = express.Router({ caseSensitive: true, strict: true });
   const indexFile = path.join(dist, "index.html");
   // Read once: it is small, and a build replaces the whole folder (restart to serve a new one).
   const index = existsSync(indexFile) ? readFileSync(indexFile) : null;
 
-  const sendIndex = (req: Request, res: Response): void => {
+  const sendIndex = async (req: Request, res: Response): Promise<void> => {
     // Not built (`npm run build` makes it): the one error shape, as for any unknown path.
     if (!index) notFound(req);
-    res.status(200).set(PAGE_HEADERS).set({ "Cache-Control": "no-cache", "Content-Type": "text/html; charset=utf-8" });
-    res.send(index);
+    const page = await withEmbeddedSession(deps, req, index);
+    res
+      .status(200)
+      .set(PAGE_HEADERS)
+      .set({
+        // A page naming its signed-in caller is that browser's alone: never stored, by it or any cache between.
+        "Cache-Control": page === index ? "no-cache" : "no-store",
+        Vary: "Cookie",
+        "Content-Type": "text/html; charset=utf-8",
+      });
+    res.send(page);
   };
 
   router.use(

@@ -19,7 +19,7 @@ import { originCheck } from "../board/origin";
 import { readCookie, SESSION_COOKIE } from "../board/session";
 import type { AppDeps } from "../deps";
 import type { Session } from "../sessions/sessions";
-import { type AuthResult, presentedKey, principalOf } from "./auth";
+import { type AuthResult, presentedKey, type Principal, principalOf } from "./auth";
 
 const CSRF_HEADER = "x-csrf-token";
 
@@ -43,28 +43,43 @@ function site(req: Request, publicUrl: string): "same" | "cross" | "unknown" {
   return origin === "same" || fetchSite === "same-origin" ? "same" : "unknown";
 }
 
+const SESSION_ENDED = () => new AuthenticationError("session_expired", "The sign-in session has ended: sign in again.");
+
+/**
+ * The live session a cookie names and who it stands for, or null when it has
+ * ended. A revoked, expired (a rotated key's grace over) or never allowed
+ * (integration) key ends the session with it. No origin check: callers add theirs.
+ */
+export async function sessionPrincipal(
+  deps: AppDeps,
+  cookie: string,
+): Promise<{ session: Session; principal: Principal } | null> {
+  const session = await deps.sessions.find(cookie);
+  if (!session) return null;
+  const key = await getKey(deps.db.prisma, session.keyId);
+  if (!key || !keyIsActive(key) || key.role === "integration") {
+    await deps.sessions.end(session);
+    return null;
+  }
+  const principal = principalOf(key, {
+    integration: {
+      minute: deps.config.INTEGRATION_QUOTA_MINUTE,
+      hour: deps.config.INTEGRATION_QUOTA_HOUR,
+      day: deps.config.INTEGRATION_QUOTA_DAY,
+    },
+  });
+  return { session, principal };
+}
+
 export async function authenticateRequest(deps: AppDeps, req: Request): Promise<RequestAuth> {
   const cookie = presentedKey(req) === undefined ? readCookie(req.headers.cookie, SESSION_COOKIE) : undefined;
   // Bearer keys (and calls with no credentials at all) work exactly as they always have.
   if (cookie === undefined) return deps.keys.authenticate(req);
 
-  const session = await deps.sessions.find(cookie);
-  if (!session) {
-    return {
-      ok: false,
-      error: new AuthenticationError("session_expired", "The sign-in session has ended: sign in again."),
-    };
-  }
-  const key = await getKey(deps.db.prisma, session.keyId);
-  if (!key || !keyIsActive(key) || key.role === "integration") {
-    // Revoked, expired (a rotated key's grace over) or never allowed: the session ends with the key.
-    await deps.sessions.end(session);
-    return {
-      ok: false,
-      error: new AuthenticationError("session_expired", "The sign-in session has ended: sign in again."),
-    };
-  }
-  const limitAs = { keyId: key.id };
+  const found = await sessionPrincipal(deps, cookie);
+  if (!found) return { ok: false, error: SESSION_ENDED() };
+  const { session, principal } = found;
+  const limitAs = { keyId: principal.keyId };
   const where = site(req, deps.config.publicUrl);
   if (where === "cross") {
     return {
@@ -88,14 +103,5 @@ export async function authenticateRequest(deps: AppDeps, req: Request): Promise<
     };
   }
   sessionsByRequest.set(req, session);
-  return {
-    ok: true,
-    principal: principalOf(key, {
-      integration: {
-        minute: deps.config.INTEGRATION_QUOTA_MINUTE,
-        hour: deps.config.INTEGRATION_QUOTA_HOUR,
-        day: deps.config.INTEGRATION_QUOTA_DAY,
-      },
-    }),
-  };
+  return { ok: true, principal };
 }

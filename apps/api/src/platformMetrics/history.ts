@@ -3,15 +3,17 @@
 // the current period included from finer rows) with job latency percentiles
 // per point and per queue and job name over the range, and current
 // performance.
-import type { MetricsHistory, MetricsPerformance, MetricsRange } from "@opsdeck/core";
+import type { MetricsHistory, MetricsPerformance, MetricsRange, QueuesHistory } from "@opsdeck/core";
 import {
   BUCKET_MS,
+  bucketsBetween,
   currentWorkerLoad,
   floorBucket,
   type LatencyHistograms,
   latencyPercentiles,
   latencyRange,
   metricSeries,
+  queueSeries,
   recentLatency,
   recentQueueStats,
   recentRequestStats,
@@ -40,15 +42,20 @@ function latencyOf(h: LatencyHistograms) {
   };
 }
 
+/** The range's [from, to) of `now`: the last point is the current, partial period. */
+function rangeOf(range: MetricsRange, now: Date) {
+  const { granularity, buckets } = RANGES[range];
+  const to = new Date(floorBucket(now, granularity).getTime() + BUCKET_MS[granularity]);
+  const from = new Date(to.getTime() - buckets * BUCKET_MS[granularity]);
+  return { granularity, from, to };
+}
+
 export async function metricsHistory(
   deps: AppDeps,
   q: { range: MetricsRange; queue?: string | undefined; worker?: string | undefined },
   now = new Date(),
 ): Promise<MetricsHistory> {
-  const { granularity, buckets } = RANGES[q.range];
-  // The last point is the current, partial period.
-  const to = new Date(floorBucket(now, granularity).getTime() + BUCKET_MS[granularity]);
-  const from = new Date(to.getTime() - buckets * BUCKET_MS[granularity]);
+  const { granularity, from, to } = rangeOf(q.range, now);
   // A worker's jobs are those of the queues it serves (jobs are not attributed to workers).
   const workerQueues = q.worker ? (await currentWorkerLoad(deps.db.pool, { workerId: q.worker })).queues : undefined;
   const queues = q.queue ? [q.queue] : workerQueues;
@@ -86,6 +93,30 @@ export async function metricsHistory(
         names: b.names.map((n) => ({ name: n.name, ...latencyOf(n) })),
       })),
     },
+  };
+}
+
+/**
+ * GET …/metrics/history/queues: jobs finished and failed per queue and period,
+ * the overview's sparklines for every queue in one read (a per-queue history
+ * each was one call, three queries, per queue and poll).
+ */
+export async function queuesHistory(
+  deps: AppDeps,
+  q: { range: MetricsRange },
+  now = new Date(),
+): Promise<QueuesHistory> {
+  const { granularity, from, to } = rangeOf(q.range, now);
+  const series = await queueSeries(deps.db.pool, granularity, from, to);
+  return {
+    time_range: q.range,
+    granularity,
+    periods: bucketsBetween(from, to, granularity).map((b) => b.toISOString()),
+    queues: series.map((s) => ({
+      queue: s.queue,
+      messages: s.completed.map((c, i) => c + (s.failed[i] ?? 0)),
+      errors: s.failed,
+    })),
   };
 }
 

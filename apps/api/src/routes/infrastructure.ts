@@ -11,15 +11,13 @@ import {
   InfrastructureHealth,
   NotFoundError,
 } from "@opsdeck/core";
-import { acknowledgeAlert, type AlertRow, collectInfrastructureHealth, listAlerts } from "@opsdeck/db";
-import { fetchQueueCounts, redisStats, waitingOf } from "@opsdeck/redis";
+import { acknowledgeAlert, type AlertRow, listAlerts } from "@opsdeck/db";
 
+import { infrastructureHealth } from "../health/infrastructure";
 import { defineRoute } from "../http/route";
-import { readyRedis } from "../queues/connection";
 
 const BASE = "/api/v1/platform/system/infrastructure";
 const TAGS = ["infrastructure"];
-const EMAIL_QUEUES = ["email-sending-high", "email-sending"];
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -48,26 +46,12 @@ export const infrastructureRoutes = [
     operationId: "getInfrastructureHealth",
     summary: "Real-time service health",
     description:
-      "API Server (last 5 min of request logs), Workers (heartbeats in the last 30 s), SMTP Service (email queue backlog and integrations), OLTP Database (pool usage, query latency now) and Redis (latency, memory, maxmemory-policy). Every probe is bounded by PROBE_TIMEOUT_MS; a dead dependency is `down` with a reason and this endpoint still answers 200.",
+      "API Server (last 5 min of request logs), Workers (heartbeats in the last 30 s), SMTP Service (email queue backlog and integrations), OLTP Database (pool usage, query latency now) and Redis (latency, memory, maxmemory-policy). Every probe is bounded by PROBE_TIMEOUT_MS; a dead dependency is `down` with a reason and this endpoint still answers 200. One measurement answers every caller for 5 s (`checked_at` is when it was taken).",
     tags: TAGS,
     access: { permission: "infra.read" },
     rateLimit: "read",
     response: { schema: InfrastructureHealth, description: "Services and their status" },
-    async handler({ deps }) {
-      const { config } = deps;
-      return collectInfrastructureHealth({
-        pool: deps.db.pool,
-        poolMax: config.DB_POOL_SIZE,
-        redisStats: (timeoutMs) => redisStats(deps.redis, timeoutMs),
-        timeoutMs: config.PROBE_TIMEOUT_MS,
-        thresholds: config.ALERT_THRESHOLDS,
-        emailBacklog: async () => {
-          const redis = await readyRedis(deps.queues);
-          const counts = await fetchQueueCounts(redis, deps.queues.prefix, EMAIL_QUEUES);
-          return [...counts.values()].reduce((a, c) => a + waitingOf(c), 0);
-        },
-      });
-    },
+    handler: ({ deps }) => infrastructureHealth(deps),
   }),
   defineRoute({
     method: "get",

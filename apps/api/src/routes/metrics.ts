@@ -7,13 +7,15 @@ import {
   MetricsPerformanceQuery,
   NotFoundError,
   PlatformMetrics,
+  QueuesHistory,
+  QueuesHistoryQuery,
   ValidationError,
 } from "@opsdeck/core";
 import { currentWorkerLoad } from "@opsdeck/db";
 
 import type { AppDeps } from "../deps";
 import { defineRoute } from "../http/route";
-import { metricsHistory, metricsPerformance } from "../platformMetrics/history";
+import { metricsHistory, metricsPerformance, queuesHistory } from "../platformMetrics/history";
 import { platformMetrics } from "../platformMetrics/summary";
 
 const BASE = "/api/v1/platform/metrics";
@@ -55,6 +57,20 @@ export const metricsRoutes = [
       await requireWorker(deps, query.worker);
       return metricsHistory(deps, query);
     },
+  }),
+  defineRoute({
+    method: "get",
+    path: `${BASE}/history/queues`,
+    operationId: "getQueuesHistory",
+    summary: "Jobs finished and failed per queue and period, every queue in one answer",
+    description:
+      "The same rollups, layers and periods as GET …/metrics/history with `queue`, for every queue with finished jobs in the range at once (the console overview's sparklines): `periods` gives each period's start and every queue's `messages` (jobs finished) and `errors` (jobs failed) are aligned with it. A queue not listed finished no jobs in the range. The last period is the current, partial one.",
+    tags: TAGS,
+    access: ACCESS,
+    rateLimit: "read",
+    query: QueuesHistoryQuery,
+    response: { schema: QueuesHistory, description: "Periods and per-queue series" },
+    handler: ({ deps, query }) => queuesHistory(deps, query),
   }),
   defineRoute({
     method: "get",

@@ -3,8 +3,26 @@
 // the server refuses such calls anyway) and the CSRF token its writes carry.
 import { SessionView } from "@opsdeck/core";
 
+import type { AppDeps } from "../deps";
+import type { Principal } from "../http/auth";
 import { defineRoute } from "../http/route";
 import { sessionOf } from "../http/sessionAuth";
+import type { Session } from "../sessions/sessions";
+
+/** The answer of GET …/session; also embedded in the console's page (console/static.ts). */
+export function callerView(deps: AppDeps, principal: Principal, session: Session | undefined): SessionView {
+  return {
+    key_id: principal.keyId,
+    key_name: principal.name,
+    role: principal.role,
+    permissions: [...principal.permissions],
+    via: session ? ("session" as const) : ("key" as const),
+    csrf_token: session ? deps.sessions.csrfToken(session) : null,
+    expires_at: session
+      ? new Date(session.expiresAt * 1000).toISOString()
+      : (principal.expiresAt?.toISOString() ?? null),
+  };
+}
 
 export const sessionRoutes = [
   defineRoute({
@@ -20,19 +38,6 @@ export const sessionRoutes = [
     access: { permission: "queues.read" },
     rateLimit: "read",
     response: { schema: SessionView, description: "The caller" },
-    handler({ principal, req, deps }) {
-      const session = sessionOf(req);
-      return {
-        key_id: principal.keyId,
-        key_name: principal.name,
-        role: principal.role,
-        permissions: [...principal.permissions],
-        via: session ? ("session" as const) : ("key" as const),
-        csrf_token: session ? deps.sessions.csrfToken(session) : null,
-        expires_at: session
-          ? new Date(session.expiresAt * 1000).toISOString()
-          : (principal.expiresAt?.toISOString() ?? null),
-      };
-    },
+    handler: ({ principal, req, deps }) => callerView(deps, principal, sessionOf(req)),
   }),
 ];

@@ -1,6 +1,10 @@
 // Job search (/console/jobs?q=&queue=&state=&from=&to=&cursor=) over the
 // Postgres job records: every filter and the page (a cursor from the API) live
 // in the URL, so a search can be pasted into an incident channel as it is.
+// The API's cursor only goes forward (older activity); "Previous page" is the
+// page whose "Next page" led here, remembered in this tab, so it also matches
+// the browser's back button. A pasted link to a later page has no previous
+// page yet: it offers the newest first page instead.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
@@ -35,6 +39,20 @@ interface Filters {
   state: string;
   from: string;
   to: string;
+}
+
+/**
+ * For each page reached by "Next page" in this tab: the cursor of the page it came from ("" for the first).
+ * Keyed by filters and cursor. At most PAGES_KEPT entries (the oldest are dropped), 0.2 KB each.
+ */
+const cameFrom = new Map<string, string>();
+const PAGES_KEPT = 1_000;
+const pageKey = (f: Filters, cursor: string) => JSON.stringify([f.q, f.queue, f.state, f.from, f.to, cursor]);
+
+function remember(f: Filters, next: string, from: string): void {
+  cameFrom.delete(pageKey(f, next));
+  cameFrom.set(pageKey(f, next), from);
+  if (cameFrom.size > PAGES_KEPT) cameFrom.delete(cameFrom.keys().next().value!);
 }
 
 function linkTo(f: Partial<Filters> & { cursor?: string | null }): string {
@@ -189,17 +207,27 @@ export function Jobs() {
                     </tbody>
                   </table>
                 </div>
-                <nav aria-label="Pages" className="toolbar">
-                  {cursor && <Link href={linkTo(filters)}>Newest first page</Link>}
-                  {r.pagination.next_cursor && (
-                    <Link href={linkTo({ ...filters, cursor: r.pagination.next_cursor })}>Next page</Link>
-                  )}
-                </nav>
+                {/* While another page loads, the rows (and their next cursor) shown are the previous page's. */}
+                {!search.isPlaceholderData && (
+                  <Pages filters={filters} cursor={cursor} next={r.pagination.next_cursor} />
+                )}
               </>
             )
           }
         </QueryState>
       )}
     </>
+  );
+}
+
+function Pages({ filters, cursor, next }: { filters: Filters; cursor: string | null; next: string | null }) {
+  if (next) remember(filters, next, cursor ?? "");
+  const previous = cursor ? cameFrom.get(pageKey(filters, cursor)) : undefined;
+  return (
+    <nav aria-label="Pages" className="toolbar">
+      {previous !== undefined && <Link href={linkTo({ ...filters, cursor: previous || null })}>Previous page</Link>}
+      {cursor && previous !== "" && <Link href={linkTo(filters)}>Newest first page</Link>}
+      {next && <Link href={linkTo({ ...filters, cursor: next })}>Next page</Link>}
+    </nav>
   );
 }

@@ -387,9 +387,12 @@ export function Logs({ session }: { session: SessionInfo }) {
   // The filters without the follow switch: turning follow on or off keeps the search and its window.
   const search = JSON.stringify({ ...params, follow: "" });
   // A relative window ends "now" when the filters were applied (or Refresh pressed), so one view is one query.
-  const [anchor, setAnchor] = useState(() => Date.now());
-  useEffect(() => setAnchor(Date.now()), [search]);
-  const filters = useMemo(() => filtersOf(params, anchor), [search, anchor]);
+  // Re-anchored while rendering, not in an effect: an effect runs after the first render, so every page load
+  // asked for a second, slightly later window and waited for the first search's slot to free up.
+  const [view, setView] = useState(() => ({ search, anchor: Date.now() }));
+  if (view.search !== search) setView({ search, anchor: Date.now() });
+  const setAnchor = (at: number) => setView({ search, anchor: at });
+  const filters = useMemo(() => filtersOf(params, view.anchor), [search, view.anchor]);
   const following = params.follow === "1";
   return (
     <>

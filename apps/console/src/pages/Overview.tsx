@@ -3,6 +3,7 @@
 // last-hour sparkline of throughput and failure rate from the minute rollups;
 // open alerts; and the health of every service. Polled live, keeping the
 // previous data on screen while a refetch runs.
+import type { ApiData } from "@opsdeck/client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
 
@@ -17,19 +18,18 @@ const QUEUES = "/api/v1/platform/system/queues";
 /** The table scrolls sideways on a phone: a focusable, named region, so the keyboard can scroll it too. */
 const TABLE_LABEL = "Queues table";
 
-function QueueSparks({ queue }: { queue: string }) {
-  const history = useQuery({
-    queryKey: ["history", "1h", queue],
-    queryFn: ({ signal }) =>
-      api.get("/api/v1/platform/metrics/history", { params: { query: { range: "1h", queue } }, signal }),
-    refetchInterval: ROLLUP_MS,
-    placeholderData: keepPreviousData,
-  });
-  const points = history.data?.metrics ?? [];
-  if (!history.data) return <span className="muted">{history.error ? "no history" : "…"}</span>;
-  const times = points.map((p) => Date.parse(p.timestamp) / 1000);
-  const finished = points.reduce((n, p) => n + p.messages, 0);
-  const failed = points.reduce((n, p) => n + p.errors, 0);
+type QueuesHistory = ApiData<"get", "/api/v1/platform/metrics/history/queues">;
+
+function QueueSparks({ queue, history }: { queue: string; history: QueuesHistory | undefined }) {
+  if (!history) return <span className="muted">…</span>;
+  const times = history.periods.map((p) => Date.parse(p) / 1000);
+  // A queue that finished nothing in the hour is not in the answer: a flat line at zero.
+  const zeros = history.periods.map(() => 0);
+  const row = history.queues.find((q) => q.queue === queue);
+  const messages = row?.messages ?? zeros;
+  const errors = row?.errors ?? zeros;
+  const finished = messages.reduce((n, m) => n + m, 0);
+  const failed = errors.reduce((n, e) => n + e, 0);
   return (
     <div className="sparks">
       <Chart
@@ -37,7 +37,7 @@ function QueueSparks({ queue }: { queue: string }) {
         width={120}
         height={28}
         times={times}
-        series={[{ label: "finished per minute", colorVar: "--chart-1", values: points.map((p) => p.messages) }]}
+        series={[{ label: "finished per minute", colorVar: "--chart-1", values: messages }]}
         label={`${queue}: ${formatCount(finished)} jobs finished in the last hour`}
       />
       <Chart
@@ -49,7 +49,7 @@ function QueueSparks({ queue }: { queue: string }) {
           {
             label: "failure rate",
             colorVar: "--chart-2",
-            values: points.map((p) => (p.messages ? p.errors / p.messages : 0)),
+            values: messages.map((m, i) => (m ? (errors[i] ?? 0) / m : 0)),
           },
         ]}
         label={`${queue}: failure rate ${formatRatio(finished ? failed / finished : 0)} in the last hour`}
@@ -63,6 +63,14 @@ function Queues() {
     queryKey: ["queues"],
     queryFn: ({ signal }) => api.get(QUEUES, { signal }),
     refetchInterval: LIVE_MS,
+    placeholderData: keepPreviousData,
+  });
+  // Every queue's last hour in one call (not one per row).
+  const history = useQuery({
+    queryKey: ["history", "1h", "queues"],
+    queryFn: ({ signal }) =>
+      api.get("/api/v1/platform/metrics/history/queues", { params: { query: { range: "1h" } }, signal }),
+    refetchInterval: ROLLUP_MS,
     placeholderData: keepPreviousData,
   });
   return (
@@ -117,7 +125,11 @@ function Queues() {
                       <td className="num">{formatDuration(q.oldest_waiting_age_seconds)}</td>
                       <td className="num">{formatCount(q.workers)}</td>
                       <td>
-                        <QueueSparks queue={q.name} />
+                        {history.error && !history.data ? (
+                          <span className="muted">no history</span>
+                        ) : (
+                          <QueueSparks queue={q.name} history={history.data} />
+                        )}
                       </td>
                     </tr>
                   ))}

@@ -118,6 +118,32 @@ export const MetricsHistory = z.object({
 });
 export type MetricsHistory = z.infer<typeof MetricsHistory>;
 
+export const QueuesHistoryQuery = z.strictObject({
+  range: MetricsRange.default("1h").describe(
+    "1h: points per minute (the console's sparklines); 24h and 7d: hourly points; 30d: daily points",
+  ),
+});
+
+export const QueuesHistory = z.object({
+  time_range: MetricsRange,
+  granularity: z.enum(["minute", "hour", "day"]),
+  periods: z
+    .array(z.string())
+    .describe("Start of each period, ISO 8601, oldest first; the last is the current, partial period"),
+  queues: z
+    .array(
+      z.object({
+        queue: z.string(),
+        messages: z.array(z.number().int()).describe("Jobs finished per period, aligned with `periods`"),
+        errors: z.array(z.number().int()).describe("Jobs failed per period, aligned with `periods`"),
+      }),
+    )
+    .describe(
+      "Every queue with finished jobs in the range, by name (a queue not listed finished none); each value equals `messages`/`errors` of GET /api/v1/platform/metrics/history for that queue and range",
+    ),
+});
+export type QueuesHistory = z.infer<typeof QueuesHistory>;
+
 export const MetricsPerformanceQuery = z.strictObject({
   queue: QueueName.optional(),
   worker: z.string().min(1).max(200).optional(),

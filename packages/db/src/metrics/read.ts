@@ -66,6 +66,48 @@ export async function metricSeries(
   });
 }
 
+export interface QueueSeries {
+  queue: string;
+  /** Per `g` bucket in [from, to), zero-filled, aligned with bucketsBetween(from, to, g). */
+  completed: number[];
+  failed: number[];
+}
+
+/**
+ * Jobs finished per queue and `g` bucket in [from, to), for every queue with
+ * finished jobs in the range, by name: one read for the whole overview instead
+ * of one metricSeries per queue (the same rows and layers, so equal values).
+ */
+export async function queueSeries(pool: pg.Pool, g: Granularity, from: Date, to: Date): Promise<QueueSeries[]> {
+  const layers = await readLayers(pool, g);
+  const qp: unknown[] = [g, from, to];
+  const r = await pool.query<{ queue: string; b: Date; completed: number; failed: number }>(
+    `SELECT queue, date_trunc($1, bucket, 'UTC') AS b, sum(completed)::int AS completed, sum(failed)::int AS failed
+       FROM queue_metrics
+      WHERE ${layerPredicate(layers, qp)} AND bucket >= $2 AND bucket < $3
+      GROUP BY 1, 2`,
+    qp,
+  );
+  const index = new Map(bucketsBetween(from, to, g).map((b, i) => [b.getTime(), i]));
+  const byQueue = new Map<string, QueueSeries>();
+  for (const row of r.rows) {
+    const i = index.get(row.b.getTime());
+    if (i === undefined) continue;
+    let s = byQueue.get(row.queue);
+    if (!s) {
+      s = {
+        queue: row.queue,
+        completed: new Array<number>(index.size).fill(0),
+        failed: new Array<number>(index.size).fill(0),
+      };
+      byQueue.set(row.queue, s);
+    }
+    s.completed[i] = row.completed;
+    s.failed[i] = row.failed;
+  }
+  return [...byQueue.values()].sort((a, b) => (a.queue < b.queue ? -1 : a.queue > b.queue ? 1 : 0));
+}
+
 /**
  * The coarsest granularity whose buckets `from` is aligned to (day rows for a
  * day-aligned start, else hour rows from `from` floored to its hour), so no
