@@ -18,7 +18,7 @@ export function follower(
   const pool = new pg.Pool({ connectionString: env.databaseUrl, max: 3 });
   const f = startHistoryFollower({
     pool,
-    redisUrl: env.redisUrl,
+    target: { kind: "standalone", url: env.redisUrl },
     queuePrefix: env.queuePrefix,
     keyPrefix: env.keyPrefix,
     exclude: [],

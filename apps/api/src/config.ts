@@ -6,10 +6,12 @@ import {
   AlertThresholdsEnv,
   baseEnv,
   BoolEnv,
+  checkRedisTopology,
   emailEnvShape,
   IntEnv,
   JsonEnv,
   logsEnvShape,
+  ownKeyPrefix,
   parseEnv,
 } from "@opsdeck/core";
 import { z } from "zod";
@@ -125,6 +127,7 @@ const apiEnv = baseEnv
     DOWNLOAD_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").max(1_024).optional(),
   })
   .superRefine((c, ctx) => {
+    checkRedisTopology(c, ctx);
     if (c.RATE_LIMIT_WRITE > c.RATE_LIMIT_READ) {
       ctx.addIssue({ code: "custom", path: ["RATE_LIMIT_WRITE"], message: "must not exceed RATE_LIMIT_READ" });
     }
@@ -160,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const host = c.HOST === "0.0.0.0" || c.HOST === "::" ? "127.0.0.1" : c.HOST;
   return {
     ...c,
+    REDIS_KEY_PREFIX: ownKeyPrefix(c),
     publicUrl: (c.PUBLIC_URL ?? `http://${host}:${c.PORT}`).replace(/\/$/, ""),
     validateResponses: c.VALIDATE_RESPONSES ?? c.NODE_ENV !== "production",
     downloadSigningSecret: c.DOWNLOAD_SIGNING_SECRET ?? randomBytes(32).toString("hex"),

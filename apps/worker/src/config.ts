@@ -6,12 +6,14 @@ import {
   CATALOG_QUEUE_NAMES,
   type CatalogJobOptions,
   type CatalogQueueName,
+  checkRedisTopology,
   defaultJobOptions,
   emailEnvShape,
   IntEnv,
   isCatalogQueue,
   type JobRetentionOptions,
   logsEnvShape,
+  ownKeyPrefix,
   parseEnv,
   QUEUES,
 } from "@opsdeck/core";
@@ -109,6 +111,7 @@ const workerEnv = baseEnv
     LOG_EXPORT_TIMEOUT_MS: IntEnv(1, 3_600_000).default(600_000),
   })
   .superRefine((c, ctx) => {
+    checkRedisTopology(c, ctx);
     checkMetricsEnv(c, ctx);
   });
 
@@ -170,5 +173,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
     const specific = c[concurrencyVar(q)];
     concurrency[q] = typeof specific === "number" ? specific : (c.WORKER_CONCURRENCY ?? QUEUES[q].concurrency);
   }
-  return { ...c, queues, concurrency, historyExclude: splitList(c.HISTORY_EXCLUDE_QUEUES) };
+  return {
+    ...c,
+    REDIS_KEY_PREFIX: ownKeyPrefix(c),
+    queues,
+    concurrency,
+    historyExclude: splitList(c.HISTORY_EXCLUDE_QUEUES),
+  };
 }
