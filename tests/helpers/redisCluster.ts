@@ -40,7 +40,7 @@ export interface TestCluster {
 }
 
 /** A TCP port nobody listens on now (the kernel's pick). */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.on("error", reject);

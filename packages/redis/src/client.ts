@@ -63,7 +63,7 @@ function construct(target: RedisTarget, opts: RedisClientOptions): Redis {
     case "standalone":
       return new IORedis(target.url, node);
     case "sentinel":
-      return new IORedis({ ...node, ...sentinelOptions(target) });
+      return new IORedis({ ...node, ...sentinelOptions(target), failoverDetector: true });
     case "cluster":
       return new Cluster(target.nodes, {
         ...clusterOptions(target, node),
@@ -73,6 +73,12 @@ function construct(target: RedisTarget, opts: RedisClientOptions): Redis {
   }
 }
 
+/**
+ * How to find the master through the sentinels. Clients we make and disconnect also set ioredis's
+ * `failoverDetector` (subscribe to +switch-master and move at once, rather than on the old master's
+ * next READONLY); BullMQ's own clients do not: BullMQ closes them with QUIT, which leaves the
+ * detector's sentinel subscriptions open (ioredis 6), so they move on READONLY.
+ */
 function sentinelOptions(target: Extract<RedisTarget, { kind: "sentinel" }>): RedisOptions {
   return {
     sentinels: target.sentinels,
