@@ -4,12 +4,12 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 
 import { loadConfig } from "../../apps/api/src/config";
-import { ConfigError } from "../../packages/core/src";
+import { ConfigError, redisTarget } from "../../packages/core/src";
 
 it("has the documented defaults", () => {
   const c = loadConfig({});
   expect(c.PORT).toBe(3000);
-  expect(c.REDIS_URL).toBe("redis://127.0.0.1:6379");
+  expect(redisTarget(c)).toEqual({ kind: "standalone", url: "redis://127.0.0.1:6379" });
   expect(c.DATABASE_URL).toBe("postgresql://postgres@127.0.0.1:5432/opsdeck");
   expect(c.QUEUE_PREFIX).toBe("bull");
   expect([c.RATE_LIMIT_READ, c.RATE_LIMIT_WRITE, c.RATE_LIMIT_WINDOW_SECONDS]).toEqual([300, 60, 60]);
@@ -32,6 +32,75 @@ it("names the shared secrets left unset (random in this process), and only those
 it("refuses a heartbeat period past 10 s (a replica counts as running 30 s) and a flush interval under 10 ms", () => {
   expect(() => loadConfig({ HEARTBEAT_INTERVAL_MS: "10001" })).toThrow(/HEARTBEAT_INTERVAL_MS/);
   expect(() => loadConfig({ REQUEST_LOG_FLUSH_MS: "5" })).toThrow(/REQUEST_LOG_FLUSH_MS/);
+});
+
+describe("Redis topology", () => {
+  const problemsOf = (env: Record<string, string>): string[] => {
+    try {
+      loadConfig(env);
+    } catch (e) {
+      if (e instanceof ConfigError) return e.problems;
+      throw e;
+    }
+    return [];
+  };
+
+  it("takes a cluster's seed nodes, and wraps an untagged key prefix in braces", () => {
+    const c = loadConfig({ REDIS_CLUSTER_NODES: "10.0.0.1:7000, redis-b:7001", QUEUE_PREFIX: "{bull}" });
+    expect(redisTarget(c)).toEqual({
+      kind: "cluster",
+      nodes: [
+        { host: "10.0.0.1", port: 7000 },
+        { host: "redis-b", port: 7001 },
+      ],
+    });
+    expect(c.REDIS_KEY_PREFIX).toBe("{opsdeck}");
+    expect(loadConfig({}).REDIS_KEY_PREFIX).toBe("opsdeck"); // standalone keeps its keys' names
+  });
+
+  it("takes sentinels with a master name and credentials", () => {
+    const c = loadConfig({
+      REDIS_SENTINELS: "127.0.0.1:26379,127.0.0.1:26380",
+      REDIS_SENTINEL_NAME: "opsdeck",
+      REDIS_PASSWORD: "data-secret",
+      REDIS_SENTINEL_PASSWORD: "sentinel-secret",
+    });
+    expect(redisTarget(c)).toEqual({
+      kind: "sentinel",
+      sentinels: [
+        { host: "127.0.0.1", port: 26379 },
+        { host: "127.0.0.1", port: 26380 },
+      ],
+      name: "opsdeck",
+      password: "data-secret",
+      sentinelPassword: "sentinel-secret",
+    });
+  });
+
+  it("refuses two topologies at once, a sentinel list without a name, and bad host:port lists", () => {
+    expect(problemsOf({ REDIS_URL: "redis://x:6379", REDIS_CLUSTER_NODES: "a:1", QUEUE_PREFIX: "{q}" })).toEqual([
+      'REDIS_CLUSTER_NODES: choose one Redis topology: REDIS_URL and REDIS_CLUSTER_NODES are both set (got "a:1")',
+    ]);
+    expect(problemsOf({ REDIS_SENTINELS: "a:1" })).toEqual([
+      "REDIS_SENTINEL_NAME: is required with REDIS_SENTINELS (the name the sentinels monitor)",
+    ]);
+    expect(problemsOf({ REDIS_CLUSTER_NODES: "a:1,b", QUEUE_PREFIX: "{q}" })[0]).toMatch(
+      /^REDIS_CLUSTER_NODES: "b" is not host:port/,
+    );
+    expect(problemsOf({ REDIS_CLUSTER_NODES: "a:70000", QUEUE_PREFIX: "{q}" })[0]).toMatch(/is not host:port/);
+  });
+
+  it("refuses Cluster with an untagged QUEUE_PREFIX, saying why", () => {
+    const problems = problemsOf({ REDIS_CLUSTER_NODES: "a:1" });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^QUEUE_PREFIX: must be a hash tag such as \{bull\} with REDIS_CLUSTER_NODES/);
+    expect(problems[0]).toMatch(/one slot/);
+  });
+
+  it("never echoes a Redis password", () => {
+    const problems = problemsOf({ REDIS_PASSWORD: "x".repeat(2_000) });
+    expect(problems).toEqual([expect.stringMatching(/^REDIS_PASSWORD: .*\(got "…"\)$/)]);
+  });
 });
 
 it("lists every problem, one per line", () => {

@@ -17,7 +17,7 @@ import {
   sharedValidator,
   type Violation,
 } from "./conformance";
-import { createTestEnv, type TestEnv } from "./testEnv";
+import { createTestEnv, type TestEnv, type TestTopology } from "./testEnv";
 
 export interface TestApp {
   env: TestEnv;
@@ -37,8 +37,8 @@ export interface TestApp {
  * loopback or private SMTP destination unless EMAIL_ALLOWED_DESTINATIONS says so: tests that talk
  * to the SMTP sink on 127.0.0.1 pass SINK_DESTINATIONS (tests/email/emailHelpers.ts).
  */
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const env = await createTestEnv();
+export async function createTestApp(overrides: Record<string, string> = {}, topology?: TestTopology): Promise<TestApp> {
+  const env = await createTestEnv(topology);
   const config = loadConfig({ ...env.env, EXPORT_DIR: `/tmp/opsdeck-test-exports-${env.queuePrefix}`, ...overrides });
   const logger = createLogger({ service: "api", level: "error", silent: true });
   const deps = createDeps(config, logger);

@@ -1,6 +1,9 @@
 // Per-test-file isolation: a database cloned from the migrated template and
 // a Redis key prefix of its own; `cleanup` drops the database and deletes
-// every key under the prefixes (SCAN, never KEYS).
+// every key under the prefixes (SCAN, never KEYS). With a `topology` (a
+// private Redis Cluster or Sentinel group a test started: redisCluster.ts,
+// redisSentinel.ts) the env points there instead, with hash-tagged prefixes;
+// those servers are removed whole by their helper, so cleanup leaves Redis be.
 import { randomBytes } from "node:crypto";
 
 import { Redis } from "ioredis";
@@ -39,14 +42,18 @@ async function deleteKeys(redisUrl: string, patterns: string[]): Promise<void> {
   }
 }
 
-export async function createTestEnv(): Promise<TestEnv> {
+/** Env vars naming a private Redis topology in place of the shared standalone Redis. */
+export type TestTopology = { REDIS_CLUSTER_NODES: string } | { REDIS_SENTINELS: string; REDIS_SENTINEL_NAME: string };
+
+export async function createTestEnv(topology?: TestTopology): Promise<TestEnv> {
   const template = process.env.OPSDECK_TEST_TEMPLATE;
   if (!template) throw new Error("tests/setup/globalSetup.ts did not run (OPSDECK_TEST_TEMPLATE unset)");
   const id = randomBytes(5).toString("hex");
   const databaseUrl = `${SERVER_URL}/opsdeck_test_${id}`;
   await ensureDatabase(databaseUrl, template);
-  const queuePrefix = `optest-${id}`;
-  const keyPrefix = `optest-${id}-od`;
+  // Braced under a topology: Cluster requires it of QUEUE_PREFIX, and the same names serve both topologies.
+  const queuePrefix = topology ? `{optest-${id}}` : `optest-${id}`;
+  const keyPrefix = topology ? `{optest-${id}-od}` : `optest-${id}-od`;
   return {
     databaseUrl,
     redisUrl: REDIS_URL,
@@ -54,14 +61,14 @@ export async function createTestEnv(): Promise<TestEnv> {
     keyPrefix,
     env: {
       DATABASE_URL: databaseUrl,
-      REDIS_URL,
+      ...(topology ?? { REDIS_URL }),
       QUEUE_PREFIX: queuePrefix,
       REDIS_KEY_PREFIX: keyPrefix,
       NODE_ENV: "test",
       LOG_LEVEL: "warn",
     },
     async cleanup() {
-      await deleteKeys(REDIS_URL, [`${queuePrefix}:*`, `${keyPrefix}:*`]);
+      if (!topology) await deleteKeys(REDIS_URL, [`${queuePrefix}:*`, `${keyPrefix}:*`]);
       await dropDatabase(databaseUrl);
     },
   };

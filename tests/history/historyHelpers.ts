@@ -23,7 +23,7 @@ export function follower(
   pool.on("error", () => undefined); // an idle connection terminated under it: the pool replaces it
   const f = startHistoryFollower({
     pool,
-    redisUrl: env.redisUrl,
+    target: { kind: "standalone", url: env.redisUrl },
     queuePrefix: env.queuePrefix,
     keyPrefix: env.keyPrefix,
     exclude: [],

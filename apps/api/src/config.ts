@@ -7,10 +7,12 @@ import {
   baseEnv,
   BoolEnv,
   checkStorageEnv,
+  checkRedisTopology,
   emailEnvShape,
   IntEnv,
   JsonEnv,
   logsEnvShape,
+  ownKeyPrefix,
   parseEnv,
   SHARED_SECRETS,
   type SharedSecret,
@@ -140,6 +142,7 @@ const apiEnv = baseEnv
   })
   .superRefine((c, ctx) => {
     checkStorageEnv(c, ctx);
+    checkRedisTopology(c, ctx);
     if (c.RATE_LIMIT_WRITE > c.RATE_LIMIT_READ) {
       ctx.addIssue({ code: "custom", path: ["RATE_LIMIT_WRITE"], message: "must not exceed RATE_LIMIT_READ" });
     }
@@ -177,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const host = c.HOST === "0.0.0.0" || c.HOST === "::" ? "127.0.0.1" : c.HOST;
   return {
     ...c,
+    REDIS_KEY_PREFIX: ownKeyPrefix(c),
     publicUrl: (c.PUBLIC_URL ?? `http://${host}:${c.PORT}`).replace(/\/$/, ""),
     validateResponses: c.VALIDATE_RESPONSES ?? c.NODE_ENV !== "production",
     downloadSigningSecret: c.DOWNLOAD_SIGNING_SECRET ?? randomBytes(32).toString("hex"),

@@ -2,7 +2,7 @@
 // client, the log search's own pool and slots, the request-path Redis client,
 // the key authenticator, the rate limiter and the request-log buffer.
 // `closeDeps` releases them in order.
-import { createBatchBuffer, type Logger } from "@opsdeck/core";
+import { createBatchBuffer, type Logger, redisTarget } from "@opsdeck/core";
 import { createDb, createPool, insertRequestLogs, type RequestLogEntry, SEARCH_DEADLINE_GRACE_MS } from "@opsdeck/db";
 import { createRedis } from "@opsdeck/redis";
 
@@ -40,7 +40,8 @@ export function createDeps(config: ApiConfig, logger: Logger): AppDeps {
       retryAfterSeconds: Math.ceil((config.LOG_SEARCH_TIMEOUT_MS + SEARCH_DEADLINE_GRACE_MS) / 1_000),
     }),
   };
-  const redis = createRedis(config.REDIS_URL, {
+  const target = redisTarget(config);
+  const redis = createRedis(target, {
     name: "opsdeck-api",
     commandTimeoutMs: 1_000,
     onError: (err) => logger.warn("redis connection error", { err }),
@@ -85,7 +86,7 @@ export function createDeps(config: ApiConfig, logger: Logger): AppDeps {
     secret: sessionSecret(config.SESSION_SECRET, logger),
     ttlSeconds: config.SESSION_TTL_SECONDS,
   });
-  const queues = createQueueRegistry({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, log: logger });
+  const queues = createQueueRegistry({ target, prefix: config.QUEUE_PREFIX, log: logger });
   // Queue gauges and job counters, collected on scrape (GET /metrics).
   registerInfraMetrics(metrics.registry, { queues, pool: db.pool, timeoutMs: config.PROBE_TIMEOUT_MS });
   const jobActions = createJobActionRunner({ pool: db.pool, prisma: db.prisma, queues, logger });

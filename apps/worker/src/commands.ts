@@ -7,7 +7,7 @@
 // after a change so GET /workers shows it. A drain is handed to the runtime
 // (which stops the whole process) and marked done by close() once the
 // process has stopped; no command is taken after it.
-import type { Logger } from "@opsdeck/core";
+import type { Logger, RedisTarget } from "@opsdeck/core";
 import { createRedis, takeWorkerCommand, updateWorkerCommand, type WorkerCommand } from "@opsdeck/redis";
 
 /** Longest one BLPOP waits, s: bounds how late close() notices nothing more is coming. */
@@ -31,14 +31,14 @@ export interface CommandLoop {
 }
 
 export function startCommandLoop(opts: {
-  redisUrl: string;
+  target: RedisTarget;
   keyPrefix: string;
   workerId: string;
   handlers: CommandHandlers;
   log: Logger;
 }): CommandLoop {
   const { keyPrefix: prefix, workerId, log } = opts;
-  const redis = createRedis(opts.redisUrl, {
+  const redis = createRedis(opts.target, {
     name: "opsdeck-worker-commands",
     // Longer than a BLPOP's wait, so only a stalled Redis times a take out (ms).
     commandTimeoutMs: (TAKE_WAIT_SECONDS + 5) * 1_000,

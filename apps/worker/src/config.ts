@@ -7,12 +7,14 @@ import {
   type CatalogJobOptions,
   type CatalogQueueName,
   checkStorageEnv,
+  checkRedisTopology,
   defaultJobOptions,
   emailEnvShape,
   IntEnv,
   isCatalogQueue,
   type JobRetentionOptions,
   logsEnvShape,
+  ownKeyPrefix,
   parseEnv,
   QUEUES,
 } from "@opsdeck/core";
@@ -113,6 +115,7 @@ const workerEnv = baseEnv
   })
   .superRefine((c, ctx) => {
     checkStorageEnv(c, ctx);
+    checkRedisTopology(c, ctx);
     checkMetricsEnv(c, ctx);
   });
 
@@ -174,5 +177,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
     const specific = c[concurrencyVar(q)];
     concurrency[q] = typeof specific === "number" ? specific : (c.WORKER_CONCURRENCY ?? QUEUES[q].concurrency);
   }
-  return { ...c, queues, concurrency, historyExclude: splitList(c.HISTORY_EXCLUDE_QUEUES) };
+  return {
+    ...c,
+    REDIS_KEY_PREFIX: ownKeyPrefix(c),
+    queues,
+    concurrency,
+    historyExclude: splitList(c.HISTORY_EXCLUDE_QUEUES),
+  };
 }

@@ -4,7 +4,7 @@
 // mark the heartbeat stopped, exit 0. A second signal exits at once.
 import os from "node:os";
 
-import { ConfigError, createLogger } from "@opsdeck/core";
+import { ConfigError, createLogger, redisTarget } from "@opsdeck/core";
 import { createPool, createPostgresLogTransport } from "@opsdeck/db";
 import { createRedis, reportDroppedLogs } from "@opsdeck/redis";
 
@@ -35,7 +35,7 @@ function main(): void {
   // A drain command (POST /workers/{id}/commands) stops the process as SIGTERM does.
   const runtime = startWorker(config, logger, { onDrainCommand: () => stop("drain command") });
   // Dropped application logs, shared through Redis so the dropped-logs alert rule sees every process.
-  const dropRedis = createRedis(config.REDIS_URL, { name: "opsdeck-worker-drops" });
+  const dropRedis = createRedis(redisTarget(config), { name: "opsdeck-worker-drops" });
   const dropSource = `worker-${os.hostname()}-${process.pid}`;
   const dropReport = setInterval(() => {
     if (logTransport.dropped > 0) {

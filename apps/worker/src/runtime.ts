@@ -9,9 +9,9 @@
 // BullMQ's stalled-job recovery still returns them), the record buffer is
 // flushed and the heartbeat marked stopped. With HISTORY_FOLLOW, it also
 // follows the event streams of the queues it does not serve (history/).
-import { CATALOG_QUEUE_NAMES, createKeyring, type Logger } from "@opsdeck/core";
+import { CATALOG_QUEUE_NAMES, createKeyring, type Logger, redisTarget } from "@opsdeck/core";
 import { createDb } from "@opsdeck/db";
-import { createRedis } from "@opsdeck/redis";
+import { bullmqConnection, createRedis, releaseBullmqConnection } from "@opsdeck/redis";
 import { Queue, type Worker } from "bullmq";
 
 import { CommandRefused, startCommandLoop } from "./commands";
@@ -62,7 +62,8 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
     onError: (err) => log.warn("postgres pool error", { err }),
   });
   // Reconciliation lock and raw reads; commands time out rather than hang.
-  const redis = createRedis(config.REDIS_URL, {
+  const target = redisTarget(config);
+  const redis = createRedis(target, {
     name: "opsdeck-worker",
     commandTimeoutMs: 5_000,
     onError: (err) => log.warn("redis connection error", { err }),
@@ -70,7 +71,7 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
   // The scheduled tick's rollups and alert rules: each command bounded by a few probe deadlines (ms), and
   // queued while (re)connecting rather than failed at once, so the tick right after start-up measures
   // Redis rather than reporting it down.
-  const tickRedis = createRedis(config.REDIS_URL, {
+  const tickRedis = createRedis(target, {
     name: "opsdeck-worker-rollups",
     commandTimeoutMs: config.PROBE_TIMEOUT_MS * 5,
     offlineQueue: true,
@@ -80,7 +81,7 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
   const queues = CATALOG_QUEUE_NAMES.map(
     (name) =>
       new Queue(name, {
-        connection: { url: config.REDIS_URL, connectionName: `opsdeck-worker-queue-${name}` },
+        connection: bullmqConnection(target, `opsdeck-worker-queue-${name}`),
         prefix: config.QUEUE_PREFIX,
       }),
   );
@@ -150,7 +151,7 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
     log,
   });
   const commands = startCommandLoop({
-    redisUrl: config.REDIS_URL,
+    target,
     keyPrefix: config.REDIS_KEY_PREFIX,
     workerId,
     log,
@@ -185,7 +186,7 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
   const history = config.HISTORY_FOLLOW
     ? startHistoryFollower({
         pool: db.pool,
-        redisUrl: config.REDIS_URL,
+        target,
         queuePrefix: config.QUEUE_PREFIX,
         keyPrefix: config.REDIS_KEY_PREFIX,
         exclude: config.historyExclude,
@@ -279,6 +280,7 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
     // After the heartbeat says stopped, so a drain command reads done only once the process is.
     await commands.close({ stopped: true, forced: forcedClose });
     await Promise.all(queues.map((q) => q.close().catch(() => undefined)));
+    for (const c of [...queues, ...workers]) releaseBullmqConnection(c.opts.connection);
     redis.disconnect();
     await db.close();
     log.info("worker stopped", { heartbeat_id: heartbeat.id });

@@ -4,8 +4,9 @@
 // unrecoverable, naming each bad field. Retries and backoff are job options
 // set by producers (core `defaultJobOptions`); the worker's removeOnComplete /
 // removeOnFail bound jobs added without them.
-import { type CatalogQueueName, type Logger, type PayloadOf, QUEUES } from "@opsdeck/core";
+import { type CatalogQueueName, type Logger, type PayloadOf, QUEUES, redisTarget } from "@opsdeck/core";
 import type { Db } from "@opsdeck/db";
+import { bullmqConnection } from "@opsdeck/redis";
 import { type Job, UnrecoverableError, WaitingError, Worker, type WorkerOptions } from "bullmq";
 
 import { jobRetention, type WorkerConfig } from "./config";
@@ -239,7 +240,7 @@ export function workerOptions(config: WorkerConfig, queue: CatalogQueueName, nam
   return {
     ...(name === undefined ? {} : { name }),
     // BullMQ's blocking connections must retry forever rather than fail a command.
-    connection: { url: config.REDIS_URL, maxRetriesPerRequest: null, connectionName: `opsdeck-worker-${queue}` },
+    connection: bullmqConnection(redisTarget(config), `opsdeck-worker-${queue}`),
     prefix: config.QUEUE_PREFIX,
     concurrency: config.concurrency[queue],
     lockDuration: config.WORKER_LOCK_DURATION_MS,

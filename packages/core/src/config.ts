@@ -13,12 +13,48 @@ export const BoolEnv = z
 const IntEnv = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 export { IntEnv };
 
+/** A comma list of host:port (Redis sentinels or cluster seed nodes), at most 32. */
+const HostPortList = z
+  .string()
+  .max(4_096)
+  .transform((raw, ctx) => {
+    const out: { host: string; port: number }[] = [];
+    for (const item of raw
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)) {
+      const m = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(item);
+      const port = m ? Number(m[2]) : 0;
+      if (!m || port < 1 || port > 65_535) {
+        ctx.addIssue({ code: "custom", message: `"${item}" is not host:port` });
+        return z.NEVER;
+      }
+      out.push({ host: m[1]!.replace(/^\[|\]$/g, ""), port });
+    }
+    if (out.length === 0 || out.length > 32) {
+      ctx.addIssue({ code: "custom", message: "must list 1 to 32 host:port entries" });
+      return z.NEVER;
+    }
+    return out;
+  });
+
 export const baseEnv = z.object({
   /** Postgres. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default("postgresql://postgres@127.0.0.1:5432/opsdeck"),
-  /** Redis (queues, rate limits). */
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default("redis://127.0.0.1:6379"),
-  /** BullMQ key prefix (standalone Redis: Cluster and Sentinel are not supported yet). */
+  /** Standalone Redis (queues, rate limits); redis://127.0.0.1:6379 when no topology is set. See redisTarget. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Sentinel-managed Redis: the sentinels (host:port, comma-separated) and the monitored master's name. */
+  REDIS_SENTINELS: HostPortList.optional(),
+  REDIS_SENTINEL_NAME: z.string().min(1).max(128).optional(),
+  /** Credentials of the sentinels themselves (when they run with requirepass / ACLs). */
+  REDIS_SENTINEL_USERNAME: z.string().min(1).max(256).optional(),
+  REDIS_SENTINEL_PASSWORD: z.string().min(1).max(1_024).optional(),
+  /** Redis Cluster: seed nodes (host:port, comma-separated); the rest of the cluster is discovered from them. */
+  REDIS_CLUSTER_NODES: HostPortList.optional(),
+  /** Credentials of the data nodes in Sentinel and Cluster mode (a standalone REDIS_URL carries its own). */
+  REDIS_USERNAME: z.string().min(1).max(256).optional(),
+  REDIS_PASSWORD: z.string().min(1).max(1_024).optional(),
+  /** BullMQ key prefix. In Cluster mode it must be a hash tag (`{opsdeck}`): see checkRedisTopology. */
   QUEUE_PREFIX: z
     .string()
     .min(1)
@@ -37,6 +73,93 @@ export const baseEnv = z.object({
   LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
+
+type BaseEnv = z.infer<typeof baseEnv>;
+
+/** Where Opsdeck's Redis is and how to reach it: one of three topologies, chosen by configuration. */
+export type RedisTarget =
+  | { kind: "standalone"; url: string }
+  | {
+      kind: "sentinel";
+      sentinels: { host: string; port: number }[];
+      name: string;
+      username?: string;
+      password?: string;
+      sentinelUsername?: string;
+      sentinelPassword?: string;
+    }
+  | { kind: "cluster"; nodes: { host: string; port: number }[]; username?: string; password?: string };
+
+const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
+
+/** True when `prefix` holds a hash tag (`{...}` with something inside): Redis Cluster hashes only that part, so every key under it shares one slot. */
+export function hasHashTag(prefix: string): boolean {
+  return /^[^{]*\{[^}]+\}/.test(prefix);
+}
+
+/**
+ * The start-up checks of the Redis settings (call from the app schema's superRefine): at most one
+ * topology, a sentinel list goes with a master name, and under Cluster a braced QUEUE_PREFIX — BullMQ's
+ * scripts touch several keys of a queue at once, which Cluster only allows when they share a slot.
+ */
+export function checkRedisTopology(c: BaseEnv, ctx: z.RefinementCtx): void {
+  const set = [
+    c.REDIS_URL && "REDIS_URL",
+    c.REDIS_SENTINELS && "REDIS_SENTINELS",
+    c.REDIS_CLUSTER_NODES && "REDIS_CLUSTER_NODES",
+  ].filter(Boolean);
+  if (set.length > 1) {
+    ctx.addIssue({
+      code: "custom",
+      path: [set[1] as string],
+      message: `choose one Redis topology: ${set.join(" and ")} are both set`,
+    });
+  }
+  if (c.REDIS_SENTINELS && !c.REDIS_SENTINEL_NAME) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["REDIS_SENTINEL_NAME"],
+      message: "is required with REDIS_SENTINELS (the name the sentinels monitor)",
+    });
+  }
+  if (c.REDIS_CLUSTER_NODES && !hasHashTag(c.QUEUE_PREFIX)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["QUEUE_PREFIX"],
+      message:
+        "must be a hash tag such as {bull} with REDIS_CLUSTER_NODES: BullMQ runs scripts over several keys of a queue, which Redis Cluster allows only when they hash to one slot",
+    });
+  }
+}
+
+/** The configured topology (standalone at redis://127.0.0.1:6379 when none is set). */
+export function redisTarget(c: BaseEnv): RedisTarget {
+  const creds = {
+    ...(c.REDIS_USERNAME ? { username: c.REDIS_USERNAME } : {}),
+    ...(c.REDIS_PASSWORD ? { password: c.REDIS_PASSWORD } : {}),
+  };
+  if (c.REDIS_CLUSTER_NODES) return { kind: "cluster", nodes: c.REDIS_CLUSTER_NODES, ...creds };
+  if (c.REDIS_SENTINELS) {
+    return {
+      kind: "sentinel",
+      sentinels: c.REDIS_SENTINELS,
+      name: c.REDIS_SENTINEL_NAME ?? "",
+      ...creds,
+      ...(c.REDIS_SENTINEL_USERNAME ? { sentinelUsername: c.REDIS_SENTINEL_USERNAME } : {}),
+      ...(c.REDIS_SENTINEL_PASSWORD ? { sentinelPassword: c.REDIS_SENTINEL_PASSWORD } : {}),
+    };
+  }
+  return { kind: "standalone", url: c.REDIS_URL ?? DEFAULT_REDIS_URL };
+}
+
+/**
+ * REDIS_KEY_PREFIX as keys are written. Under Cluster an untagged prefix is wrapped in braces, so all of
+ * Opsdeck's own keys share one slot and its multi-key commands (MULTI, scripts over several leases) are
+ * allowed; standalone and Sentinel keep the prefix as given.
+ */
+export function ownKeyPrefix(c: BaseEnv): string {
+  return c.REDIS_CLUSTER_NODES && !hasHashTag(c.REDIS_KEY_PREFIX) ? `{${c.REDIS_KEY_PREFIX}}` : c.REDIS_KEY_PREFIX;
+}
 
 /** Settings the API and the worker both read; spread into both env schemas so they cannot disagree. */
 export const logsEnvShape = {
@@ -129,7 +252,7 @@ export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv)
       const shown =
         value === undefined
           ? ""
-          : ` (got ${JSON.stringify(/URL|SECRET|KEY$|KEY_ID$|ENDPOINT$/.test(name) ? "…" : value)})`;
+          : ` (got ${JSON.stringify(/URL|SECRET|PASSWORD|KEY$|KEY_ID$|ENDPOINT$/.test(name) ? "…" : value)})`;
       return `${name}: ${i.message}${shown}`;
     }),
   );

@@ -1,9 +1,17 @@
-// ioredis clients with Opsdeck's deadlines. A silent network stall must not
-// hang a request: `commandTimeout` bounds every command, and clients used on
-// the request path do not queue commands while disconnected (they fail at
-// once and the caller degrades). BullMQ worker connections are different:
-// they need `maxRetriesPerRequest: null` and are made by the worker runtime.
-import { Redis, type RedisOptions } from "ioredis";
+// ioredis clients with Opsdeck's deadlines, for every topology: this is the
+// one place that constructs ioredis connections (a standalone Redis, a
+// Sentinel-managed master, or a Redis Cluster), so the API, the worker, Bull
+// Board, the rate limiter, sessions and stats all behave alike. A silent
+// network stall must not hang a request: `commandTimeout` bounds every
+// command, and clients used on the request path do not queue commands while
+// disconnected (they fail at once and the caller degrades). BullMQ worker
+// connections are different: `bullmqConnection` gives them, with
+// `maxRetriesPerRequest: null` as BullMQ's blocking commands require.
+import type { RedisTarget } from "@opsdeck/core";
+import { Cluster, type ClusterOptions, Redis as IORedis, type RedisOptions } from "ioredis";
+
+/** A connection to Opsdeck's Redis, whichever the topology: both speak the same commands. */
+export type Redis = IORedis | Cluster;
 
 export interface RedisClientOptions {
   /** Per-command deadline, ms. @defaultValue 1000 */
@@ -23,19 +31,85 @@ export interface RedisClientOptions {
   onError?: (err: Error) => void;
 }
 
-export function createRedis(url: string, opts: RedisClientOptions = {}): Redis {
+/** Reconnect forever, backing off to 2 s (ms), so a restarted Redis is picked up without a restart of ours. */
+const backoff = (times: number) => Math.min(times * 100, 2_000);
+
+/**
+ * Under Cluster, how a command rides out a slot move or a failover: MOVED is followed at once (and the
+ * slot map refreshed), ASK is followed for the one command, TRYAGAIN (a multi-key command whose keys are
+ * split mid-migration), CLUSTERDOWN and a closed connection are retried every RETRY_DELAY_MS, at most
+ * MAX_REDIRECTIONS times — about 2.4 s in all before the caller sees the error.
+ */
+const RETRY_DELAY_MS = 150;
+const MAX_REDIRECTIONS = 16;
+
+function nodeOptions(opts: RedisClientOptions): RedisOptions {
   const options: RedisOptions = {
     commandTimeout: opts.commandTimeoutMs ?? 1_000,
     connectTimeout: opts.connectTimeoutMs ?? 2_000,
     enableOfflineQueue: opts.offlineQueue ?? false,
     maxRetriesPerRequest: 1,
     enableAutoPipelining: opts.autoPipelining ?? true,
-    // Reconnect forever, backing off to 2 s, so a restarted Redis is picked up without a restart of ours.
-    retryStrategy: (times) => Math.min(times * 100, 2_000),
+    retryStrategy: backoff,
     lazyConnect: false,
   };
   if (opts.name) options.connectionName = opts.name;
-  const redis = new Redis(url, options);
+  return options;
+}
+
+function construct(target: RedisTarget, opts: RedisClientOptions): Redis {
+  const node = nodeOptions(opts);
+  switch (target.kind) {
+    case "standalone":
+      return new IORedis(target.url, node);
+    case "sentinel":
+      return new IORedis({ ...node, ...sentinelOptions(target), failoverDetector: true });
+    case "cluster":
+      return new Cluster(target.nodes, {
+        ...clusterOptions(target, node),
+        enableOfflineQueue: node.enableOfflineQueue,
+        enableAutoPipelining: node.enableAutoPipelining,
+      });
+  }
+}
+
+/**
+ * How to find the master through the sentinels. Clients we make and disconnect also set ioredis's
+ * `failoverDetector` (subscribe to +switch-master and move at once, rather than on the old master's
+ * next READONLY); BullMQ's own clients do not: BullMQ closes them with QUIT, which leaves the
+ * detector's sentinel subscriptions open (ioredis 6), so they move on READONLY.
+ */
+function sentinelOptions(target: Extract<RedisTarget, { kind: "sentinel" }>): RedisOptions {
+  return {
+    sentinels: target.sentinels,
+    name: target.name,
+    username: target.username,
+    password: target.password,
+    sentinelUsername: target.sentinelUsername,
+    sentinelPassword: target.sentinelPassword,
+    sentinelRetryStrategy: backoff,
+    // After a failover the old master may come back as a replica: reconnect (to the new master) on READONLY.
+    reconnectOnError: (err) => (err.message.startsWith("READONLY") ? 2 : false),
+  };
+}
+
+function clusterOptions(target: Extract<RedisTarget, { kind: "cluster" }>, node: RedisOptions): ClusterOptions {
+  return {
+    redisOptions: { ...node, username: target.username, password: target.password },
+    clusterRetryStrategy: backoff,
+    maxRedirections: MAX_REDIRECTIONS,
+    retryDelayOnTryAgain: RETRY_DELAY_MS,
+    retryDelayOnClusterDown: RETRY_DELAY_MS,
+    retryDelayOnFailover: RETRY_DELAY_MS,
+    slotsRefreshTimeout: node.connectTimeout ?? 2_000,
+    // Every read from the masters: a replica may lag, and the queues' counts must not go backwards.
+    scaleReads: "master",
+  };
+}
+
+/** A client of Opsdeck's Redis (`target` from redisTarget(config); a URL string is a standalone Redis). */
+export function createRedis(target: RedisTarget | string, opts: RedisClientOptions = {}): Redis {
+  const redis = construct(typeof target === "string" ? { kind: "standalone", url: target } : target, opts);
   // Without a listener ioredis prints every connection error; route them to our logger, throttled.
   let last = 0;
   redis.on("error", (err: Error) => {
@@ -47,7 +121,40 @@ export function createRedis(url: string, opts: RedisClientOptions = {}): Redis {
   return redis;
 }
 
-export type { Redis };
+/** What BullMQ's `connection` option is given: connection options (BullMQ makes and closes its clients) or a Cluster. */
+export type BullmqConnection = { [option: string]: unknown } | Cluster;
+
+/**
+ * The `connection` of a BullMQ Worker, QueueEvents or a worker process's Queue: commands wait while Redis
+ * is away instead of failing (`maxRetriesPerRequest: null`, which BullMQ requires of blocking clients),
+ * with no per-command deadline, since its blocking commands wait on Redis for seconds by design.
+ * Standalone and Sentinel give options, so BullMQ owns its clients as before. Cluster gives a Cluster
+ * BullMQ cannot build from options: lazily connected (a Worker only duplicates it), and released with
+ * `releaseBullmqConnection` once the BullMQ object using it is closed.
+ */
+export function bullmqConnection(target: RedisTarget, name: string): BullmqConnection {
+  const node: RedisOptions = { maxRetriesPerRequest: null, connectionName: name };
+  switch (target.kind) {
+    case "standalone":
+      return { url: target.url, ...node };
+    case "sentinel":
+      return {
+        ...node,
+        ...sentinelOptions(target),
+      };
+    case "cluster":
+      return new Cluster(target.nodes, {
+        ...clusterOptions(target, node),
+        enableOfflineQueue: true,
+        lazyConnect: true,
+      });
+  }
+}
+
+/** Disconnects a Cluster made by bullmqConnection (BullMQ leaves clients it was given open); options need nothing. */
+export function releaseBullmqConnection(connection: unknown): void {
+  if (connection instanceof Cluster) connection.disconnect();
+}
 
 /**
  * True for the errors ioredis raises when Redis is down, unreachable or
@@ -57,7 +164,7 @@ export type { Redis };
 export function isRedisUnavailableError(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   if (err.name === "MaxRetriesPerRequestError") return true;
-  return /^(Command timed out|Connection is closed|Stream isn't writeable|Reached the max retries per request limit)|connect (ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH)|read ECONNRESET|write EPIPE/.test(
+  return /^(Command timed out|Connection is closed|Stream isn't writeable|Reached the max retries per request limit|Cluster isn't ready|Too many Cluster redirections|Failed to refresh slots cache|CLUSTERDOWN|TRYAGAIN)|connect (ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH)|read ECONNRESET|write EPIPE/.test(
     err.message,
   );
 }

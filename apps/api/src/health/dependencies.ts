@@ -34,8 +34,30 @@ export function probePostgres(pool: pg.Pool, timeoutMs: number): Promise<ProbeRe
   return timed(() => pingPostgres(pool), timeoutMs, "Postgres");
 }
 
-export function probeRedis(redis: Redis, timeoutMs: number): Promise<ProbeResult> {
-  return timed(() => redis.ping(), timeoutMs, "Redis");
+/** The Redis connections the API uses and the prefixes their keys live under. */
+export interface RedisProbeTargets {
+  /** Opsdeck's own keys (rate limits, sessions) under `keyPrefix`. */
+  redis: Redis;
+  keyPrefix: string;
+  /** The queues' keys under `queuePrefix`. */
+  queues: { connection: Redis; prefix: string };
+}
+
+/**
+ * A keyed read where Opsdeck's own keys live and one where the queues' keys live (EXISTS of a key
+ * nobody writes): under Redis Cluster these are routed to the masters owning those slots, so a master
+ * that is down fails the probe, which a PING to any one node would not.
+ */
+export function probeRedis(t: RedisProbeTargets, timeoutMs: number): Promise<ProbeResult> {
+  return timed(
+    () =>
+      Promise.all([
+        t.redis.exists(`${t.keyPrefix}:health-probe`),
+        t.queues.connection.exists(`${t.queues.prefix}:health-probe`),
+      ]),
+    timeoutMs,
+    "Redis",
+  );
 }
 
 /** Export storage: the directory exists (created if missing) and is writable, or the bucket answers. */

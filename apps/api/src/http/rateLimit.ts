@@ -11,7 +11,7 @@
 // no answer within RATE_LIMIT_TIMEOUT_MS) fails open: the request goes
 // through, the failure is logged (throttled) and counted.
 import { AppError, type Logger, withDeadline } from "@opsdeck/core";
-import type { Redis } from "ioredis";
+import type { Redis } from "@opsdeck/redis";
 import { RateLimiterRedis, type RateLimiterRes } from "rate-limiter-flexible";
 
 import type { RatePolicy } from "./route";

@@ -8,7 +8,7 @@
 // a name missing from the list directly. Queue objects share one connection
 // of their own (not the rate limiter's). `snapshot` reads every listed
 // queue's counts for GET /queues, sharing reads between concurrent callers.
-import { CATALOG_QUEUE_NAMES, type Logger } from "@opsdeck/core";
+import { CATALOG_QUEUE_NAMES, type Logger, type RedisTarget } from "@opsdeck/core";
 import { createRedis, fetchQueueCounts, listQueueNames, type QueueCounts, queueKeys, type Redis } from "@opsdeck/redis";
 import { Queue } from "bullmq";
 
@@ -52,8 +52,8 @@ export interface QueueRegistry {
   close(): Promise<void>;
 }
 
-export function createQueueRegistry(opts: { redisUrl: string; prefix: string; log: Logger }): QueueRegistry {
-  const connection = createRedis(opts.redisUrl, {
+export function createQueueRegistry(opts: { target: RedisTarget; prefix: string; log: Logger }): QueueRegistry {
+  const connection = createRedis(opts.target, {
     name: "opsdeck-api-queues",
     // A request waiting on a stalled Redis answers 503 within about a second:
     // every queue command is chunked to well under this, and auto-pipelining is off so the

@@ -51,7 +51,7 @@ export const integrationRoutes = [
       const [database, storage, messaging] = await Promise.all([
         probePostgres(deps.db.pool, t),
         probeStorage(fileStoreFor(deps.config), t),
-        probeRedis(deps.redis, t),
+        probeRedis({ redis: deps.redis, keyPrefix: deps.config.REDIS_KEY_PREFIX, queues: deps.queues }, t),
       ]);
       const services = { database: database.status, storage: storage.status, messaging: messaging.status };
       const status = overall(services);

@@ -33,7 +33,10 @@ export const probeRoutes = [
     },
     async handler({ deps }) {
       const t = deps.config.PROBE_TIMEOUT_MS;
-      const [pg, redis] = await Promise.all([probePostgres(deps.db.pool, t), probeRedis(deps.redis, t)]);
+      const [pg, redis] = await Promise.all([
+        probePostgres(deps.db.pool, t),
+        probeRedis({ redis: deps.redis, keyPrefix: deps.config.REDIS_KEY_PREFIX, queues: deps.queues }, t),
+      ]);
       const checks = {
         postgres: pg.status === "down" ? ("down" as const) : ("up" as const),
         redis: redis.status === "down" ? ("down" as const) : ("up" as const),

@@ -52,7 +52,7 @@ function commandView(c: WorkerCommand): WorkerCommandView {
 /** 409 when `id` is a foreign worker connected now, else 404. */
 async function notOurs(deps: AppDeps, id: string): Promise<never> {
   if (id.startsWith("redis-")) {
-    const list = await readClientList(await readyRedis(deps.queues));
+    const list = await readClientList(await readyRedis(deps.queues), deps.queues.prefix);
     const names = await deps.queues.names();
     const conns = list === null ? [] : listWorkerConnections(list, deps.queues.prefix, names);
     if (conns.some((c) => foreignWorkerId(c) === id)) {

@@ -88,7 +88,7 @@ export async function listWorkers(
 ): Promise<WorkerList> {
   const [heartbeats, clientList] = await Promise.all([
     listWorkerHeartbeats(deps.pool, { seenWithinMs: RECENT_MS, limit: limit + 1 }),
-    readClientList(deps.redis),
+    readClientList(deps.redis, deps.prefix),
   ]);
   const now = Date.now();
   const conns = clientList === null ? [] : listWorkerConnections(clientList, deps.prefix, deps.queueNames);

@@ -33,7 +33,7 @@
 //   hashes, flagged history_incomplete (repair.ts).
 import { randomUUID } from "node:crypto";
 
-import { isCatalogQueue, type Logger } from "@opsdeck/core";
+import { isCatalogQueue, type Logger, type RedisTarget } from "@opsdeck/core";
 import { claimStreamPosition, commitStreamBatch, getJobRecordStates, type StreamBatchCommit } from "@opsdeck/db";
 import {
   acquireStreamLeases,
@@ -56,7 +56,8 @@ import { jobsNeedingStoredRecords, type StoredRecord, translateEntries } from ".
 
 export interface HistoryFollowerOptions {
   pool: pg.Pool;
-  redisUrl: string;
+  /** Opsdeck's Redis (redisTarget(config)). */
+  target: RedisTarget;
   queuePrefix: string;
   /** REDIS_KEY_PREFIX: where the leases live. */
   keyPrefix: string;
@@ -120,14 +121,14 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
   const { pool, log, queuePrefix: prefix, keyPrefix } = opts;
   const token = randomUUID();
   const excluded = new Set(opts.exclude);
-  const redis: Redis = createRedis(opts.redisUrl, {
+  const redis: Redis = createRedis(opts.target, {
     name: "opsdeck-history",
     commandTimeoutMs: 5_000,
     offlineQueue: true,
     onError: (err) => log.warn("history redis connection error", { err }),
   });
   // XREAD BLOCK holds its connection; its deadline must outlast the block (ms).
-  const blocking: Redis = createRedis(opts.redisUrl, {
+  const blocking: Redis = createRedis(opts.target, {
     name: "opsdeck-history-xread",
     commandTimeoutMs: opts.blockMs + 10_000,
     offlineQueue: true,

@@ -1,12 +1,17 @@
 // Counts for many queues in ONE pipelined round trip: one counts script call
 // per QUEUES_PER_CALL queues (countsScript.ts: every count and extra of those
 // queues) and a single CLIENT LIST for the workers. Never a job listing,
-// never a call per queue. Used for GET /queues, a queue's detail, the
+// never a call per queue. Under Redis Cluster CLIENT LIST is read apart, from
+// the master holding the queues (workers.ts): a pipeline is retried on MOVED,
+// ASK or TRYAGAIN only when every command in it got that same answer, which a
+// keyless CLIENT LIST sent along would prevent. Used for GET /queues, a queue's detail, the
 // Prometheus gauges, the rollups and the alert rules alike.
+import { Cluster } from "ioredis";
+
 import type { Redis } from "../client";
 import { addCounts, defineCountsScript, QUEUES_PER_CALL, VALUES_PER_QUEUE } from "./countsScript";
 import { noReply } from "./pipeline";
-import { countWorkers } from "./workers";
+import { countWorkers, readClientList } from "./workers";
 
 export interface QueueCounts {
   wait: number;
@@ -40,11 +45,12 @@ export async function fetchQueueCounts(
   const batches: string[][] = [];
   for (let i = 0; i < names.length; i += QUEUES_PER_CALL) batches.push(names.slice(i, i + QUEUES_PER_CALL));
   for (const batch of batches) addCounts(p, prefix, batch, now - HOUR_MS);
-  p.client("LIST");
-  const results = await p.exec();
+  const clustered = redis instanceof Cluster;
+  if (!clustered) p.client("LIST");
+  const [results, apart] = await Promise.all([p.exec(), clustered ? readClientList(redis, prefix) : null]);
   if (!results) throw noReply();
   // CLIENT LIST may be refused (some managed Redis): the worker counts are then unknown (null).
-  const [listErr, clientList] = results[batches.length] ?? [];
+  const [listErr, clientList] = clustered ? [null, apart] : (results[batches.length] ?? []);
   const workers = !listErr && typeof clientList === "string" ? countWorkers(clientList, prefix, names) : null;
 
   const out = new Map<string, QueueCounts>();

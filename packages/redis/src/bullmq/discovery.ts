@@ -1,8 +1,10 @@
 // Finding BullMQ queues in Redis: SCAN for `<prefix>:*:meta` (never KEYS,
 // which blocks Redis for the whole keyspace), bounded. Every BullMQ client
 // writes a queue's `meta` hash when it first adds a job or starts a worker,
-// so this finds queues of producers and workers in any language.
+// so this finds queues of producers and workers in any language. Under Redis
+// Cluster the SCAN runs on the master(s) holding the prefix (nodes.ts).
 import type { Redis } from "../client";
+import { serversHolding } from "../nodes";
 import { queueOfMetaKey } from "./keys";
 
 /** Most queues we will list; a prefix holding more is a misconfiguration. */
@@ -12,16 +14,18 @@ const MAX_DISCOVERED_QUEUES = 2_000;
 async function discoverQueues(redis: Redis, prefix: string): Promise<string[]> {
   const found = new Set<string>();
   const match = `${prefix.replace(/([*?[\]\\])/g, "\\$1")}:*:meta`;
-  let cursor = "0";
-  do {
-    // 10,000 keys per call: ~100 round trips per million keys, each call a few ms of Redis time.
-    const [next, keys] = await redis.scan(cursor, "MATCH", match, "COUNT", 10_000);
-    cursor = next;
-    for (const k of keys) {
-      const name = queueOfMetaKey(prefix, k);
-      if (name) found.add(name);
-    }
-  } while (cursor !== "0" && found.size < MAX_DISCOVERED_QUEUES);
+  for (const server of await serversHolding(redis, prefix)) {
+    let cursor = "0";
+    do {
+      // 10,000 keys per call: ~100 round trips per million keys, each call a few ms of Redis time.
+      const [next, keys] = await server.scan(cursor, "MATCH", match, "COUNT", 10_000);
+      cursor = next;
+      for (const k of keys) {
+        const name = queueOfMetaKey(prefix, k);
+        if (name) found.add(name);
+      }
+    } while (cursor !== "0" && found.size < MAX_DISCOVERED_QUEUES);
+  }
   return [...found];
 }
 

@@ -14,6 +14,7 @@
 // name is their process's heartbeat id.
 
 import { isRedisUnavailableError, type Redis } from "../client";
+import { serversHolding } from "../nodes";
 
 /** One worker connection seen in CLIENT LIST. */
 export interface WorkerConnection {
@@ -87,9 +88,13 @@ export function countWorkers(clientList: string, prefix: string, queues: string[
  * CLIENT LIST's text (normal clients only), or null when Redis refuses the command (some managed Redis
  * disable it): the workers of other clients are then unknown.
  */
-export async function readClientList(redis: Redis): Promise<string | null> {
+export async function readClientList(redis: Redis, prefix: string): Promise<string | null> {
   try {
-    return (await redis.call("CLIENT", "LIST", "TYPE", "normal")) as string;
+    // Workers block on the server holding their queue's keys (under Cluster, the master of the prefix's slot).
+    const lists = await Promise.all(
+      (await serversHolding(redis, prefix)).map((s) => s.call("CLIENT", "LIST", "TYPE", "normal")),
+    );
+    return (lists as string[]).join("\n");
   } catch (err) {
     if (err instanceof Error && /ERR|NOPERM|unknown command/i.test(err.message) && !isRedisUnavailableError(err)) {
       return null;
