@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 
-import { type Logger, VERSION } from "@opsdeck/core";
+import { type Logger, startBeatLoop, VERSION } from "@opsdeck/core";
 import { type QueueState, upsertWorkerHeartbeat, type WorkerHeartbeatWrite } from "@opsdeck/db";
 import type pg from "pg";
 
@@ -78,28 +78,11 @@ export function startHeartbeat(pool: pg.Pool, opts: HeartbeatOptions): Heartbeat
     }
   }
 
-  // One write at a time, in order: a beat still in flight when stop() runs must not commit after the
-  // stopped_at write and undo it. A timer beat is skipped while one is pending (Postgres slow or down).
-  let last: Promise<void> = Promise.resolve();
-  let pending = 0;
-  function write(stoppedAt: Date | null): Promise<void> {
-    pending++;
-    last = last.then(() => writeNow(stoppedAt)).finally(() => pending--);
-    return last;
-  }
-
-  const timer = setInterval(() => {
-    if (pending === 0) void write(null);
-  }, intervalMs);
-  timer.unref();
-  void write(null);
+  const loop = startBeatLoop(writeNow, intervalMs);
 
   return {
     id,
-    beat: () => write(null),
-    async stop() {
-      clearInterval(timer);
-      await write(new Date());
-    },
+    beat: loop.beat,
+    stop: loop.stop,
   };
 }

@@ -1,6 +1,7 @@
 export * from "./apiKeyFormat";
 export * from "./auditTargets";
 export * from "./batchBuffer";
+export * from "./beatLoop";
 export * from "./config";
 export * from "./contracts";
 export * from "./credentials";

@@ -9,7 +9,7 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 
-import { type Logger, type SharedSecret, sharedSecretEffect, VERSION } from "@opsdeck/core";
+import { type Logger, type SharedSecret, sharedSecretEffect, startBeatLoop, VERSION } from "@opsdeck/core";
 import { upsertApiHeartbeat } from "@opsdeck/db";
 import type pg from "pg";
 
@@ -66,26 +66,6 @@ export function startApiHeartbeat(pool: pg.Pool, opts: ApiHeartbeatOptions): Api
     }
   }
 
-  // One write at a time, in order, so a beat in flight cannot commit after the stop and undo it; a timer
-  // beat is skipped while one is pending (Postgres slow or down).
-  let last: Promise<void> = Promise.resolve();
-  let pending = 0;
-  function write(stoppedAt: Date | null): Promise<void> {
-    pending++;
-    last = last.then(() => writeNow(stoppedAt)).finally(() => pending--);
-    return last;
-  }
-
-  const timer = setInterval(() => {
-    if (pending === 0) void write(null);
-  }, opts.intervalMs);
-  timer.unref();
-  void write(null);
-
-  return {
-    async stop() {
-      clearInterval(timer);
-      await write(new Date());
-    },
-  };
+  const loop = startBeatLoop(writeNow, opts.intervalMs);
+  return { stop: () => loop.stop() };
 }
