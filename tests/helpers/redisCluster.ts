@@ -14,6 +14,8 @@ import { promisify } from "node:util";
 
 import { Redis } from "ioredis";
 
+import { killProcesses } from "./killProcesses";
+
 const run = promisify(execFile);
 
 export interface ClusterNode {
@@ -191,14 +193,7 @@ export async function startRedisCluster(): Promise<TestCluster> {
       },
       async close() {
         for (const n of nodes) n.client.disconnect();
-        await Promise.all(
-          [...procs.values()].map(async (p) => {
-            if (p.exitCode !== null || p.signalCode !== null) return;
-            const exited = new Promise((r) => p.once("exit", r));
-            p.kill("SIGKILL");
-            await exited;
-          }),
-        );
+        await killProcesses(procs.values());
         fs.rmSync(dir, { recursive: true, force: true });
       },
     };

@@ -11,6 +11,7 @@ import path from "node:path";
 
 import { Redis } from "ioredis";
 
+import { killProcesses } from "./killProcesses";
 import { freePort, until } from "./redisCluster";
 
 const SENTINEL = "/usr/bin/redis-sentinel";
@@ -90,14 +91,7 @@ export async function startRedisSentinel(): Promise<TestSentinel> {
       },
       async close() {
         for (const c of clients) c.disconnect();
-        await Promise.all(
-          procs.map(async (p) => {
-            if (p.exitCode !== null || p.signalCode !== null) return;
-            const exited = new Promise((r) => p.once("exit", r));
-            p.kill("SIGKILL");
-            await exited;
-          }),
-        );
+        await killProcesses(procs);
         fs.rmSync(dir, { recursive: true, force: true });
       },
     };
