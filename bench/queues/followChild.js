@@ -13,7 +13,7 @@ const { startHistoryFollower } = require(path.join(root, "apps/worker/dist/histo
 const pool = createPool({ url: process.env.DATABASE_URL, max: 4, applicationName: "opsdeck-worker" });
 const follower = startHistoryFollower({
   pool,
-  redisUrl: process.env.REDIS_URL,
+  target: { kind: "standalone", url: process.env.REDIS_URL },
   queuePrefix: process.env.QUEUE_PREFIX,
   keyPrefix: process.env.REDIS_KEY_PREFIX,
   exclude: [],
