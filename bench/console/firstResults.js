@@ -20,45 +20,19 @@
 //     span with no tab open.
 /* global window, document, MutationObserver -- the page-side functions run in Chromium */
 "use strict";
-const { spawn } = require("node:child_process");
-const net = require("node:net");
-const path = require("node:path");
 
 const { chromium } = require("playwright-core");
 
-const { root, db, createFilledDatabase, median, fmt } = require("../logs/common");
+const { db, createFilledDatabase, median, fmt } = require("../logs/common");
 const { procCpuSeconds } = require("../procCpu");
+const { deleteRedisKeys, sleep, startApi } = require("./apiProcess");
 
 const runs = Number(process.argv[2] ?? 10);
 const cpuSeconds = Number(process.argv[3] ?? 60);
 const LOG_ROWS = 2_000_000;
 const JOB_ROWS = 1_000_000;
 const NAME = `opsdeck_bench_console_${process.pid}`;
-const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `bench-console-${process.pid}`;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url) {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await sleep(100);
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 /** 1,000,000 finished job records over the last 24 h in 8 queues, one in ten failed. */
 async function fillJobRecords(pool) {
@@ -145,28 +119,8 @@ async function main() {
   try {
     await fillJobRecords(pool);
     const fillS = (Date.now() - t0) / 1000;
-    const { prisma, close } = db.createDb({ url, max: 1 });
-    const { raw: key } = await db.createKey(prisma, { name: "bench-console", role: "ops" });
-    await close();
-    const port = await freePort();
-    api = spawn(process.execPath, [path.join(root, "apps/api/dist/main.js")], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATABASE_URL: url,
-        REDIS_URL: redisUrl,
-        QUEUE_PREFIX: prefix,
-        REDIS_KEY_PREFIX: prefix,
-        NODE_ENV: "production",
-        LOG_LEVEL: "warn",
-        SESSION_SECRET: "bench-console-session-secret-0123456789abcdef",
-        RATE_LIMIT_READ: "1000000",
-        RATE_LIMIT_WRITE: "1000000",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    const base = `http://127.0.0.1:${port}`;
-    await waitFor(`${base}/livez`);
+    api = await startApi({ url, prefix, keyName: "bench-console" });
+    const { base, key } = api;
     browser = await chromium.launch({
       executablePath: "/usr/bin/chromium",
       args: [
@@ -204,7 +158,7 @@ async function main() {
     await context.close();
 
     // (2) The overview's live refresh: API CPU with five consoles open vs none.
-    const idle = await cpuOver(api.pid, cpuSeconds);
+    const idle = await cpuOver(api.child.pid, cpuSeconds);
     const consoles = [];
     for (let i = 0; i < 5; i++) {
       const c = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -212,7 +166,7 @@ async function main() {
       consoles.push(c);
     }
     await sleep(5_000); // first loads done: what follows is the refresh alone
-    const open = await cpuOver(api.pid, cpuSeconds);
+    const open = await cpuOver(api.child.pid, cpuSeconds);
     for (const c of consoles) await c.close();
     process.stdout.write(
       `${JSON.stringify({
@@ -226,21 +180,10 @@ async function main() {
     );
   } finally {
     await browser?.close();
-    if (api) {
-      api.kill("SIGTERM");
-      await new Promise((r) => api.once("exit", r));
-    }
+    await api?.stop();
     await pool.end();
     await db.dropDatabase(url);
-    const { Redis } = require("ioredis");
-    const redis = new Redis(redisUrl);
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
-      cursor = next;
-      if (keys.length) await redis.unlink(...keys);
-    } while (cursor !== "0");
-    redis.disconnect();
+    await deleteRedisKeys(prefix);
   }
 }
 

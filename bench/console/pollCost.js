@@ -17,31 +17,17 @@
 // overview costs per minute with its poll schedule (apps/console/src/poll.ts):
 // every queue's sparklines from one call, against one call per queue.
 "use strict";
-const { spawn } = require("node:child_process");
-const net = require("node:net");
-const path = require("node:path");
 
-const { root, db, createFilledDatabase, fmt } = require("../logs/common");
+const { db, createFilledDatabase, fmt } = require("../logs/common");
 const { procCpuSeconds } = require("../procCpu");
+const { deleteRedisKeys, sleep, startApi } = require("./apiProcess");
 
 const calls = Number(process.argv[2] ?? 300);
 const auth = process.argv[3] ?? "session";
 if (auth !== "session" && auth !== "key") throw new Error("auth is session or key");
 const NAME = `opsdeck_bench_pollcost_${process.pid}`;
-const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `bench-pollcost-${process.pid}`;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const CATALOG = ["email-sending-high", "email-sending", "log-exports", "metric-rollups", "alert-webhooks"];
-
-function freePort() {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function main() {
   const { url, pool } = await createFilledDatabase(NAME, 100_000);
@@ -62,36 +48,8 @@ async function main() {
       })),
     );
     await db.upsertQueueMinutes(pool, rows);
-    const { prisma, close } = db.createDb({ url, max: 1 });
-    const { raw: key } = await db.createKey(prisma, { name: "bench-pollcost", role: "ops" });
-    await close();
-    const port = await freePort();
-    api = spawn(process.execPath, [path.join(root, "apps/api/dist/main.js")], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATABASE_URL: url,
-        REDIS_URL: redisUrl,
-        QUEUE_PREFIX: prefix,
-        REDIS_KEY_PREFIX: prefix,
-        NODE_ENV: "production",
-        LOG_LEVEL: "warn",
-        SESSION_SECRET: "bench-pollcost-session-secret-0123456789abcdef",
-        RATE_LIMIT_READ: "1000000",
-        RATE_LIMIT_WRITE: "1000000",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/livez`)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      if (i > 300) throw new Error("the API did not come up");
-      await sleep(100);
-    }
+    api = await startApi({ url, prefix, keyName: "bench-pollcost" });
+    const { base, key } = api;
     let headers = { Authorization: `Bearer ${key}` };
     if (auth === "session") {
       const login = await fetch(`${base}/admin/queues/login`, {
@@ -113,10 +71,10 @@ async function main() {
     /** API CPU ms per call of `route`. */
     const cost = async (route) => {
       await sleep(1_500);
-      const before = procCpuSeconds(api.pid);
+      const before = procCpuSeconds(api.child.pid);
       for (let i = 0; i < calls; i++) await call(route);
       await sleep(1_500); // the request log's batch of these calls is flushed on a timer
-      return ((procCpuSeconds(api.pid) - before) / calls) * 1000;
+      return ((procCpuSeconds(api.child.pid) - before) / calls) * 1000;
     };
 
     const routes = {
@@ -151,21 +109,10 @@ async function main() {
       })}\n`,
     );
   } finally {
-    if (api) {
-      api.kill("SIGTERM");
-      await new Promise((r) => api.once("exit", r));
-    }
+    await api?.stop();
     await pool.end();
     await db.dropDatabase(url);
-    const { Redis } = require("ioredis");
-    const redis = new Redis(redisUrl);
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
-      cursor = next;
-      if (keys.length) await redis.unlink(...keys);
-    } while (cursor !== "0");
-    redis.disconnect();
+    await deleteRedisKeys(prefix);
   }
 }
 
