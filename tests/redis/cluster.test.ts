@@ -50,11 +50,15 @@ beforeAll(async () => {
   producer = new Queue("log-exports", { connection: producerConnection, prefix: t.env.queuePrefix });
 }, 120_000);
 afterAll(async () => {
-  await producer?.close();
-  producerConnection?.disconnect();
-  await worker?.close();
-  await t?.close();
-  await cluster?.close();
+  try {
+    await producer?.close();
+    producerConnection?.disconnect();
+    await worker?.close();
+    await t?.close();
+  } finally {
+    // Even when a close above failed: the nodes are processes of ours, and left running they keep Jest alive.
+    await cluster?.close();
+  }
 }, 120_000);
 
 const ops = () => ({ "X-API-Key": t.keys.ops });
@@ -183,6 +187,29 @@ it("moving the queues' slot to another master loses no request and no job", asyn
   expect(requests).toBeGreaterThan(3);
   for (let i = 0; i < added; i++) await completed(`mv-${i}`);
   expect([...processed].filter((id) => id.startsWith("mv-")).length).toBe(added);
+});
+
+it("a worker shuts down while its blocking Cluster connection is reconnecting", async () => {
+  // ioredis never ends a disconnect made while a Cluster has no node connection, and BullMQ's pause/close
+  // wait for that end: before cutBlockingConnection this close hung for good (it did in CI, after the
+  // cut made by a pause landed while BullMQ was reconnecting the blocking Cluster).
+  const other = startWorker(
+    testConfig(t.env, { WORKER_QUEUES: "log-exports", SHUTDOWN_GRACE_MS: "1000" }),
+    silentLogger(),
+    {
+      processors: { "log-exports": scripted },
+    },
+  );
+  await other.ready();
+  const blocking = (await other.workers[0]!.backend.blockingConnection!.client) as unknown as Cluster;
+  await until("the blocking connection's nodes", async () => blocking.nodes().length > 0);
+  // Its nodes' connections closed under it: the Cluster waits out its reconnect backoff (100 ms first),
+  // and the close starts inside that window.
+  const reconnecting = new Promise((resolve) => blocking.once("reconnecting", resolve));
+  for (const node of blocking.nodes()) node.disconnect();
+  await reconnecting;
+  await other.close();
+  expect(other.draining).toBe(true);
 });
 
 it("/readyz answers 503 while the master owning the queues' slot is down, and 200 once it is back", async () => {

@@ -11,7 +11,7 @@
 // follows the event streams of the queues it does not serve (history/).
 import { CATALOG_QUEUE_NAMES, createKeyring, type Logger, redisTarget } from "@opsdeck/core";
 import { createDb } from "@opsdeck/db";
-import { bullmqConnection, createRedis, releaseBullmqConnection } from "@opsdeck/redis";
+import { bullmqConnection, createRedis, cutBlockingConnection, releaseBullmqConnection } from "@opsdeck/redis";
 import { Queue, type Worker } from "bullmq";
 
 import { CommandRefused, startCommandLoop } from "./commands";
@@ -165,7 +165,7 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
           // job when one arrives, so its connection is cut (BullMQ reconnects it, and a paused worker does
           // not fetch on it).
           await w.pause(true);
-          await w.backend.disconnectBlocking(true);
+          await cutBlockingConnection(w);
         } else if (cmd.command === "resume") {
           await w.resume();
         } else if (cmd.command === "set_concurrency" && cmd.concurrency !== null) {
@@ -235,7 +235,7 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
     //    blocked on Redis would still take one more job, so its connection is cut as BullMQ's close() does.
     await Promise.all(workers.map((w) => w.pause(true).catch(() => undefined)));
     log.debug("workers paused");
-    await Promise.all(workers.map((w) => w.backend.disconnectBlocking(true).catch(() => undefined)));
+    await Promise.all(workers.map((w) => cutBlockingConnection(w)));
     draining = true;
     log.debug("blocking connections closed; no new jobs are taken");
     // 2. Let active jobs finish, bounded. BullMQ may also hold a job it took just before the pause and has
@@ -262,9 +262,12 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
       // their lease); a short, bounded wait (ms) before their connections are closed under them.
       await tracker.whenIdle(HAND_BACK_SETTLE_MS);
     }
-    // 3. Close: forced when jobs are still running (their locks lapse and another worker recovers them).
+    // 3. Close. BullMQ's close is always told not to wait for active jobs: when drained, the waits above
+    //    saw every main loop end (nothing is running), and otherwise what still runs is abandoned (its locks
+    //    lapse and another worker recovers it). Its own wait would cut the blocking connection once more
+    //    and wait unbounded for it to end (see cutBlockingConnection for why that can hang under Cluster).
     forcedClose = !drained;
-    await Promise.all(workers.map((w) => w.close(!drained).catch(() => undefined)));
+    await Promise.all(workers.map((w) => w.close(true).catch(() => undefined)));
     log.debug("workers closed", { forced: !drained });
     await Promise.race([Promise.all([starting, reconciling]), sleep(5_000)]);
     // 4. What the processors used, now that the workers are closed: SMTP pools, buffered integration-health counters

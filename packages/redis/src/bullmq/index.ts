@@ -1,3 +1,4 @@
+export * from "./blocking";
 export * from "./bulkScripts";
 export * from "./counts";
 export * from "./discovery";
