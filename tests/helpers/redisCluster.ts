@@ -1,10 +1,13 @@
-// A private three-master Redis Cluster for one test file: Debian's
-// redis-server with cluster mode on, on free ports of its own, in a temp dir,
-// joined with `redis-cli --cluster create`. `moveSlot` reshards one slot
-// live (SETSLOT IMPORTING/MIGRATING, MIGRATE in batches, SETSLOT NODE) the
-// way `redis-cli --cluster reshard` does, so a test controls exactly when the
-// queues' slot moves; `stop` kills one master; `close` stops every node and
-// removes the directory.
+// A private Redis Cluster for one test file: Debian's redis-server with
+// cluster mode on, on free ports of its own, in a temp dir, joined with
+// `redis-cli --cluster create`. Three masters by default; `{ replicas: 1 }`
+// adds a replica behind each (six nodes), so a killed master is replaced by
+// its replica, as in production. `moveSlot` reshards one slot live
+// (SETSLOT IMPORTING/MIGRATING, MIGRATE in batches, SETSLOT NODE) the way
+// `redis-cli --cluster reshard` does, so a test controls exactly when the
+// queues' slot moves; `stop` kills one node; `failover` kills a master once
+// its replica is in sync and waits for the replica to take its slots;
+// `close` stops every node and removes the directory.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -24,7 +27,13 @@ export interface ClusterNode {
   client: Redis;
 }
 
+export interface ClusterOptions {
+  /** Replicas per master: 0 (three nodes) or 1 (six nodes). @defaultValue 0 */
+  replicas?: 0 | 1;
+}
+
 export interface TestCluster {
+  /** Every node, masters and replicas. */
   nodes: ClusterNode[];
   /** REDIS_CLUSTER_NODES for Opsdeck. */
   seeds: string;
@@ -34,6 +43,13 @@ export interface TestCluster {
   ownerOf(slot: number): Promise<ClusterNode>;
   /** Moves `slot` and its keys to `to`, live; `onMigrating` runs while the slot is half moved. */
   moveSlot(slot: number, to: ClusterNode, onMigrating?: () => Promise<void>): Promise<void>;
+  /** The node replicating `master` now (a cluster started with replicas). */
+  replicaOf(master: ClusterNode): Promise<ClusterNode>;
+  /**
+   * Kills `master` (SIGKILL) once its replica is in sync, then waits until that replica is promoted,
+   * owns the master's slots on every live node and every live node says cluster_state:ok; returns it.
+   */
+  failover(master: ClusterNode): Promise<ClusterNode>;
   /** Kills a node's process (as a crash would). */
   stop(node: ClusterNode): Promise<void>;
   /** Starts a stopped node again on its port and nodes.conf: it rejoins owning its slots (empty: nothing is persisted). */
@@ -68,13 +84,26 @@ export async function until(what: string, check: () => Promise<boolean>, timeout
   }
 }
 
-export async function startRedisCluster(): Promise<TestCluster> {
+type SlotRange = [number, number, [string, number, ...unknown[]], ...unknown[]];
+
+/** The masters' slot ranges as `client`'s node sees them. */
+async function slotRanges(client: Redis): Promise<SlotRange[]> {
+  return (await client.cluster("SLOTS")) as unknown as SlotRange[];
+}
+
+/** The port of the master owning `slot` in `ranges`. */
+function portOwning(ranges: SlotRange[], slot: number): number | undefined {
+  return ranges.find(([a, b]) => slot >= a && slot <= b)?.[2][1];
+}
+
+export async function startRedisCluster(options: ClusterOptions = {}): Promise<TestCluster> {
+  const replicas = options.replicas ?? 0;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "opsdeck-cluster-"));
   const procs = new Map<number, ChildProcess>();
   const argsOf = new Map<number, string[]>();
   const ports: number[] = [];
   try {
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 3 * (1 + replicas); i++) {
       const port = await freePort();
       const busPort = await freePort();
       const nodeDir = path.join(dir, String(port));
@@ -102,6 +131,8 @@ export async function startRedisCluster(): Promise<TestCluster> {
         "--protected-mode",
         "yes",
       ];
+      // A replica whose link looks stale (a busy machine) would otherwise refuse to stand for election.
+      if (replicas > 0) args.push("--cluster-replica-validity-factor", "0");
       argsOf.set(port, args);
       procs.set(port, spawn("redis-server", args, { stdio: "ignore" }));
       ports.push(port);
@@ -119,30 +150,76 @@ export async function startRedisCluster(): Promise<TestCluster> {
       "create",
       ...ports.map((p) => `127.0.0.1:${p}`),
       "--cluster-replicas",
-      "0",
+      String(replicas),
       "--cluster-yes",
     ]);
-    await until("cluster_state:ok on every node", async () => {
-      const infos = await Promise.all(clients.map((c) => c.cluster("INFO")));
-      return infos.every((i) => String(i).includes("cluster_state:ok"));
-    });
     const nodes: ClusterNode[] = await Promise.all(
       clients.map(async (client, i) => ({ port: ports[i]!, id: String(await client.cluster("MYID")), client })),
     );
+    const stopped = new Set<ClusterNode>();
+    const live = () => nodes.filter((n) => !stopped.has(n));
+    const roleOf = async (n: ClusterNode) => String(((await n.client.call("ROLE")) as unknown[])[0]);
+
+    const replicaOf = async (master: ClusterNode): Promise<ClusterNode> => {
+      // CLUSTER REPLICAS answers in CLUSTER NODES' format: the node id comes first.
+      const lines = (await master.client.cluster("REPLICAS", master.id)) as string[];
+      const ids = lines.map((l) => l.split(" ")[0]);
+      const replica = nodes.find((n) => !stopped.has(n) && ids.includes(n.id));
+      if (!replica) throw new Error(`no live replica of ${master.port}`);
+      return replica;
+    };
+    /** A replica is in sync once its link to its master is up and the master sees it online. */
+    const inSync = async (master: ClusterNode, replica: ClusterNode): Promise<boolean> => {
+      const [mine, theirs] = await Promise.all([replica.client.info("replication"), master.client.info("replication")]);
+      return (
+        mine.includes("master_link_status:up") &&
+        mine.includes(`master_port:${master.port}`) &&
+        new RegExp(`port=${replica.port},state=online`).test(theirs)
+      );
+    };
+    const clusterOk = async () => {
+      const infos = await Promise.all(live().map((n) => n.client.cluster("INFO")));
+      return infos.every((i) => String(i).includes("cluster_state:ok"));
+    };
+
+    await until("cluster_state:ok on every node", clusterOk);
+    if (replicas > 0) {
+      await until(
+        "every master's replica in sync",
+        async () => {
+          const masters = [];
+          for (const n of nodes) if ((await roleOf(n)) === "master") masters.push(n);
+          if (masters.length !== 3) return false;
+          for (const m of masters) if (!(await inSync(m, await replicaOf(m)))) return false;
+          return true;
+        },
+        120_000,
+      );
+    }
 
     const ownerOf = async (slot: number): Promise<ClusterNode> => {
-      const ranges = (await nodes[0]!.client.cluster("SLOTS")) as unknown as [number, number, [string, number]][];
-      const r = ranges.find(([a, b]) => slot >= a && slot <= b);
-      const owner = nodes.find((n) => n.port === r?.[2][1]);
+      const port = portOwning(await slotRanges(live()[0]!.client), slot);
+      const owner = nodes.find((n) => n.port === port);
       if (!owner) throw new Error(`no owner for slot ${slot}`);
       return owner;
+    };
+
+    const stop = async (node: ClusterNode) => {
+      const proc = procs.get(node.port);
+      stopped.add(node);
+      node.client.disconnect();
+      if (proc && proc.exitCode === null) {
+        const exited = new Promise((r) => proc.once("exit", r));
+        proc.kill("SIGKILL");
+        await exited;
+      }
     };
 
     return {
       nodes,
       seeds: ports.map((p) => `127.0.0.1:${p}`).join(","),
       async slotOf(key) {
-        return Number(await nodes[0]!.client.cluster("KEYSLOT", key));
+        return Number(await live()[0]!.client.cluster("KEYSLOT", key));
       },
       ownerOf,
       async moveSlot(slot, to, onMigrating) {
@@ -160,36 +237,48 @@ export async function startRedisCluster(): Promise<TestCluster> {
           if (onMigrating && moved <= 5) await onMigrating();
         }
         if (onMigrating && moved === 0) await onMigrating();
-        for (const n of [to, from, ...nodes.filter((n) => n !== to && n !== from)]) {
-          await n.client.cluster("SETSLOT", slot, "NODE", to.id);
+        // SETSLOT is for masters only; replicas learn the new owner from their masters' gossip.
+        for (const n of [to, from, ...live().filter((n) => n !== to && n !== from)]) {
+          if ((await roleOf(n)) === "master") await n.client.cluster("SETSLOT", slot, "NODE", to.id);
         }
         await until(`every node to see slot ${slot} on ${to.port}`, async () => {
-          for (const n of nodes) {
+          for (const n of live()) {
             if (n.client.status !== "ready") continue;
-            const ranges = (await n.client.cluster("SLOTS")) as unknown as [number, number, [string, number]][];
-            const r = ranges.find(([a, b]) => slot >= a && slot <= b);
-            if (r?.[2][1] !== to.port) return false;
+            if (portOwning(await slotRanges(n.client), slot) !== to.port) return false;
           }
           return true;
         });
       },
-      async stop(node) {
-        const proc = procs.get(node.port);
-        node.client.disconnect();
-        if (proc && proc.exitCode === null) {
-          const exited = new Promise((r) => proc.once("exit", r));
-          proc.kill("SIGKILL");
-          await exited;
-        }
+      replicaOf,
+      async failover(master) {
+        const replica = await replicaOf(master);
+        await until(`${replica.port} in sync with ${master.port}`, () => inSync(master, replica), 120_000);
+        const slots = (await slotRanges(replica.client))
+          .filter((r) => r[2][1] === master.port)
+          .map(([a]) => a);
+        await stop(master);
+        // node-timeout (3 s) to mark it failed, then an election: seconds, but a busy machine may take longer.
+        await until(
+          `${replica.port} promoted in place of ${master.port}`,
+          async () => {
+            if ((await roleOf(replica)) !== "master" || !(await clusterOk())) return false;
+            for (const n of live()) {
+              const ranges = await slotRanges(n.client);
+              if (!slots.every((s) => portOwning(ranges, s) === replica.port)) return false;
+            }
+            return true;
+          },
+          120_000,
+        );
+        return replica;
       },
+      stop,
       async restart(node) {
         procs.set(node.port, spawn("redis-server", argsOf.get(node.port) ?? [], { stdio: "ignore" }));
         node.client = new Redis({ port: node.port, host: "127.0.0.1", maxRetriesPerRequest: 1 });
         node.client.on("error", () => undefined);
-        await until("the restarted node and cluster_state:ok", async () => {
-          const infos = await Promise.all(nodes.map((n) => n.client.cluster("INFO")));
-          return infos.every((i) => String(i).includes("cluster_state:ok"));
-        });
+        stopped.delete(node);
+        await until("the restarted node and cluster_state:ok", clusterOk);
       },
       async close() {
         for (const n of nodes) n.client.disconnect();
