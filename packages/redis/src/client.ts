@@ -42,6 +42,13 @@ const backoff = (times: number) => Math.min(times * 100, 2_000);
  */
 const RETRY_DELAY_MS = 150;
 const MAX_REDIRECTIONS = 16;
+/**
+ * How long a worker connection's command rides out a Cluster failover, ms: a dead master is marked
+ * failed after cluster-node-timeout (15 s by default) and its replica elected a second or two later.
+ * Request paths give up after MAX_REDIRECTIONS and answer 503; a worker's command must not, since a
+ * job whose completion failed stays active until found stalled, and then runs a second time.
+ */
+const WORKER_FAILOVER_WAIT_MS = 60_000;
 
 function nodeOptions(opts: RedisClientOptions): RedisOptions {
   const options: RedisOptions = {
@@ -127,7 +134,8 @@ export type BullmqConnection = { [option: string]: unknown } | Cluster;
 /**
  * The `connection` of a BullMQ Worker, QueueEvents or a worker process's Queue: commands wait while Redis
  * is away instead of failing (`maxRetriesPerRequest: null`, which BullMQ requires of blocking clients),
- * with no per-command deadline, since its blocking commands wait on Redis for seconds by design.
+ * with no per-command deadline, since its blocking commands wait on Redis for seconds by design (under
+ * Cluster, through a failover: WORKER_FAILOVER_WAIT_MS).
  * Standalone and Sentinel give options, so BullMQ owns its clients as before. Cluster gives a Cluster
  * BullMQ cannot build from options: lazily connected (a Worker only duplicates it), and released with
  * `releaseBullmqConnection` once the BullMQ object using it is closed.
@@ -145,6 +153,7 @@ export function bullmqConnection(target: RedisTarget, name: string): BullmqConne
     case "cluster":
       return new Cluster(target.nodes, {
         ...clusterOptions(target, node),
+        maxRedirections: Math.ceil(WORKER_FAILOVER_WAIT_MS / RETRY_DELAY_MS),
         enableOfflineQueue: true,
         lazyConnect: true,
       });
