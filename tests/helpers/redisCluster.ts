@@ -253,9 +253,7 @@ export async function startRedisCluster(options: ClusterOptions = {}): Promise<T
       async failover(master) {
         const replica = await replicaOf(master);
         await until(`${replica.port} in sync with ${master.port}`, () => inSync(master, replica), 120_000);
-        const slots = (await slotRanges(replica.client))
-          .filter((r) => r[2][1] === master.port)
-          .map(([a]) => a);
+        const slots = (await slotRanges(replica.client)).filter((r) => r[2][1] === master.port).map(([a]) => a);
         await stop(master);
         // node-timeout (3 s) to mark it failed, then an election: seconds, but a busy machine may take longer.
         await until(
