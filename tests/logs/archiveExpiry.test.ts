@@ -7,9 +7,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Writable } from "node:stream";
 
 import request from "supertest";
-import TransportStream from "winston-transport";
+import winston from "winston";
 
 import { loadConfig as loadWorkerConfig } from "../../apps/worker/src/config";
 import { runHourlySteps } from "../../apps/worker/src/scheduled/hourly";
@@ -41,19 +42,24 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Log lines the hourly steps wrote, as winston hands them to a transport. */
-class Captured extends TransportStream {
+/** The log lines the hourly steps wrote, as JSON objects (a winston stream transport into memory). */
+class Captured {
   readonly lines: Record<string, unknown>[] = [];
-  override log(info: Record<string, unknown>, next: () => void): void {
-    this.lines.push(info);
-    next();
-  }
+  readonly transport = new winston.transports.Stream({
+    stream: new Writable({
+      objectMode: true,
+      write: (info: Record<string, unknown>, _enc, cb) => {
+        this.lines.push(info);
+        cb();
+      },
+    }),
+  });
 }
 
 /** Runs the worker's hourly maintenance with LOG_RETENTION_DAYS=30 and `env` on top. */
 async function hourly(env: Record<string, string>, captured = new Captured()) {
   const config = loadWorkerConfig({ ...t.env.env, EXPORT_DIR: dir, LOG_RETENTION_DAYS: "30", ...env });
-  const log = createLogger({ service: "worker", silent: true, transports: [captured] });
+  const log = createLogger({ service: "worker", silent: true, transports: [captured.transport] });
   return runHourlySteps({ config, log, db: t.deps.db, signal: new AbortController().signal });
 }
 
