@@ -88,6 +88,32 @@ it("serves alert-webhooks with the catalog's concurrency or WORKER_CONCURRENCY_A
   expect(loadConfig({ WORKER_CONCURRENCY_ALERT_WEBHOOKS: "9" }).concurrency["alert-webhooks"]).toBe(9);
 });
 
+it("keeps log archives forever by default; LOG_ARCHIVE_RETENTION_DAYS must outlast LOG_RETENTION_DAYS", () => {
+  expect(loadConfig({}).LOG_ARCHIVE_RETENTION_DAYS).toBe(0);
+  expect(loadConfig({ LOG_ARCHIVE_RETENTION_DAYS: "365" }).LOG_ARCHIVE_RETENTION_DAYS).toBe(365);
+  expect(loadConfig({ LOG_ARCHIVE_RETENTION_DAYS: "36500" }).LOG_ARCHIVE_RETENTION_DAYS).toBe(36_500);
+  const problems = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      return (err as ConfigError).problems.join("\n");
+    }
+    return "";
+  };
+  // Archives are written once a day is past LOG_RETENTION_DAYS (30 by default): an archive retention no
+  // longer than that would delete each archive within the hour.
+  expect(problems({ LOG_ARCHIVE_RETENTION_DAYS: "30" })).toMatch(
+    /LOG_ARCHIVE_RETENTION_DAYS: must be 0 \(keep forever\) or more than LOG_RETENTION_DAYS \(30\)/,
+  );
+  expect(problems({ LOG_ARCHIVE_RETENTION_DAYS: "90", LOG_RETENTION_DAYS: "90" })).toMatch(
+    /LOG_ARCHIVE_RETENTION_DAYS/,
+  );
+  expect(problems({ LOG_ARCHIVE_RETENTION_DAYS: "36501" })).toMatch(/LOG_ARCHIVE_RETENTION_DAYS/);
+  expect(problems({ LOG_ARCHIVE_RETENTION_DAYS: "-1" })).toMatch(/LOG_ARCHIVE_RETENTION_DAYS/);
+  expect(problems({ LOG_ARCHIVE_RETENTION_DAYS: "a year" })).toMatch(/LOG_ARCHIVE_RETENTION_DAYS/);
+});
+
 it("lets a producer's config override a catalog queue's attempts and backoff", () => {
   const retention = { removeOnComplete: { count: 5, age: 60 }, removeOnFail: { count: 6, age: 70 } };
   expect(defaultJobOptions("alert-webhooks", { attempts: 3, backoffMs: 250, ...retention })).toEqual({

@@ -112,8 +112,22 @@ const workerEnv = baseEnv
     LOG_EXPORT_TIMEOUT_MS: IntEnv(1, 3_600_000).default(600_000),
     /** Archive each log partition (NDJSON gzip, to the export storage) before retention drops it; false drops without archiving. */
     LOG_ARCHIVE: BoolEnv.default(true),
+    /**
+     * Archives whose day is older than this many days are deleted from the storage (the file first, then the
+     * row is marked expired) by the hourly maintenance; 0 keeps them forever. At most 100 years (36,500 days).
+     */
+    LOG_ARCHIVE_RETENTION_DAYS: IntEnv(0, 36_500).default(0),
   })
   .superRefine((c, ctx) => {
+    // An archive is written once its day is past LOG_RETENTION_DAYS; a retention no longer than that would
+    // delete each archive within the hour it was written.
+    if (c.LOG_ARCHIVE_RETENTION_DAYS > 0 && c.LOG_ARCHIVE_RETENTION_DAYS <= c.LOG_RETENTION_DAYS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["LOG_ARCHIVE_RETENTION_DAYS"],
+        message: `must be 0 (keep forever) or more than LOG_RETENTION_DAYS (${c.LOG_RETENTION_DAYS})`,
+      });
+    }
     checkStorageEnv(c, ctx);
     checkRedisTopology(c, ctx);
     checkMetricsEnv(c, ctx);

@@ -872,7 +872,7 @@ export interface paths {
     };
     /**
      * Archived days of logs, newest first, with signed download links
-     * @description Before retention drops a day of logs, the worker writes it as NDJSON gzip to the export storage, reads it back (row count, SHA-256) and only then drops it. A failed attempt is listed with its reason; that day's logs are kept and tried again on the next hourly run.
+     * @description Before retention drops a day of logs, the worker writes it as NDJSON gzip to the export storage, reads it back (row count, SHA-256) and only then drops it. A failed attempt is listed with its reason; that day's logs are kept and tried again on the next hourly run. Archives past the worker's LOG_ARCHIVE_RETENTION_DAYS (when set) are deleted and no longer listed.
      */
     get: operations["listLogArchives"];
     put?: never;
@@ -892,7 +892,7 @@ export interface paths {
     };
     /**
      * Download a day's archive (NDJSON gzip) through its signed link
-     * @description The link (from GET /logs/archives) is the credential; a tampered or expired link is a 403. Downloads count against the caller's IP under the read policy.
+     * @description The link (from GET /logs/archives) is the credential; a tampered or expired link is a 403. Downloads count against the caller's IP under the read policy. An archive deleted since (LOG_ARCHIVE_RETENTION_DAYS) is a 404.
      */
     get: operations["downloadLogArchive"];
     put?: never;

@@ -2,7 +2,8 @@
 // dropped them (or tried to: a failed attempt is listed with its reason and
 // its day's logs are kept). Listed to keys that may export logs; each file is
 // fetched through a signed, short-lived link and streamed through the API,
-// like an export's.
+// like an export's. Archives the worker expired (LOG_ARCHIVE_RETENTION_DAYS)
+// are not listed, and a link to one is a 404 saying so.
 import {
   AppError,
   LogArchiveDayParams,
@@ -23,7 +24,8 @@ import { openStoredFile, sendStoredFile } from "../logs/sendStoredFile";
 const BASE = "/api/v1/platform/system/logs/archives";
 const TAGS = ["logs"];
 
-function view(a: LogArchiveRecord, deps: AppDeps): LogArchiveView {
+/** A listed archive (listLogArchives leaves out expired ones). */
+function view(a: LogArchiveRecord & { status: LogArchiveView["status"] }, deps: AppDeps): LogArchiveView {
   const c = deps.config;
   return {
     day: a.day,
@@ -53,7 +55,8 @@ export const logArchiveRoutes = [
     description:
       "Before retention drops a day of logs, the worker writes it as NDJSON gzip to the export storage, reads it " +
       "back (row count, SHA-256) and only then drops it. A failed attempt is listed with its reason; that day's " +
-      "logs are kept and tried again on the next hourly run.",
+      "logs are kept and tried again on the next hourly run. Archives past the worker's LOG_ARCHIVE_RETENTION_DAYS " +
+      "(when set) are deleted and no longer listed.",
     tags: TAGS,
     access: { permission: "logs.export" },
     rateLimit: "read",
@@ -74,7 +77,7 @@ export const logArchiveRoutes = [
     summary: "Download a day's archive (NDJSON gzip) through its signed link",
     description:
       "The link (from GET /logs/archives) is the credential; a tampered or expired link is a 403. Downloads count " +
-      "against the caller's IP under the read policy.",
+      "against the caller's IP under the read policy. An archive deleted since (LOG_ARCHIVE_RETENTION_DAYS) is a 404.",
     tags: TAGS,
     access: "public",
     rateLimit: "read",
@@ -102,6 +105,13 @@ export const logArchiveRoutes = [
         throw new AppError(403, "invalid_download_link", "This download link has expired; list the archives again.");
       }
       const a = await getLogArchive(deps.db.pool, params.day);
+      if (a?.status === "expired") {
+        // Its file was deleted (file first, then this row), so there is nothing left to stream.
+        throw new NotFoundError(
+          "archive_not_available",
+          `The archive of ${params.day} expired and was deleted on ${a.expiredAt?.toISOString().slice(0, 10) ?? "an earlier run"}.`,
+        );
+      }
       if (!a || a.status !== "archived" || !a.fileName) {
         throw new NotFoundError("archive_not_available", `No archive of ${params.day}.`);
       }

@@ -13,13 +13,17 @@ import type pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 
 import type { FileStore } from "../storage/fileStore";
+import { withArchiveLock } from "./archiveLock";
 import { COPY_OPTIONS, LOG_JSON_ROW, tap } from "./exportFile";
 import { dropLogPartition, expiredLogPartitions } from "./partitions";
+
+/** 'expired': the file was deleted after LOG_ARCHIVE_RETENTION_DAYS (archiveExpiry.ts); the row is kept as the record. */
+type LogArchiveStatus = "archived" | "failed" | "expired";
 
 export interface LogArchiveRecord {
   /** UTC day, YYYY-MM-DD. */
   day: string;
-  status: "archived" | "failed";
+  status: LogArchiveStatus;
   fileName: string | null;
   rowCount: number | null;
   sizeBytes: number | null;
@@ -27,12 +31,14 @@ export interface LogArchiveRecord {
   error: string | null;
   attempts: number;
   archivedAt: Date | null;
+  /** When the file was deleted from the store (status expired). */
+  expiredAt: Date | null;
   updatedAt: Date;
 }
 
 interface Row {
   day: string;
-  status: "archived" | "failed";
+  status: LogArchiveStatus;
   file_name: string | null;
   row_count: string | null;
   size_bytes: string | null;
@@ -40,6 +46,7 @@ interface Row {
   error: string | null;
   attempts: number;
   archived_at: Date | null;
+  expired_at: Date | null;
   updated_at: Date;
 }
 
@@ -53,11 +60,9 @@ const toRecord = (r: Row): LogArchiveRecord => ({
   error: r.error,
   attempts: r.attempts,
   archivedAt: r.archived_at,
+  expiredAt: r.expired_at,
   updatedAt: r.updated_at,
 });
-
-/** Session advisory lock held by the one archiver running (an arbitrary constant of this project's). */
-const ARCHIVE_LOCK = 7_310_442_001;
 
 /** Statement timeout of one partition's count and copy, ms (a day of logs can be millions of rows). */
 const ARCHIVE_TIMEOUT_MS = 3_600_000;
@@ -140,7 +145,8 @@ async function record(pool: pg.Pool, day: string, r: Partial<Row> & { status: Ro
      ON CONFLICT (day) DO UPDATE SET status = $2, file_name = COALESCE($3, log_archives.file_name),
        row_count = COALESCE($4, log_archives.row_count), size_bytes = COALESCE($5, log_archives.size_bytes),
        sha256 = COALESCE($6, log_archives.sha256), error = $7, attempts = log_archives.attempts + 1,
-       archived_at = CASE WHEN $2 = 'archived' THEN now() ELSE log_archives.archived_at END, updated_at = now()`,
+       archived_at = CASE WHEN $2 = 'archived' THEN now() ELSE log_archives.archived_at END, expired_at = NULL,
+       updated_at = now()`,
     [day, r.status, r.file_name ?? null, r.row_count ?? null, r.size_bytes ?? null, r.sha256 ?? null, r.error ?? null],
   );
 }
@@ -171,24 +177,16 @@ export async function archiveExpiredLogPartitions(
   retentionDays: number,
 ): Promise<ArchiveRun> {
   const run: ArchiveRun = { archived: [], dropped: [], failed: [] };
-  // One archiver at a time (a maintenance tick can run twice): a second one could see a partition the
-  // first drops mid-copy and record that day as failed. The lock is the session's, released below.
-  const lock = await pool.connect();
-  let locked = false;
-  try {
-    locked = (await lock.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock($1) AS ok`, [ARCHIVE_LOCK])).rows[0]!.ok;
-    if (!locked) return run;
+  // One archiver at a time (archiveLock.ts); a runner that finds the lock taken does nothing.
+  await withArchiveLock(pool, async () => {
     for (const partition of await expiredLogPartitions(pool, retentionDays)) {
       if (await archiveOne(pool, store, partition, run)) {
         await dropLogPartition(pool, partition);
         run.dropped.push(partition);
       }
     }
-    return run;
-  } finally {
-    if (locked) await lock.query(`SELECT pg_advisory_unlock($1)`, [ARCHIVE_LOCK]).catch(() => undefined);
-    lock.release();
-  }
+  });
+  return run;
 }
 
 /** Writes, reads back and records one partition's archive; false (recorded as failed) when any of it failed. */
@@ -224,15 +222,19 @@ export async function countFailedLogArchives(pool: pg.Pool): Promise<number> {
   return r.rows[0]?.n ?? 0;
 }
 
+/** The archives the API lists: archived or failed days, not expired ones (their files are gone). */
 export async function listLogArchives(
   pool: pg.Pool,
   o: { limit: number; offset: number },
-): Promise<{ rows: LogArchiveRecord[]; total: number }> {
+): Promise<{ rows: (LogArchiveRecord & { status: "archived" | "failed" })[]; total: number }> {
   const [rows, total] = await Promise.all([
-    pool.query<Row>(`SELECT * FROM log_archives ORDER BY day DESC LIMIT $1 OFFSET $2`, [o.limit, o.offset]),
-    pool.query<{ n: string }>(`SELECT count(*) AS n FROM log_archives`),
+    pool.query<Row & { status: "archived" | "failed" }>(
+      `SELECT * FROM log_archives WHERE status <> 'expired' ORDER BY day DESC LIMIT $1 OFFSET $2`,
+      [o.limit, o.offset],
+    ),
+    pool.query<{ n: string }>(`SELECT count(*) AS n FROM log_archives WHERE status <> 'expired'`),
   ]);
-  return { rows: rows.rows.map(toRecord), total: Number(total.rows[0]?.n ?? 0) };
+  return { rows: rows.rows.map((r) => ({ ...toRecord(r), status: r.status })), total: Number(total.rows[0]?.n ?? 0) };
 }
 
 export async function getLogArchive(pool: pg.Pool, day: string): Promise<LogArchiveRecord | null> {

@@ -5,6 +5,7 @@
 import type pg from "pg";
 
 import type { FileStore } from "../storage/fileStore";
+import { removeThenMark } from "../storage/removeThenMark";
 import type { ExportFormat } from "./exportStore";
 import type { LogFilter } from "./filter";
 
@@ -205,8 +206,8 @@ const EXPIRE_BATCH = 500;
 /**
  * Expires exports past `expires_at` (the maintenance job calls this): each
  * export's files are deleted first and the row is marked expired only once
- * they are gone, so a failed delete (storage unreachable) leaves the row as
- * it was and the next run tries again; nothing is orphaned. An export that
+ * they are gone (removeThenMark), so a failed delete (storage unreachable)
+ * leaves the row as it was and the next run tries again. An export that
  * completes meanwhile gets a fresh `expires_at`, so it is not marked. Returns
  * how many were expired and the ids whose files could not be deleted.
  */
@@ -219,21 +220,17 @@ export async function deleteExpiredExports(
     `SELECT id FROM log_exports WHERE expires_at <= $1 AND status <> 'expired' ORDER BY expires_at LIMIT $2`,
     [now, EXPIRE_BATCH],
   );
-  let expired = 0;
-  const failed: string[] = [];
-  for (const { id } of rows) {
-    try {
-      await store.removeAll(id);
-    } catch {
-      failed.push(id);
-      continue;
-    }
-    const u = await pool.query(
-      `UPDATE log_exports SET status = 'expired', updated_at = now()
-        WHERE id = $1 AND expires_at <= $2 AND status <> 'expired'`,
-      [id, now],
-    );
-    expired += u.rowCount ?? 0;
-  }
-  return { expired, failed };
+  const r = await removeThenMark(
+    rows.map((row) => row.id),
+    (id) => store.removeAll(id),
+    async (id) => {
+      const u = await pool.query(
+        `UPDATE log_exports SET status = 'expired', updated_at = now()
+          WHERE id = $1 AND expires_at <= $2 AND status <> 'expired'`,
+        [id, now],
+      );
+      return (u.rowCount ?? 0) > 0;
+    },
+  );
+  return { expired: r.marked.length, failed: r.failed.map((f) => f.item) };
 }

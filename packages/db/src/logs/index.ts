@@ -1,4 +1,5 @@
 export * from "./archive";
+export * from "./archiveExpiry";
 export * from "./exportFile";
 export * from "./exportRecords";
 export * from "./exportStore";
