@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 // Benchmark: GET /jobs field search at 500,000 and 5,000,000 job records.
 //   npm run build && node bench/queues/fieldSearch.js [small=500000] [large=5000000] [runs=15]
+// At ten times the data: node bench/queues/fieldSearch.js 1000000 10000000 10
 // Inputs: Postgres on its default port (or DATABASE_SERVER_URL).
 // Output, per size and query: the median and p90 ms of searchJobRecords (the db function
 // GET /jobs calls, with the filter the API builds from `field=…`) and of the same SQL written
 // by hand and run directly (the raw baseline, page and count side by side as the function runs
-// them), measured alternately in the same run, and their ratio.
+// them), measured alternately in the same run, and their ratio; then, per query, how each
+// grew from the small size to the large (large median / small median; the aim at 10× the
+// records is at most 2×), and this process's peak RSS while searching at each size (the
+// db function runs in it, so a search that held more rows in memory would show there).
 // Records are generated with COPY into a migrated database of its own
 // (opsdeck_bench_field_search), indexes dropped while loading and rebuilt after, as an
 // operator would bulk-load; the database is dropped at the end.
@@ -144,8 +148,11 @@ async function viaApi(pool, q) {
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
+/** Medians per query name ({ api, raw } ms) and the peak RSS (MiB) while searching. */
 async function measure(pool, size) {
   console.log(`\n${size.toLocaleString("en")} records`);
+  const rss = c.rssPoll(process.pid);
+  const medians = new Map();
   for (const q of QUERIES) {
     const a = [];
     const r = [];
@@ -163,11 +170,34 @@ async function measure(pool, size) {
       r.push(ms(t0));
     }
     const [am, rm] = [pct(a, 0.5), pct(r, 0.5)];
+    medians.set(q.name, { api: am, raw: rm });
     console.log(
       `  ${q.name.padEnd(72)} matched ${String(check[0].total).padStart(7)}  api ${am.toFixed(1)} ms (p90 ${pct(a, 0.9).toFixed(1)})` +
         `  raw ${rm.toFixed(1)} ms (p90 ${pct(r, 0.9).toFixed(1)})  api/raw ${(am / rm).toFixed(2)}×  (+${(am - rm).toFixed(1)} ms)`,
     );
   }
+  const { peakMiB } = rss.stop();
+  console.log(`  peak RSS of this process while searching: ${peakMiB.toFixed(0)} MiB`);
+  return { medians, peakMiB };
+}
+
+/** Per query: the large/small ratio of each side's median (aim: ≤ 2× for 10× the records) beside api/raw. */
+function growth(small, large) {
+  const x = LARGE / SMALL;
+  console.log(
+    `\n${x.toFixed(0)}× the records (${SMALL.toLocaleString("en")} → ${LARGE.toLocaleString("en")}), medians:`,
+  );
+  for (const q of QUERIES) {
+    const s = small.medians.get(q.name);
+    const l = large.medians.get(q.name);
+    const g = l.api / s.api;
+    console.log(
+      `  ${q.name.padEnd(72)} api ${s.api.toFixed(1)} → ${l.api.toFixed(1)} ms = ${g.toFixed(2)}×` +
+        ` (raw ${(l.raw / s.raw).toFixed(2)}×)  api/raw ${(s.api / s.raw).toFixed(2)}× → ${(l.api / l.raw).toFixed(2)}×` +
+        `  ${g <= 2 ? "within 2×" : "MISSES 2×"}`,
+    );
+  }
+  console.log(`  peak RSS while searching: ${small.peakMiB.toFixed(0)} → ${large.peakMiB.toFixed(0)} MiB`);
 }
 
 async function main() {
@@ -180,13 +210,14 @@ async function main() {
     console.log(
       `loaded ${SMALL.toLocaleString("en")} by COPY and built the indexes in ${(ms(t0) / 1000).toFixed(0)} s`,
     );
-    await measure(pool, SMALL);
+    const small = await measure(pool, SMALL);
     t0 = process.hrtime.bigint();
     await load(pool, SMALL, LARGE);
     console.log(
       `\nloaded up to ${LARGE.toLocaleString("en")} and rebuilt the indexes in ${(ms(t0) / 1000).toFixed(0)} s`,
     );
-    await measure(pool, LARGE);
+    const large = await measure(pool, LARGE);
+    growth(small, large);
   } finally {
     await pool.end();
     await c.db.dropDatabase(url);
