@@ -10,6 +10,9 @@
 // grew from the small size to the large (large median / small median; the aim at 10× the
 // records is at most 2×), and this process's peak RSS while searching at each size (the
 // db function runs in it, so a search that held more rows in memory would show there).
+// Per size and query it also times the function's two statements apart (the page and the
+// count, which it runs side by side) and prints their plans (EXPLAIN ANALYZE: the nodes, the
+// buffers touched, the execution time), to show which one grows with the records.
 // Records are generated with COPY into a migrated database of its own
 // (opsdeck_bench_field_search), indexes dropped while loading and rebuilt after, as an
 // operator would bulk-load; the database is dropped at the end.
@@ -140,6 +143,29 @@ async function raw(pool, q) {
   return { n: rows.rows.length, total: Number(count.rows[0].n) };
 }
 
+/** The function's own page and count statements, as it builds them (searchFilter, SEARCH_ORDER). */
+function apiStatements(q) {
+  const { filter, args } = c.db.searchFilter(q.filter);
+  return {
+    page: [`SELECT ${COLUMNS} FROM job_records ${filter} ORDER BY ${c.db.SEARCH_ORDER} LIMIT 50 OFFSET 0`, args],
+    count: [`SELECT count(*) AS n FROM job_records ${filter}`, args],
+  };
+}
+
+/** A plan on one line: its nodes depth first (with the index used), buffers touched, execution ms. */
+async function planLine(pool, [sql, args]) {
+  const { rows } = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, args);
+  const top = rows[0]["QUERY PLAN"][0];
+  const nodes = [];
+  const walk = (n) => {
+    nodes.push(n["Index Name"] ? `${n["Node Type"]}(${n["Index Name"]})` : n["Node Type"]);
+    for (const child of n.Plans ?? []) walk(child);
+  };
+  walk(top.Plan);
+  const buffers = (top.Plan["Shared Hit Blocks"] ?? 0) + (top.Plan["Shared Read Blocks"] ?? 0);
+  return `${nodes.join(" > ")}; ${buffers.toLocaleString("en")} buffers; ${top["Execution Time"].toFixed(0)} ms`;
+}
+
 async function viaApi(pool, q) {
   const r = await c.db.searchJobRecords(pool, q.filter, PAGE);
   return { n: r.rows.length, total: r.total };
@@ -170,10 +196,25 @@ async function measure(pool, size) {
       r.push(ms(t0));
     }
     const [am, rm] = [pct(a, 0.5), pct(r, 0.5)];
-    medians.set(q.name, { api: am, raw: rm });
+    const parts = apiStatements(q);
+    const page = [];
+    const count = [];
+    for (let i = 0; i < Math.ceil(RUNS / 2); i++) {
+      let t0 = process.hrtime.bigint();
+      await pool.query(...parts.page);
+      page.push(ms(t0));
+      t0 = process.hrtime.bigint();
+      await pool.query(...parts.count);
+      count.push(ms(t0));
+    }
+    medians.set(q.name, { api: am, raw: rm, page: pct(page, 0.5), count: pct(count, 0.5) });
     console.log(
       `  ${q.name.padEnd(72)} matched ${String(check[0].total).padStart(7)}  api ${am.toFixed(1)} ms (p90 ${pct(a, 0.9).toFixed(1)})` +
         `  raw ${rm.toFixed(1)} ms (p90 ${pct(r, 0.9).toFixed(1)})  api/raw ${(am / rm).toFixed(2)}×  (+${(am - rm).toFixed(1)} ms)`,
+    );
+    console.log(
+      `    alone: page ${pct(page, 0.5).toFixed(1)} ms, count ${pct(count, 0.5).toFixed(1)} ms\n` +
+        `    page plan:  ${await planLine(pool, parts.page)}\n    count plan: ${await planLine(pool, parts.count)}`,
     );
   }
   const { peakMiB } = rss.stop();
@@ -193,7 +234,8 @@ function growth(small, large) {
     const g = l.api / s.api;
     console.log(
       `  ${q.name.padEnd(72)} api ${s.api.toFixed(1)} → ${l.api.toFixed(1)} ms = ${g.toFixed(2)}×` +
-        ` (raw ${(l.raw / s.raw).toFixed(2)}×)  api/raw ${(s.api / s.raw).toFixed(2)}× → ${(l.api / l.raw).toFixed(2)}×` +
+        ` (raw ${(l.raw / s.raw).toFixed(2)}×; page alone ${(l.page / s.page).toFixed(2)}×, count alone ${(l.count / s.count).toFixed(2)}×)` +
+        `  api/raw ${(s.api / s.raw).toFixed(2)}× → ${(l.api / l.raw).toFixed(2)}×` +
         `  ${g <= 2 ? "within 2×" : "MISSES 2×"}`,
     );
   }
