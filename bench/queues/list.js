@@ -4,6 +4,8 @@
 // 50 queues in one auto-pipelined burst and (c) Bull Board's own GET /api/queues
 // (@bull-board/express + BullMQAdapter, in a child process) on the same data.
 //   npm run build && node bench/queues/list.js [seconds=10] [connections=10]
+// QL_QUEUES=<n> spreads the same jobs over n queues instead of 50 (e.g. QL_QUEUES=1000).
+// bench/queues/listScale.js measures 100 against 1,000 queues (1× and 10×) in one run.
 // Inputs: Postgres and Redis on their default ports (or DATABASE_SERVER_URL / REDIS_URL).
 // Output: mean/p99 latency and requests/s of each at 1 connection and at `connections`,
 // and the ratios Opsdeck/raw and Opsdeck/Bull Board; as a reference for the request's
@@ -19,15 +21,18 @@ const { spawn } = require("node:child_process");
 const path = require("node:path");
 const { Queue } = require("bullmq");
 const c = require("./common");
-const { procCpuSeconds } = require("../procCpu");
+const { rawRun, withCpu } = require("./listRuns");
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 10);
-const QUEUES = 50;
+const QUEUES = Number(process.env.QL_QUEUES ?? 50);
 const WAITING = 1_000_000;
 const FAILED = 100_000;
 const prefix = `bench-ql-${process.pid}`;
-const names = Array.from({ length: QUEUES }, (_, i) => `bench-q${String(i).padStart(2, "0")}`);
+const names = Array.from(
+  { length: QUEUES },
+  (_, i) => `bench-q${String(i).padStart(Math.max(2, String(QUEUES - 1).length), "0")}`,
+);
 
 const req = (m) => JSON.stringify(require.resolve(m, { paths: [path.join(c.root, "apps/api")] }));
 const BOARD = `
@@ -46,48 +51,6 @@ const app = express();
 app.use("/", serverAdapter.getRouter());
 app.listen(Number(process.env.PORT), "127.0.0.1");
 `;
-
-/** CPU time (user + system) a process has used, ms, from /proc (Linux). */
-const cpuMs = (pid) => (procCpuSeconds(pid) ?? 0) * 1000;
-
-/** Runs autocannon and adds the server's CPU ms per request, a figure less swayed by other load than latency. */
-async function withCpu(pid, run) {
-  const before = cpuMs(pid);
-  const r = fromCannon(await run());
-  return { ...r, cpuPerReq: (cpuMs(pid) - before) / Math.max(1, r.n) };
-}
-
-async function rawRun(queues, concurrency, durationMs) {
-  const counts = () =>
-    Promise.all(
-      queues.map((q) => q.getJobCounts("active", "waiting", "failed", "delayed", "completed", "paused", "prioritized")),
-    );
-  const lat = [];
-  const cpu0 = process.cpuUsage();
-  const end = Date.now() + durationMs;
-  let last;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (Date.now() < end) {
-        const t = process.hrtime.bigint();
-        last = await counts();
-        lat.push(Number(process.hrtime.bigint() - t) / 1e6);
-      }
-    }),
-  );
-  const s = c.stats(lat);
-  const cpu = process.cpuUsage(cpu0);
-  return { ...s, rps: lat.length / (durationMs / 1000), last, cpuPerReq: (cpu.user + cpu.system) / 1000 / lat.length };
-}
-
-const fromCannon = (r) => ({
-  mean: r.latency.mean,
-  p99: r.latency.p99,
-  rps: r.requests.average,
-  n: r.requests.total,
-  non2xx: r.non2xx,
-  errors: r.errors,
-});
 
 /**
  * The Redis commands one GET /queues sends: MONITOR on its own connection while `n` requests
@@ -127,9 +90,13 @@ async function main() {
   const queues = names.map((n) => new Queue(n, { connection: sharedConn, prefix }));
   try {
     let t = Date.now();
-    for (const n of names) await c.populate(redis, prefix, n, { waiting: WAITING / QUEUES, failed: FAILED / QUEUES });
+    for (const n of names)
+      await c.populate(redis, prefix, n, {
+        waiting: Math.floor(WAITING / QUEUES),
+        failed: Math.floor(FAILED / QUEUES),
+      });
     console.log(
-      `populated ${QUEUES} queues (${WAITING} waiting, ${FAILED} failed) in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+      `populated ${QUEUES} queues (${Math.floor(WAITING / QUEUES)} waiting, ${Math.floor(FAILED / QUEUES)} failed each) in ${((Date.now() - t) / 1000).toFixed(1)} s`,
     );
 
     // If this process dies on an uncaught error, the servers must not outlive it (they would hold the ports).
@@ -155,7 +122,7 @@ async function main() {
     await c.waitFor("http://127.0.0.1:38321/livez");
     await c.waitFor(boardUrl);
 
-    // Correctness: Opsdeck lists all 50 with the right counts; raw agrees.
+    // Correctness: Opsdeck lists all of them with the right counts; raw agrees.
     const res = await fetch(opsUrl, { headers });
     const body = await res.json();
     if (!res.ok) throw new Error(`Opsdeck GET /queues: ${res.status} ${JSON.stringify(body)}`);
@@ -198,7 +165,7 @@ async function main() {
       console.log(`-- ${conns} connection(s) / concurrent bursts`);
       const line = (name, r) =>
         `${name.padEnd(42)} mean ${f(r.mean).padStart(7)} ms   p99 ${f(r.p99).padStart(7)} ms   ${r.rps.toFixed(0).padStart(6)} req/s   CPU ${r.cpuPerReq.toFixed(2)} ms/req`;
-      console.log(line("raw BullMQ getJobCounts ×50 (pipelined)", raw));
+      console.log(line(`raw BullMQ getJobCounts ×${QUEUES} (pipelined)`, raw));
       console.log(line("Opsdeck GET /queues", ops));
       console.log(line("Bull Board GET /api/queues", bb));
       console.log(line("(ref) Opsdeck GET /api/integration/health", fixed));

