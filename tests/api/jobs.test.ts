@@ -5,6 +5,8 @@
 import type { Job } from "bullmq";
 import request from "supertest";
 
+import { createApp } from "../../apps/api/src/app";
+import { closeDeps, createDeps } from "../../apps/api/src/createDeps";
 import { SEARCH_ORDER, searchFilter } from "../../packages/db/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 import { createFixtures, type Fixtures } from "./queuesFixtures";
@@ -189,8 +191,32 @@ describe("GET /jobs (search)", () => {
     const pct = await request(t.app).get(`${BASE}?q=50%25`).set(ops());
     expect(pct.body.data.jobs.map((j: { id: string }) => j.id)).toEqual(["e-1"]);
     const page = await request(t.app).get(`${BASE}?queue=email-sending&limit=1&offset=1`).set(ops());
-    expect(page.body.data.pagination).toEqual({ total: 2, limit: 1, offset: 1, next_cursor: expect.any(String) });
+    expect(page.body.data.pagination).toEqual({
+      total: 2,
+      total_is_estimate: false,
+      limit: 1,
+      offset: 1,
+      next_cursor: expect.any(String),
+    });
     expect(page.body.data.jobs).toHaveLength(1);
+  });
+
+  it("counts exactly up to JOB_COUNT_CAP, then flags the total as an estimate", async () => {
+    // A second app on the same database with a cap of 2: the six records above are past it.
+    const deps = createDeps({ ...t.deps.config, JOB_COUNT_CAP: 2 }, t.deps.logger);
+    try {
+      const app = t.checked(createApp(deps));
+      const broad = await request(app).get(`${BASE}?limit=1`).set(ops());
+      expect(broad.status).toBe(200);
+      expect(broad.body.data.pagination).toMatchObject({ total_is_estimate: true });
+      expect(broad.body.data.pagination.total).toBeGreaterThanOrEqual(3);
+      expect(broad.body.data.jobs).toHaveLength(1);
+      // Within the cap the total stays exact.
+      const narrow = await request(app).get(`${BASE}?queue=email-sending`).set(ops());
+      expect(narrow.body.data.pagination).toMatchObject({ total: 2, total_is_estimate: false });
+    } finally {
+      await closeDeps(deps);
+    }
   });
 
   it("pages by cursor through every match exactly once, in the offset listing's order", async () => {

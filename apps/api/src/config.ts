@@ -125,6 +125,8 @@ const apiEnv = baseEnv
     LOG_SEARCH_MAX_CONCURRENT_PER_KEY: IntEnv(1, 50).default(1),
     /** Logs: `total` is exact up to this many matches, then the planner's estimate (flagged). */
     LOG_COUNT_CAP: IntEnv(0, 10_000_000).default(10_000),
+    /** Job search: `total` is exact up to this many matching records, then the planner's estimate (flagged). */
+    JOB_COUNT_CAP: IntEnv(0, 10_000_000).default(10_000),
     /** Logs: longest regex accepted, characters. */
     LOG_REGEX_MAX_LENGTH: IntEnv(1, 500).default(200),
     /** Logs ingest: entries per request (≤ 1000) and serialized bytes per request. */

@@ -555,7 +555,7 @@ export interface paths {
     };
     /**
      * Search jobs by id, name, payload text, payload fields, status, failure and time (Postgres job records)
-     * @description Newest activity first; every filter given must hold. `start_time` / `end_time` bound the record's last update, `created_*` and `finished_*` its creation and finish. `field` filters compare payload fields by path (see the parameter). POST /job-actions takes the same filters. Page with `cursor` (each page's `pagination.next_cursor`, stable while records change) or with `offset` (up to 10,000). A search that outlasts the statement deadline is a 400 `search_timeout`: narrow it.
+     * @description Newest activity first; every filter given must hold. `start_time` / `end_time` bound the record's last update, `created_*` and `finished_*` its creation and finish. `field` filters compare payload fields by path (see the parameter). POST /job-actions takes the same filters. Page with `cursor` (each page's `pagination.next_cursor`, stable while records change) or with `offset` (up to 10,000). `pagination.total` is exact up to JOB_COUNT_CAP (10,000) matches, then the planner's estimate (`total_is_estimate`). A search that outlasts the statement deadline is a 400 `search_timeout`: narrow it.
      */
     get: operations["searchJobs"];
     put?: never;
@@ -6971,6 +6971,8 @@ export interface operations {
                 total: number;
                 limit: number;
                 offset: number;
+                /** @description True when more records match than the exact-count cap (JOB_COUNT_CAP) and `total` is an estimate */
+                total_is_estimate: boolean;
                 /** @description Pass as `cursor` for the next page; null on the last page */
                 next_cursor: string | null;
               };

@@ -83,7 +83,7 @@ export async function withSearchDeadline<T>(search: () => Promise<T>): Promise<T
 
 export async function searchJobs(
   pool: pg.Pool,
-  s: JobSearchFilter & { limit: number; offset: number; cursor?: string | undefined },
+  s: JobSearchFilter & { limit: number; offset: number; cursor?: string | undefined; countCap: number },
 ): Promise<JobSearchResult> {
   if (s.cursor !== undefined && s.offset !== 0) {
     throw new ValidationError([
@@ -91,8 +91,8 @@ export async function searchJobs(
     ]);
   }
   const after = s.cursor === undefined ? undefined : decodeCursor(s.cursor);
-  const { rows, total } = await withSearchDeadline(() =>
-    searchJobRecords(pool, s, { limit: s.limit, offset: s.offset, after }),
+  const { rows, total, totalIsEstimate } = await withSearchDeadline(() =>
+    searchJobRecords(pool, s, { limit: s.limit, offset: s.offset, after }, s.countCap),
   );
   const last = rows.length === s.limit ? rows[rows.length - 1] : undefined;
   return {
@@ -119,6 +119,7 @@ export async function searchJobs(
     }),
     pagination: {
       total,
+      total_is_estimate: totalIsEstimate,
       limit: s.limit,
       offset: s.offset,
       next_cursor: last ? encodeCursor({ updatedUs: last.updated_us, queue: last.queue, jobId: last.job_id }) : null,

@@ -169,6 +169,7 @@ export function Jobs() {
             ) : (
               <>
                 <p className="muted" role="status">
+                  {r.pagination.total_is_estimate ? "About " : ""}
                   {formatCount(r.pagination.total)} matching job records, newest activity first.
                 </p>
                 <div className="table-wrap" tabIndex={0} role="region" aria-label={TABLE_LABEL}>

@@ -10,9 +10,13 @@
 import type { FieldFilter } from "@opsdeck/core";
 import type pg from "pg";
 
+import { cappedCount, type CappedTotal } from "../cappedCount";
 import { likeEscape } from "../likeEscape";
 import { fieldCondition } from "./fieldFilter";
 import type { JobRecordRow } from "./read";
+
+/** Matches counted exactly before the total becomes an estimate (the API passes JOB_COUNT_CAP). */
+const DEFAULT_COUNT_CAP = 10_000;
 
 export interface JobSearchFilter {
   q?: string | undefined;
@@ -96,12 +100,14 @@ export interface SearchPosition {
  * One page of matching records (SEARCH_ORDER) and how many match in all: the
  * rows after `after` (keyset: stable while records change, and as cheap at
  * page 1000 as at page 1), else from `offset`. Each row carries its position.
+ * The total is exact up to `countCap` matches, then an estimate (cappedCount).
  */
 export async function searchJobRecords(
   pool: pg.Pool,
   s: JobSearchFilter,
   page: { limit: number; offset: number; after?: SearchPosition | undefined },
-): Promise<{ rows: (JobSearchRow & { updated_us: string })[]; total: number }> {
+  countCap = DEFAULT_COUNT_CAP,
+): Promise<{ rows: (JobSearchRow & { updated_us: string })[] } & CappedTotal> {
   const { filter, args } = searchFilter(s);
   let pageFilter = filter;
   const pageArgs = [...args];
@@ -122,7 +128,7 @@ export async function searchJobRecords(
         LIMIT ${page.limit} OFFSET ${page.after ? 0 : page.offset}`,
       pageArgs,
     ),
-    pool.query<{ n: string }>(`SELECT count(*) AS n FROM job_records ${filter}`, args),
+    cappedCount((sql, a) => pool.query(sql, a), `FROM job_records ${filter}`, args, countCap),
   ]);
-  return { rows: rows.rows, total: Number(count.rows[0]?.n ?? 0) };
+  return { rows: rows.rows, ...count };
 }

@@ -12,6 +12,7 @@
 import { withDeadline } from "@opsdeck/core";
 import type pg from "pg";
 
+import { cappedCount, type CappedTotal, type RunQuery } from "../cappedCount";
 import { buildLogWhere, literalBinder, type LogFilter } from "./filter";
 
 interface LogRow {
@@ -106,22 +107,10 @@ export async function queryWithDeadline<T extends pg.QueryResultRow>(
   }
 }
 
-async function countMatches(pool: pg.Pool, filter: LogFilter, cap: number, limits: Limits) {
-  const where = buildLogWhere(filter, literalBinder);
-  const exact = await queryWithDeadline<{ n: number }>(
-    pool,
-    limits,
-    `SELECT count(*)::int AS n FROM (SELECT 1 FROM app_logs ${where} LIMIT ${cap + 1}) s`,
-  );
-  const n = exact.rows[0]?.n ?? 0;
-  if (n <= cap) return { total: n, totalIsEstimate: false };
-  const plan = await queryWithDeadline<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(
-    pool,
-    limits,
-    `EXPLAIN (FORMAT JSON) SELECT 1 FROM app_logs ${where}`,
-  );
-  const estimate = Math.round(plan.rows[0]?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0);
-  return { total: Math.max(cap + 1, estimate), totalIsEstimate: true };
+function countMatches(pool: pg.Pool, filter: LogFilter, cap: number, limits: Limits): Promise<CappedTotal> {
+  // Values are inlined as literals (queryWithDeadline's simple protocol takes no bind parameters).
+  const run: RunQuery = (sql) => queryWithDeadline(pool, limits, sql);
+  return cappedCount(run, `FROM app_logs ${buildLogWhere(filter, literalBinder)}`, [], cap);
 }
 
 /** The page query of a search (exported for the benchmark's direct-SQL baseline). @public (used by bench/logs/run.js through the build) */
