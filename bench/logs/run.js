@@ -114,7 +114,7 @@ async function searchBench(url, pool, cases) {
       };
       // The same two statements the API runs (page, capped count), side by side on two connections.
       const pageSql = db.logPageSql(filter, 50, 0);
-      const countSql = `SELECT count(*)::int AS n FROM (SELECT 1 FROM app_logs ${db.buildLogWhere(filter, db.literalBinder)} LIMIT 10001) s`;
+      const countSql = `SELECT count(*)::int AS n FROM (SELECT 1 FROM app_logs ${db.buildLogWhere(filter, db.literalBinder, { regexLiterals: true })} LIMIT 10001) s`;
       const direct = async () => {
         await Promise.all([pool.query(pageSql), pool.query(countSql)]);
       };
