@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Log benchmarks (1) export throughput and memory and (2) search latency, on
 // synthetic logs at two sizes, each against its raw baseline in the same run.
-//   npm run build && node bench/logs/run.js [sizes=200000,2000000] [runs=20]
+//   npm run build && node bench/logs/run.js [sizes=200000,2000000] [runs=20] [parts=export,search]
 // Needs Postgres (DATABASE_SERVER_URL, default postgresql://postgres@127.0.0.1:5432),
 // Redis (REDIS_URL) and `psql` on PATH. Creates and drops opsdeck_bench_logs_<rows>;
 // with BENCH_KEEP_DB=1 it keeps them (to EXPLAIN a query on them afterwards)
@@ -26,6 +26,8 @@ const { root, db, createFilledDatabase, median, p95, fmt } = require("./common")
 
 const sizes = (process.argv[2] ?? "200000,2000000").split(",").map(Number);
 const runs = Number(process.argv[3] ?? 20);
+// "search" alone measures a search change again on databases kept with BENCH_KEEP_DB=1, without the exports.
+const parts = new Set((process.argv[4] ?? "export,search").split(","));
 const MB = 1024 * 1024;
 const keep = process.env.BENCH_KEEP_DB === "1";
 
@@ -166,23 +168,28 @@ async function main() {
     const { url, pool, fillMs } = await createFilledDatabase(name, rows, { reuse: keep });
     process.stderr.write(fillMs ? `  filled in ${fmt(fillMs / 1000)} s\n` : `  reused as it was\n`);
     try {
-      const ex = exportBench(url);
-      const oursRate = (ex.ours.rows / ex.ours.ms) * 1000;
-      const psqlRate = (rows / ex.psqlMs) * 1000;
+      const r = { rows, fillMs, ex: null, search: [] };
+      if (parts.has("export")) {
+        r.ex = exportBench(url);
+        r.oursRate = (r.ex.ours.rows / r.ex.ours.ms) * 1000;
+        r.psqlRate = (rows / r.ex.psqlMs) * 1000;
+        r.psqlSameRate = (rows / r.ex.psqlSameMs) * 1000;
+      }
       // The fill gives row g the request id req_ + the first 16 hex digits of md5(g): the middle row's, without
       // an OFFSET that would sort every row (its total, printed below, must be 1).
       const rid = `req_${createHash("md5")
         .update(String(Math.floor(rows / 2)))
         .digest("hex")
         .slice(0, 16)}`;
-      const search = await searchBench(url, pool, [
-        { name: "rare term (zebracorn)", query: { query: "zebracorn" } },
-        { name: "common term (completed)", query: { query: "completed" } },
-        { name: "regex (cmp_49[0-9]{2} in [0-9]+ms)", query: { query: "cmp_49[0-9]{2} in [0-9]+ms", regex: "true" } },
-        { name: "request_id", query: { request_id: rid } },
-      ]);
-      const psqlSameRate = (rows / ex.psqlSameMs) * 1000;
-      report.push({ rows, fillMs, ex, oursRate, psqlRate, psqlSameRate, search });
+      if (parts.has("search")) {
+        r.search = await searchBench(url, pool, [
+          { name: "rare term (zebracorn)", query: { query: "zebracorn" } },
+          { name: "common term (completed)", query: { query: "completed" } },
+          { name: "regex (cmp_49[0-9]{2} in [0-9]+ms)", query: { query: "cmp_49[0-9]{2} in [0-9]+ms", regex: "true" } },
+          { name: "request_id", query: { request_id: rid } },
+        ]);
+      }
+      report.push(r);
       process.stderr.write(`  done ${rows}\n`);
     } finally {
       await pool.end();
@@ -191,17 +198,9 @@ async function main() {
   }
   for (const r of report) {
     console.log(`\n=== ${r.rows.toLocaleString("en")} rows (fill ${fmt(r.fillMs / 1000)} s) ===`);
-    console.log(
-      `export CSV: worker ${fmt(r.oursRate, 0)} rows/s (${fmt(r.ex.ours.ms / 1000, 2)} s, ${fmt(r.ex.ours.bytes / MB)} MB) | ` +
-        `psql \\copy ${fmt(r.psqlRate, 0)} rows/s (${fmt(r.ex.psqlMs / 1000, 2)} s, ${fmt(r.ex.psqlBytes / MB)} MB) | ratio ${fmt(r.oursRate / r.psqlRate, 2)}x`,
-    );
-    console.log(
-      `  vs psql \\copy of the export's own SELECT (identical bytes, ${fmt(r.ex.psqlSameBytes / MB)} MB): ${fmt(r.psqlSameRate, 0)} rows/s (${fmt(r.ex.psqlSameMs / 1000, 2)} s) | ratio ${fmt(r.oursRate / r.psqlSameRate, 2)}x`,
-    );
-    console.log(
-      `worker memory: rss before ${fmt(r.ex.ours.rssBefore / MB)} MB, peak ${fmt(r.ex.peakRss / MB)} MB over both runs (getrusage maxRSS ${fmt(r.ex.ours.maxRss / MB)} MB)`,
-    );
-    console.log(`search (ms over ${runs} runs)   API median / p95   SQL median / p95   ratio(median)   total`);
+    if (r.ex) printExport(r);
+    if (r.search.length)
+      console.log(`search (ms over ${runs} runs)   API median / p95   SQL median / p95   ratio(median)   total`);
     for (const s of r.search) {
       console.log(
         `  ${s.name.padEnd(36)} ${fmt(median(s.api)).padStart(7)} / ${fmt(p95(s.api)).padStart(7)}   ${fmt(median(s.sql)).padStart(7)} / ${fmt(p95(s.sql)).padStart(7)}   ${fmt(median(s.api) / median(s.sql), 2).padStart(6)}x   ${s.total}${s.estimate ? " (estimate)" : ""}${s.failures ? `   API failed: ${s.failures}` : ""}`,
@@ -209,6 +208,19 @@ async function main() {
     }
   }
   compare(report);
+}
+
+function printExport(r) {
+  console.log(
+    `export CSV: worker ${fmt(r.oursRate, 0)} rows/s (${fmt(r.ex.ours.ms / 1000, 2)} s, ${fmt(r.ex.ours.bytes / MB)} MB) | ` +
+      `psql \\copy ${fmt(r.psqlRate, 0)} rows/s (${fmt(r.ex.psqlMs / 1000, 2)} s, ${fmt(r.ex.psqlBytes / MB)} MB) | ratio ${fmt(r.oursRate / r.psqlRate, 2)}x`,
+  );
+  console.log(
+    `  vs psql \\copy of the export's own SELECT (identical bytes, ${fmt(r.ex.psqlSameBytes / MB)} MB): ${fmt(r.psqlSameRate, 0)} rows/s (${fmt(r.ex.psqlSameMs / 1000, 2)} s) | ratio ${fmt(r.oursRate / r.psqlSameRate, 2)}x`,
+  );
+  console.log(
+    `worker memory: rss before ${fmt(r.ex.ours.rssBefore / MB)} MB, peak ${fmt(r.ex.peakRss / MB)} MB over both runs (getrusage maxRSS ${fmt(r.ex.ours.maxRss / MB)} MB)`,
+  );
 }
 
 /** Each size against the first: the growth of every figure (aim for search: at most 2x at 10x the rows). */
@@ -227,6 +239,7 @@ function compare(report) {
         `  ${s.name.padEnd(36)} ${fmt(a0).padStart(7)} -> ${fmt(a1).padStart(7)}   ${fmt(a1 / a0, 2).padStart(5)}x   ${fmt(s0).padStart(7)} -> ${fmt(s1).padStart(7)}   ${fmt(s1 / s0, 2).padStart(5)}x`,
       );
     });
+    if (!r.ex) continue;
     console.log(
       `export CSV rows/s: worker ${fmt(base.oursRate, 0)} -> ${fmt(r.oursRate, 0)} (${fmt(r.oursRate / base.oursRate, 2)}x), ` +
         `psql \\copy ${fmt(base.psqlRate, 0)} -> ${fmt(r.psqlRate, 0)} (${fmt(r.psqlRate / base.psqlRate, 2)}x)`,
