@@ -117,8 +117,17 @@ async function searchBench(url, pool, cases) {
       // The same two statements the API runs (page, capped count), side by side on two connections.
       const pageSql = db.logPageSql(filter, 50, 0);
       const countSql = `SELECT count(*)::int AS n FROM (SELECT 1 FROM app_logs ${db.buildLogWhere(filter, db.literalBinder, { regexLiterals: true })} LIMIT 10001) s`;
+      // The count runs serial, as the API runs it (search.ts).
+      const countClient = async (sql) => {
+        const c = await pool.connect();
+        try {
+          await c.query(`BEGIN; SET LOCAL max_parallel_workers_per_gather = 0; ${sql}; COMMIT`);
+        } finally {
+          c.release();
+        }
+      };
       const direct = async () => {
-        await Promise.all([pool.query(pageSql), pool.query(countSql)]);
+        await Promise.all([pool.query(pageSql), countClient(countSql)]);
       };
       // A search the API gives up on (its statement timeout) is counted, with its time, not fatal to the run.
       const failures = new Map();

@@ -108,18 +108,23 @@ export async function queryWithDeadline<T extends pg.QueryResultRow>(
 
 async function countMatches(pool: pg.Pool, filter: LogFilter, cap: number, limits: Limits) {
   // Unordered, so a regex's literal runs may narrow the trigram index's candidates (see WhereOptions).
-  const where = buildLogWhere(filter, literalBinder, { regexLiterals: true });
+  const narrowed = buildLogWhere(filter, literalBinder, { regexLiterals: true });
+  // Serial: the count stops at cap + 1 rows, but a parallel plan first starts its workers and builds whole
+  // partitions' bitmaps in them (measured at 20,000,000 rows: about 110 ms where the serial plan takes 35 ms).
   const exact = await queryWithDeadline<{ n: number }>(
     pool,
     limits,
-    `SELECT count(*)::int AS n FROM (SELECT 1 FROM app_logs ${where} LIMIT ${cap + 1}) s`,
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM app_logs ${narrowed} LIMIT ${cap + 1}) s`,
+    "SET LOCAL max_parallel_workers_per_gather = 0; ",
   );
   const n = exact.rows[0]?.n ?? 0;
   if (n <= cap) return { total: n, totalIsEstimate: false };
+  // The estimate from the filter alone: the literal runs are implied by the regex, and the planner would
+  // multiply their selectivity in as if they were not.
   const plan = await queryWithDeadline<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(
     pool,
     limits,
-    `EXPLAIN (FORMAT JSON) SELECT 1 FROM app_logs ${where}`,
+    `EXPLAIN (FORMAT JSON) SELECT 1 FROM app_logs ${buildLogWhere(filter, literalBinder)}`,
   );
   const estimate = Math.round(plan.rows[0]?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0);
   return { total: Math.max(cap + 1, estimate), totalIsEstimate: true };
