@@ -14,12 +14,20 @@ export interface CappedTotal {
 /** Runs one statement (a pool, a client, or a caller's wrapper with its own deadline). */
 export type RunQuery = <R extends object>(sql: string, args: unknown[]) => Promise<{ rows: R[] }>;
 
-/** The total of `SELECT 1 ${fromWhere}` (a FROM … WHERE … clause, with `args` bound). */
+export interface CountOf {
+  /** A FROM … WHERE … clause, with `args` bound: what is counted. */
+  fromWhere: string;
+  /** The clause EXPLAIN estimates from past the cap, when it should differ (e.g. without conditions the
+   *  planner would count twice); `fromWhere` by default. */
+  estimateFromWhere?: string;
+  args: unknown[];
+  cap: number;
+}
+
+/** The total of `SELECT 1 ${fromWhere}`, exact up to `cap`. */
 export async function cappedCount(
   run: RunQuery,
-  fromWhere: string,
-  args: unknown[],
-  cap: number,
+  { fromWhere, estimateFromWhere, args, cap }: CountOf,
 ): Promise<CappedTotal> {
   const limit = Math.floor(cap) + 1;
   const exact = await run<{ n: number }>(
@@ -29,7 +37,7 @@ export async function cappedCount(
   const n = exact.rows[0]?.n ?? 0;
   if (n <= cap) return { total: n, totalIsEstimate: false };
   const plan = await run<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(
-    `EXPLAIN (FORMAT JSON) SELECT 1 ${fromWhere}`,
+    `EXPLAIN (FORMAT JSON) SELECT 1 ${estimateFromWhere ?? fromWhere}`,
     args,
   );
   const estimate = Math.round(plan.rows[0]?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0);

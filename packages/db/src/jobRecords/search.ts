@@ -128,7 +128,7 @@ export async function searchJobRecords(
         LIMIT ${page.limit} OFFSET ${page.after ? 0 : page.offset}`,
       pageArgs,
     ),
-    cappedCount((sql, a) => pool.query(sql, a), `FROM job_records ${filter}`, args, countCap),
+    cappedCount((sql, a) => pool.query(sql, a), { fromWhere: `FROM job_records ${filter}`, args, cap: countCap }),
   ]);
   return { rows: rows.rows, ...count };
 }

@@ -5,6 +5,8 @@
 import type { LogLevel } from "@opsdeck/core";
 import { escapeLiteral } from "pg";
 
+import { containsLikePattern, regexRequiredLiterals } from "./regexLiterals";
+
 /** The log search's parameters in storable form (times as ISO strings). */
 export interface LogFilter {
   /** Full text (words, "phrases", prefix*, OR, -word) or, with `regex`, a POSIX regex. */
@@ -52,6 +54,14 @@ function fullTextCondition(query: string, bind: Bind): string | null {
 export interface WhereOptions {
   /** Keyset position: rows strictly older than this (timestamp ISO, id). */
   before?: { timestamp: string; id: string } | undefined;
+  /**
+   * Regex only: also require, with LIKE, the literal runs every match contains
+   * (regexLiterals.ts), so the trigram index gets their selective trigrams.
+   * Same rows; only for unordered statements (the count): under ORDER BY …
+   * LIMIT the extra conditions lower the planner's estimate enough that it
+   * stops reading newest first and sorts every candidate instead.
+   */
+  regexLiterals?: boolean | undefined;
 }
 
 /** `WHERE …` (or an empty string) for `filter`. */
@@ -66,8 +76,14 @@ export function buildLogWhere(filter: LogFilter, bind: Bind, opts: WhereOptions 
   if (filter.queue) where.push(`queue = ${bind(filter.queue)}`);
   if (filter.jobId) where.push(`job_id = ${bind(filter.jobId)}`);
   if (filter.query) {
-    if (filter.regex) where.push(`message ${filter.caseInsensitive ? "~*" : "~"} ${bind(filter.query)}`);
-    else {
+    if (filter.regex) {
+      where.push(`message ${filter.caseInsensitive ? "~*" : "~"} ${bind(filter.query)}`);
+      if (opts.regexLiterals) {
+        for (const run of regexRequiredLiterals(filter.query)) {
+          where.push(`message ${filter.caseInsensitive ? "ILIKE" : "LIKE"} ${bind(containsLikePattern(run))}`);
+        }
+      }
+    } else {
       const ft = fullTextCondition(filter.query, bind);
       // Nothing searchable (only punctuation): match nothing rather than everything.
       where.push(ft ?? "false");
