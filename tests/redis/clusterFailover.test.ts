@@ -29,7 +29,7 @@ import { startWorker, type WorkerRuntime } from "../../apps/worker/src/runtime";
 import type { LogExportPayload } from "../../packages/core/src";
 import { startRedisCluster, type TestCluster, until } from "../helpers/redisCluster";
 import { createTestApp, type TestApp } from "../helpers/testApp";
-import { readRecord, silentLogger, testConfig } from "../worker/workerHelpers";
+import { allCompleted, silentLogger, testConfig } from "../worker/workerHelpers";
 
 const QUEUES = "/api/v1/platform/system/queues";
 
@@ -155,16 +155,7 @@ it("the master owning the queues' slot fails over to its replica; Opsdeck follow
 
   // Every confirmed job, before, during and after the failover, ran exactly once and has its record.
   await until("every added job processed", async () => added.every((id) => runs.has(id)), 120_000);
-  await until(
-    "every added job's completed record",
-    async () => {
-      for (const id of added) {
-        if ((await readRecord(t.deps.db.pool, "log-exports", id))?.status !== "completed") return false;
-      }
-      return true;
-    },
-    120_000,
-  );
+  await until("every added job's completed record", () => allCompleted(t.deps.db.pool, "log-exports", added), 120_000);
   expect(added.filter((id) => runs.get(id) !== 1)).toEqual([]);
   expect(added.length).toBeGreaterThanOrEqual(addedAtFailover + 5);
   // The adds refused while the slot had no master, retried above (printed: how long the gap was, in adds).

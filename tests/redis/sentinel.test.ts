@@ -14,7 +14,7 @@ import type { LogExportPayload } from "../../packages/core/src";
 import { until } from "../helpers/redisCluster";
 import { startRedisSentinel, type TestSentinel } from "../helpers/redisSentinel";
 import { createTestApp, type TestApp } from "../helpers/testApp";
-import { readRecord, silentLogger, testConfig } from "../worker/workerHelpers";
+import { allCompleted, silentLogger, testConfig } from "../worker/workerHelpers";
 
 const QUEUES = "/api/v1/platform/system/queues";
 
@@ -94,15 +94,6 @@ it("API and worker follow a failover to the new primary; no job is lost", async 
 
   // Every job added was processed once it reached the new primary, and has its completed record.
   await until("every added job processed", async () => added.every((id) => processed.has(id)), 120_000);
-  await until(
-    "every added job's completed record",
-    async () => {
-      for (const id of added) {
-        if ((await readRecord(t.deps.db.pool, "log-exports", id))?.status !== "completed") return false;
-      }
-      return true;
-    },
-    120_000,
-  );
+  await until("every added job's completed record", () => allCompleted(t.deps.db.pool, "log-exports", added), 120_000);
   expect(added.length).toBeGreaterThanOrEqual(addedAtFailover + 5);
 });

@@ -46,6 +46,14 @@ export async function readRecord(pool: pg.Pool, queue: string, jobId: string): P
   return r.rows[0];
 }
 
+/** True once every one of `jobIds` in `queue` has a completed record. */
+export async function allCompleted(pool: pg.Pool, queue: string, jobIds: string[]): Promise<boolean> {
+  for (const id of jobIds) {
+    if ((await readRecord(pool, queue, id))?.status !== "completed") return false;
+  }
+  return true;
+}
+
 /** Polls `check` until it returns a value other than undefined/false; fails with `what` after `timeoutMs` (generous: a busy machine is slow, not broken). */
 export async function waitFor<T>(
   what: string,
