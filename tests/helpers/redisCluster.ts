@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 
-import { Redis } from "ioredis";
+import { Cluster, Redis } from "ioredis";
 
 import { killProcesses } from "./killProcesses";
 
@@ -37,6 +37,8 @@ export interface TestCluster {
   nodes: ClusterNode[];
   /** REDIS_CLUSTER_NODES for Opsdeck. */
   seeds: string;
+  /** A plain ioredis Cluster client on the nodes, as another service would make (a BullMQ producer's). */
+  client(): Cluster;
   /** The slot a key hashes to. */
   slotOf(key: string): Promise<number>;
   /** The master currently owning `slot`. */
@@ -218,6 +220,12 @@ export async function startRedisCluster(options: ClusterOptions = {}): Promise<T
     return {
       nodes,
       seeds: ports.map((p) => `127.0.0.1:${p}`).join(","),
+      client() {
+        const c = new Cluster(ports.map((port) => ({ host: "127.0.0.1", port })));
+        // Failover and restart tests stop nodes under it: it reconnects by itself.
+        c.on("error", () => undefined);
+        return c;
+      },
       async slotOf(key) {
         return Number(await live()[0]!.client.cluster("KEYSLOT", key));
       },

@@ -44,9 +44,7 @@ beforeAll(async () => {
   });
   await worker.ready();
   // A plain BullMQ producer on its own Cluster client, as another service would use.
-  producerConnection = new Cluster(
-    cluster.seeds.split(",").map((s) => ({ host: "127.0.0.1", port: Number(s.split(":")[1]) })),
-  );
+  producerConnection = cluster.client();
   producer = new Queue("log-exports", { connection: producerConnection, prefix: t.env.queuePrefix });
 }, 120_000);
 afterAll(async () => {

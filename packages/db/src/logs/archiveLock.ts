@@ -9,17 +9,13 @@ import type pg from "pg";
 /** The advisory lock's key (an arbitrary constant of this project's). */
 const ARCHIVE_LOCK = 7_310_442_001;
 
-/** Runs `fn` holding the lock; `held: false` (fn not run) when another runner holds it. */
-export async function withArchiveLock<T>(
-  pool: pg.Pool,
-  fn: () => Promise<T>,
-): Promise<{ held: true; value: T } | { held: false }> {
+/** Runs `fn` holding the lock; does nothing when another runner holds it. */
+export async function withArchiveLock(pool: pg.Pool, fn: () => Promise<void>): Promise<void> {
   const lock = await pool.connect();
   let locked = false;
   try {
     locked = (await lock.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock($1) AS ok`, [ARCHIVE_LOCK])).rows[0]!.ok;
-    if (!locked) return { held: false };
-    return { held: true, value: await fn() };
+    if (locked) await fn();
   } finally {
     if (locked) await lock.query(`SELECT pg_advisory_unlock($1)`, [ARCHIVE_LOCK]).catch(() => undefined);
     lock.release();

@@ -41,15 +41,18 @@ function bounded(settled: Promise<unknown>, ms: number): Promise<void> {
   ]).finally(() => clearTimeout(timer));
 }
 
-/** Resolves once `cluster` is ready or ended. */
-function connected(cluster: Cluster): Promise<void> {
+/** Resolves once `cluster` is ready or ended, or after `ms`; its listeners are removed either way. */
+function connected(cluster: Cluster, ms: number): Promise<void> {
   if (cluster.status === "ready" || cluster.status === "end") return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
+      clearTimeout(timer);
       cluster.off("ready", done);
       cluster.off("end", done);
       resolve();
     };
+    const timer = setTimeout(done, ms);
+    timer.unref();
     cluster.on("ready", done);
     cluster.on("end", done);
   });
@@ -59,7 +62,7 @@ function connected(cluster: Cluster): Promise<void> {
 export async function cutBlockingConnection(worker: BlockingWorker): Promise<void> {
   const client = await worker.backend.blockingConnection?.client.catch(() => null);
   if (client instanceof Cluster && client.nodes().length === 0 && client.status !== "end") {
-    await bounded(connected(client), CONNECT_WAIT_MS);
+    await connected(client, CONNECT_WAIT_MS);
   }
   await bounded(worker.backend.disconnectBlocking(true), CUT_WAIT_MS);
 }
