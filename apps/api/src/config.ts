@@ -123,9 +123,9 @@ const apiEnv = baseEnv
     /** Logs: searches running at once in this process, and per key; more answer 429. Searches get a pool of their own, two connections per search. */
     LOG_SEARCH_MAX_CONCURRENT: IntEnv(1, 50).default(4),
     LOG_SEARCH_MAX_CONCURRENT_PER_KEY: IntEnv(1, 50).default(1),
-    /** Logs: `total` is exact up to this many matches, then the planner's estimate (flagged). */
+    /** Logs: `total` is exact up to this many matches, then the planner's estimate (flagged; not counted at all where the planner expects ten times this many). */
     LOG_COUNT_CAP: IntEnv(0, 10_000_000).default(10_000),
-    /** Job search: `total` is exact up to this many matching records, then the planner's estimate (flagged). */
+    /** Job search: `total` is exact up to this many matching records, then the planner's estimate (flagged; not counted at all where the planner expects ten times this many). */
     JOB_COUNT_CAP: IntEnv(0, 10_000_000).default(10_000),
     /** Logs: longest regex accepted, characters. */
     LOG_REGEX_MAX_LENGTH: IntEnv(1, 500).default(200),

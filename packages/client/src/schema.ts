@@ -555,7 +555,7 @@ export interface paths {
     };
     /**
      * Search jobs by id, name, payload text, payload fields, status, failure and time (Postgres job records)
-     * @description Newest activity first; every filter given must hold. `start_time` / `end_time` bound the record's last update, `created_*` and `finished_*` its creation and finish. `field` filters compare payload fields by path (see the parameter). POST /job-actions takes the same filters. Page with `cursor` (each page's `pagination.next_cursor`, stable while records change) or with `offset` (up to 10,000). `pagination.total` is exact up to JOB_COUNT_CAP (10,000) matches, then the planner's estimate (`total_is_estimate`). A search that outlasts the statement deadline is a 400 `search_timeout`: narrow it.
+     * @description Newest activity first; every filter given must hold. `start_time` / `end_time` bound the record's last update, `created_*` and `finished_*` its creation and finish. `field` filters compare payload fields by path (see the parameter). POST /job-actions takes the same filters. Page with `cursor` (each page's `pagination.next_cursor`, stable while records change) or with `offset` (up to 10,000). `pagination.total` is exact up to JOB_COUNT_CAP (10,000) matches, then the planner's estimate (`total_is_estimate`), given without counting where the planner expects ten times JOB_COUNT_CAP or more. A search that outlasts the statement deadline is a 400 `search_timeout`: narrow it.
      */
     get: operations["searchJobs"];
     put?: never;
@@ -750,7 +750,7 @@ export interface paths {
     };
     /**
      * Search application logs, newest first
-     * @description query is full text by default (words, "phrase", prefix*, OR, -word); with regex=true a POSIX regex (case_insensitive=true to ignore case), at most LOG_REGEX_MAX_LENGTH characters (full text: 500). Refused with 400 before it runs: back-references (regex_backreference), lookahead/lookbehind (regex_lookaround), and patterns whose counted repetitions x{m,n} unroll to more than 1000 states (regex_too_complex, e.g. (a{1,100}){1,100}). queue and job_id find the lines a worker logged while running one job (job_id needs queue). Page deep with cursor=next_cursor; offset is capped. total is exact up to LOG_COUNT_CAP, then an estimate (total_is_estimate). A search that runs past its statement timeout is a 400 search_timeout: narrow the window. At most LOG_SEARCH_MAX_CONCURRENT searches run at once per server and LOG_SEARCH_MAX_CONCURRENT_PER_KEY per key; another answers 429 too_many_searches with Retry-After.
+     * @description query is full text by default (words, "phrase", prefix*, OR, -word); with regex=true a POSIX regex (case_insensitive=true to ignore case), at most LOG_REGEX_MAX_LENGTH characters (full text: 500). Refused with 400 before it runs: back-references (regex_backreference), lookahead/lookbehind (regex_lookaround), and patterns whose counted repetitions x{m,n} unroll to more than 1000 states (regex_too_complex, e.g. (a{1,100}){1,100}). queue and job_id find the lines a worker logged while running one job (job_id needs queue). Page deep with cursor=next_cursor; offset is capped. total is exact up to LOG_COUNT_CAP, then an estimate (total_is_estimate), given without counting where the planner expects ten times LOG_COUNT_CAP or more. A search that runs past its statement timeout is a 400 search_timeout: narrow the window. At most LOG_SEARCH_MAX_CONCURRENT searches run at once per server and LOG_SEARCH_MAX_CONCURRENT_PER_KEY per key; another answers 429 too_many_searches with Retry-After.
      */
     get: operations["searchLogs"];
     put?: never;
@@ -6971,7 +6971,7 @@ export interface operations {
                 total: number;
                 limit: number;
                 offset: number;
-                /** @description True when more records match than the exact-count cap (JOB_COUNT_CAP) and `total` is an estimate */
+                /** @description True when more records match than the exact-count cap (JOB_COUNT_CAP), counted or expected, and `total` is an estimate */
                 total_is_estimate: boolean;
                 /** @description Pass as `cursor` for the next page; null on the last page */
                 next_cursor: string | null;

@@ -123,7 +123,9 @@ export const JobSearchResult = z.object({
   pagination: Pagination.extend({
     total_is_estimate: z
       .boolean()
-      .describe("True when more records match than the exact-count cap (JOB_COUNT_CAP) and `total` is an estimate"),
+      .describe(
+        "True when more records match than the exact-count cap (JOB_COUNT_CAP), counted or expected, and `total` is an estimate",
+      ),
     next_cursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page"),
   }),
 });

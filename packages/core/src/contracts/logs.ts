@@ -95,7 +95,7 @@ type LogEntry = z.infer<typeof LogEntry>;
 export const LogSearchResult = z.object({
   logs: z.array(LogEntry),
   pagination: Pagination.extend({
-    /** Addition: true when `total` is the planner's estimate (more matches than the exact-count cap). */
+    /** Addition: true when `total` is the planner's estimate (more matches than the exact-count cap, counted or expected). */
     total_is_estimate: z.boolean(),
     /** Addition: pass as `cursor` for the next page; null on the last page. */
     next_cursor: z.string().nullable(),
