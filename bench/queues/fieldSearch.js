@@ -145,11 +145,14 @@ const COUNT_CAP = 10_000;
 /** Past this multiple of the cap + 1 the planner's estimate is taken without counting (as cappedCount does). */
 const ESTIMATE_TRUSTED_ABOVE = 10;
 
-/** The hand-written count, the way the function counts: estimate first, then at most COUNT_CAP + 1 rows. */
-async function rawCount(pool, where, args) {
+/**
+ * The hand-written count, the way the function counts: estimate first, then at most COUNT_CAP + 1 rows; the
+ * estimate stands in for the count only where the filter's field conditions are all equalities (`sound`).
+ */
+async function rawCount(pool, where, args, sound) {
   const plan = await pool.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM job_records WHERE ${where}`, args);
   const estimate = Math.round(plan.rows[0]["QUERY PLAN"][0].Plan["Plan Rows"]);
-  if (estimate >= ESTIMATE_TRUSTED_ABOVE * (COUNT_CAP + 1)) return { total: estimate, counted: false };
+  if (sound && estimate >= ESTIMATE_TRUSTED_ABOVE * (COUNT_CAP + 1)) return { total: estimate, counted: false };
   const exact = await pool.query(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM job_records WHERE ${where} LIMIT ${COUNT_CAP + 1}) s`,
     args,
@@ -161,7 +164,12 @@ async function rawCount(pool, where, args) {
 async function raw(pool, q) {
   const [rows, count] = await Promise.all([
     pool.query(`SELECT ${COLUMNS} FROM job_records WHERE ${q.where} ${ORDER}`, q.args),
-    rawCount(pool, q.where, q.args),
+    rawCount(
+      pool,
+      q.where,
+      q.args,
+      q.filter.fields.every((f) => f.op === "eq" || f.op === "ne"),
+    ),
   ]);
   return { n: rows.rows.length, ...count };
 }

@@ -16,7 +16,8 @@ const run = <R extends object>(sql: string, args: unknown[]) => {
   ran.push(sql.startsWith("EXPLAIN") ? "estimate" : "count");
   return pool.query<R>(sql, args) as Promise<{ rows: R[] }>;
 };
-const count = (k: number) => cappedCount(run, { fromWhere: "FROM capped_t WHERE k = $1", args: [k], cap: CAP });
+const count = (k: number, estimateIsSound = true) =>
+  cappedCount(run, { fromWhere: "FROM capped_t WHERE k = $1", args: [k], cap: CAP, estimateIsSound });
 
 beforeAll(async () => {
   // k = 1: far past the cap; k = 3: past it, but not by ESTIMATE_TRUSTED_ABOVE; k = 2: within it.
@@ -51,4 +52,11 @@ it("does not count where the planner expects ten times the cap or more", async (
   expect(r).toEqual({ total: expect.any(Number), totalIsEstimate: true });
   expect(r.total).toBeGreaterThanOrEqual(ESTIMATE_TRUSTED_ABOVE * (CAP + 1));
   expect(ran).toEqual(["estimate"]);
+});
+
+it("counts anyway where the estimate is a guess (a regex, a substring match)", async () => {
+  const r = await count(1, false);
+  expect(r.totalIsEstimate).toBe(true);
+  expect(r.total).toBeGreaterThanOrEqual(ESTIMATE_TRUSTED_ABOVE * (CAP + 1));
+  expect(ran).toEqual(["estimate", "count"]);
 });

@@ -7,8 +7,11 @@
 // holds every entry of the term before its LIMIT can stop it, and that grows
 // with the data. So the planner's estimate comes first: where it expects
 // ESTIMATE_TRUSTED_ABOVE times the cap or more, counting to the cap could only
-// confirm what the estimate already says, and the count is not run. Past the
-// cap (counted or expected) the total is flagged as an estimate, never below
+// confirm what the estimate already says, and the count is not run. That holds
+// only where the estimate stands on statistics (equalities, full text, payload
+// containment, time ranges); a regex or a substring match is a guess that can
+// be off a hundredfold, so the caller says when to trust it. Past the cap
+// (counted or expected) the total is flagged as an estimate, never below
 // cap + 1.
 
 export interface CappedTotal {
@@ -28,6 +31,9 @@ export interface CountOf {
   estimateFromWhere?: string;
   args: unknown[];
   cap: number;
+  /** Every condition is one the planner estimates from statistics: a far-past-the-cap estimate may stand in
+   *  for the count. False for regexes, substring matches and other conditions it can only guess at. */
+  estimateIsSound: boolean;
 }
 
 /**
@@ -38,10 +44,10 @@ export interface CountOf {
  */
 export const ESTIMATE_TRUSTED_ABOVE = 10;
 
-/** The total of `SELECT 1 ${fromWhere}`, exact up to `cap` unless the planner expects far more. */
+/** The total of `SELECT 1 ${fromWhere}`, exact up to `cap` unless a sound estimate expects far more. */
 export async function cappedCount(
   run: RunQuery,
-  { fromWhere, estimateFromWhere, args, cap }: CountOf,
+  { fromWhere, estimateFromWhere, args, cap, estimateIsSound }: CountOf,
 ): Promise<CappedTotal> {
   const limit = Math.floor(cap) + 1;
   const plan = await run<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(
@@ -49,7 +55,7 @@ export async function cappedCount(
     args,
   );
   const estimate = Math.round(plan.rows[0]?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0);
-  if (estimate >= ESTIMATE_TRUSTED_ABOVE * limit) return { total: estimate, totalIsEstimate: true };
+  if (estimateIsSound && estimate >= ESTIMATE_TRUSTED_ABOVE * limit) return { total: estimate, totalIsEstimate: true };
   const exact = await run<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 ${fromWhere} LIMIT ${limit}) s`,
     args,
