@@ -5,8 +5,9 @@
 // (the sink's deliveries: only the survivor sends after the kill) against its own rate before the
 // kill (its sent messages in email_messages over the 5 s before), measured in the same run. Printed:
 // the time from the kill until the survivor is back to normal (the first of three consecutive
-// 1-second windows at ≥ 90% of that rate; aim: under 10 s), the lowest window after the kill as a
-// ratio of that rate, and when the killed worker's batches were finished by the survivor.
+// 1-second windows at ≥ 90% of that rate; aim: under 10 s), the lowest window in the 10 s after the
+// kill as a ratio of that rate (later, once the survivor's own batches are done, it only waits for
+// the killed worker's to be handed on, which the last figure shows), and when the killed worker's batches were finished by the survivor.
 // Default worker settings (lease EMAIL_CLAIM_LEASE_MS 180 s, heartbeat 10 s: a silent worker is
 // dead after 30 s; WORKER_LOCK_DURATION_MS 30 s) unless set in the environment.
 //   npm run build && node bench/emailRecovery.js [messages=30000] [batch=200]
@@ -34,6 +35,8 @@ const prefix = `bench-email-recovery-${process.pid}`;
 const NORMAL = 0.9;
 /** …for this many consecutive 1-second windows. */
 const SUSTAINED = 3;
+/** The aim, s: back to normal within this long after the kill; the lowest second is looked for in it. */
+const AIM_S = 10;
 
 async function startSink() {
   const at = [];
@@ -161,7 +164,7 @@ async function main() {
     out(`  survivor before the kill: ${normal.toFixed(0)} msg/s (its own sent messages over 5 s)`);
     out(`  after the kill, per second: ${windows.slice(0, 20).join(", ")}${windows.length > 20 ? ", …" : ""}`);
     out(
-      `  lowest second after the kill: ${(Math.min(...windows.slice(0, Math.max(1, windows.length - 1))) / normal).toFixed(2)}× the survivor's rate before`,
+      `  lowest second in the ${AIM_S} s after the kill: ${(Math.min(...windows.slice(0, AIM_S)) / normal).toFixed(2)}× the survivor's rate before`,
     );
     out(`  back to normal (${SUSTAINED} s at ≥ ${NORMAL * 100}%): ${back < 0 ? "never" : `${back} s after the kill`}`);
     out(
