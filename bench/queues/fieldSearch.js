@@ -146,19 +146,24 @@ const COUNT_CAP = 10_000;
 const ESTIMATE_TRUSTED_ABOVE = 10;
 
 /**
- * The hand-written count, the way the function counts: estimate first, then at most COUNT_CAP + 1 rows; the
- * estimate stands in for the count only where the filter's field conditions are all equalities (`sound`).
+ * The hand-written count, the way the function counts: where the filter's field conditions are all
+ * equalities (`sound`), the estimate first and no count past ten times the cap; then at most COUNT_CAP + 1
+ * rows, and the estimate past the cap.
  */
 async function rawCount(pool, where, args, sound) {
-  const plan = await pool.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM job_records WHERE ${where}`, args);
-  const estimate = Math.round(plan.rows[0]["QUERY PLAN"][0].Plan["Plan Rows"]);
-  if (sound && estimate >= ESTIMATE_TRUSTED_ABOVE * (COUNT_CAP + 1)) return { total: estimate, counted: false };
+  const estimateOf = async () => {
+    const plan = await pool.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM job_records WHERE ${where}`, args);
+    return Math.round(plan.rows[0]["QUERY PLAN"][0].Plan["Plan Rows"]);
+  };
+  const estimate = sound ? await estimateOf() : null;
+  if (estimate !== null && estimate >= ESTIMATE_TRUSTED_ABOVE * (COUNT_CAP + 1))
+    return { total: estimate, counted: false };
   const exact = await pool.query(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM job_records WHERE ${where} LIMIT ${COUNT_CAP + 1}) s`,
     args,
   );
   const n = exact.rows[0].n;
-  return { total: n <= COUNT_CAP ? n : Math.max(COUNT_CAP + 1, estimate), counted: true };
+  return { total: n <= COUNT_CAP ? n : Math.max(COUNT_CAP + 1, estimate ?? (await estimateOf())), counted: true };
 }
 
 async function raw(pool, q) {

@@ -54,9 +54,12 @@ it("does not count where the planner expects ten times the cap or more", async (
   expect(ran).toEqual(["estimate"]);
 });
 
-it("counts anyway where the estimate is a guess (a regex, a substring match)", async () => {
+it("counts anyway where the estimate is a guess (a regex, a substring match), and asks it only past the cap", async () => {
   const r = await count(1, false);
   expect(r.totalIsEstimate).toBe(true);
   expect(r.total).toBeGreaterThanOrEqual(ESTIMATE_TRUSTED_ABOVE * (CAP + 1));
-  expect(ran).toEqual(["estimate", "count"]);
+  expect(ran).toEqual(["count", "estimate"]);
+  ran = [];
+  expect(await count(2, false)).toEqual({ total: 40, totalIsEstimate: false });
+  expect(ran).toEqual(["count"]);
 });
