@@ -48,7 +48,7 @@ export const jobRoutes = [
     operationId: "searchJobs",
     summary: "Search jobs by id, name, payload text, payload fields, status, failure and time (Postgres job records)",
     description:
-      "Newest activity first; every filter given must hold. `start_time` / `end_time` bound the record's last update, `created_*` and `finished_*` its creation and finish. `field` filters compare payload fields by path (see the parameter). POST /job-actions takes the same filters. Page with `cursor` (each page's `pagination.next_cursor`, stable while records change) or with `offset` (up to 10,000). `pagination.total` is exact up to JOB_COUNT_CAP (10,000) matches, then the planner's estimate (`total_is_estimate`), given without counting where the planner expects ten times JOB_COUNT_CAP or more. A search that outlasts the statement deadline is a 400 `search_timeout`: narrow it.",
+      "Newest activity first; every filter given must hold. `start_time` / `end_time` bound the record's last update, `created_*` and `finished_*` its creation and finish. `field` filters compare payload fields by path (see the parameter). POST /job-actions takes the same filters. Page with `cursor` (each page's `pagination.next_cursor`, stable while records change) or with `offset` (up to 10,000). `pagination.total` is exact up to JOB_COUNT_CAP (10,000) matches, then the planner's estimate (`total_is_estimate`), given without counting where the planner expects ten times JOB_COUNT_CAP or more from filters it estimates from statistics (not `q`, `failed_reason`, `contains` or range comparisons). A search that outlasts the statement deadline is a 400 `search_timeout`: narrow it.",
     tags: TAGS,
     access: { permission: "queues.read" },
     rateLimit: "read",

@@ -45,7 +45,7 @@ export const logRoutes = [
       "(regex_too_complex, e.g. (a{1,100}){1,100}). " +
       "queue and job_id find the lines a worker logged while running one job (job_id needs queue). " +
       "Page deep with cursor=next_cursor; offset is capped. total is exact up to LOG_COUNT_CAP, then an estimate " +
-      "(total_is_estimate), given without counting where the planner expects ten times LOG_COUNT_CAP or more. A search that runs past its statement timeout is a 400 search_timeout: narrow the window. " +
+      "(total_is_estimate), given without counting where the planner expects ten times LOG_COUNT_CAP or more (never for a regex, whose estimate is a guess). A search that runs past its statement timeout is a 400 search_timeout: narrow the window. " +
       "At most LOG_SEARCH_MAX_CONCURRENT searches run at once per server and LOG_SEARCH_MAX_CONCURRENT_PER_KEY per " +
       "key; another answers 429 too_many_searches with Retry-After.",
     tags: TAGS,
