@@ -14,6 +14,27 @@ const IORedis = require("ioredis");
 
 const run = promisify(execFile);
 
+/**
+ * `n` distinct TCP ports nobody listens on now (the kernel's picks), all held open until every one is
+ * picked: a port closed before the next pick may be handed out again, and two nodes would share it.
+ */
+async function freePorts(n) {
+  const servers = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      const srv = net.createServer();
+      servers.push(srv);
+      await new Promise((resolve, reject) => {
+        srv.once("error", reject);
+        srv.listen(0, "127.0.0.1", resolve);
+      });
+    }
+    return servers.map((s) => s.address().port);
+  } finally {
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  }
+}
+
 /** A TCP port nobody listens on now (the kernel's pick). */
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -65,9 +86,10 @@ async function startRedisCluster() {
   };
   try {
     const ports = [];
+    const picked = await freePorts(6); // a client port and a cluster bus port per node
     for (let i = 0; i < 3; i++) {
-      const port = await freePort();
-      const busPort = await freePort();
+      const port = picked[2 * i];
+      const busPort = picked[2 * i + 1];
       const nodeDir = path.join(dir, String(port));
       fs.mkdirSync(nodeDir);
       // No persistence (as the standalone Redis it is compared with is used here), loopback only.

@@ -59,16 +59,25 @@ export interface TestCluster {
   close(): Promise<void>;
 }
 
-/** A TCP port nobody listens on now (the kernel's pick). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
+/**
+ * `n` distinct TCP ports nobody listens on now (the kernel's picks). All are held open until every one is
+ * picked: a port closed before the next pick may be handed out again, and two nodes would then share it.
+ */
+export async function freePorts(n: number): Promise<number[]> {
+  const servers: net.Server[] = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      const srv = net.createServer();
+      servers.push(srv);
+      await new Promise<void>((resolve, reject) => {
+        srv.once("error", reject);
+        srv.listen(0, "127.0.0.1", resolve);
+      });
+    }
+    return servers.map((s) => (s.address() as net.AddressInfo).port);
+  } finally {
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  }
 }
 
 /** Polls `check` until true; fails naming `what` after `timeoutMs` (generous: a busy machine is slow, not broken). */
@@ -105,9 +114,12 @@ export async function startRedisCluster(options: ClusterOptions = {}): Promise<T
   const argsOf = new Map<number, string[]>();
   const ports: number[] = [];
   try {
-    for (let i = 0; i < 3 * (1 + replicas); i++) {
-      const port = await freePort();
-      const busPort = await freePort();
+    const nodeCount = 3 * (1 + replicas);
+    // A client port and a cluster bus port per node.
+    const picked = await freePorts(2 * nodeCount);
+    for (let i = 0; i < nodeCount; i++) {
+      const port = picked[2 * i] as number;
+      const busPort = picked[2 * i + 1] as number;
       const nodeDir = path.join(dir, String(port));
       fs.mkdirSync(nodeDir);
       // node-timeout 3 s (ms): a killed master is marked failed quickly; no persistence, loopback only.

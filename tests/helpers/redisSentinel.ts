@@ -12,7 +12,7 @@ import path from "node:path";
 import { Redis } from "ioredis";
 
 import { killProcesses } from "./killProcesses";
-import { freePort, until } from "./redisCluster";
+import { freePorts, until } from "./redisCluster";
 
 const SENTINEL = "/usr/bin/redis-sentinel";
 const NAME = "opsdeck-test";
@@ -45,9 +45,7 @@ export async function startRedisSentinel(): Promise<TestSentinel> {
     return c;
   };
   try {
-    const primary = await freePort();
-    const replica = await freePort();
-    const sentinelPort = await freePort();
+    const [primary, replica, sentinelPort] = (await freePorts(3)) as [number, number, number];
     const server = (port: number, extra: string[]) => {
       const d = path.join(dir, String(port));
       fs.mkdirSync(d);
