@@ -12,9 +12,6 @@ import { Writable } from "node:stream";
 import request from "supertest";
 import winston from "winston";
 
-import { loadConfig as loadWorkerConfig } from "../../apps/worker/src/config";
-import { runHourlySteps } from "../../apps/worker/src/scheduled/hourly";
-import { createLogger } from "../../packages/core/src";
 import {
   archiveExpiredLogPartitions,
   ensureLogPartitionsBetween,
@@ -22,19 +19,18 @@ import {
   fileStoreFor,
   insertAppLogs,
 } from "../../packages/db/src";
-import { type S3Server, startS3Server } from "../helpers/s3Server";
-import { createTestApp, type TestApp } from "../helpers/testApp";
+import type { S3Server } from "../helpers/s3Server";
+import type { TestApp } from "../helpers/testApp";
+import { oldDay, runHourly, startArchiveApp } from "./archiveHelpers";
 
 const LOGS = "/api/v1/platform/system/logs";
-const DAY_MS = 86_400_000;
 
 let t: TestApp;
 let s3: S3Server;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "opsdeck-archive-expiry-"));
 
 beforeAll(async () => {
-  s3 = await startS3Server("opsdeck-archive-expiry", "logs/");
-  t = await createTestApp({ ...s3.env, LOG_RETENTION_DAYS: "30" });
+  ({ s3, t } = await startArchiveApp("opsdeck-archive-expiry"));
 }, 60_000);
 afterAll(async () => {
   await t?.close();
@@ -56,25 +52,19 @@ class Captured {
   });
 }
 
-/** Runs the worker's hourly maintenance with LOG_RETENTION_DAYS=30 and `env` on top. */
-async function hourly(env: Record<string, string>, captured = new Captured()) {
-  const config = loadWorkerConfig({ ...t.env.env, EXPORT_DIR: dir, LOG_RETENTION_DAYS: "30", ...env });
-  const log = createLogger({ service: "worker", silent: true, transports: [captured.transport] });
-  return runHourlySteps({ config, log, db: t.deps.db, signal: new AbortController().signal });
-}
+/** Runs the worker's hourly maintenance with `env` on top, its log into `captured`. */
+const hourly = (env: Record<string, string>, captured = new Captured()) => runHourly(t, dir, env, [captured.transport]);
 
 /** Writes a day of logs `daysAgo` days back and archives it into `store`; returns the day and its file name. */
 async function archivedDay(daysAgo: number, store: FileStore): Promise<{ day: string; fileName: string }> {
   const pool = t.deps.db.pool;
-  const at = new Date(Date.now() - daysAgo * DAY_MS);
-  at.setUTCHours(12, 0, 0, 0);
-  const day = at.toISOString().slice(0, 10);
+  const { at, day, fileName } = oldDay(daysAgo);
   await ensureLogPartitionsBetween(pool, at, at);
   await insertAppLogs(pool, [{ timestamp: at, level: "info", service: "expiry", message: `on ${day}` }]);
   const run = await archiveExpiredLogPartitions(pool, store, 30);
   expect(run.failed).toEqual([]);
   expect(run.archived).toContain(day);
-  return { day, fileName: `log_archive_${day.replace(/-/g, "")}.ndjson.gz` };
+  return { day, fileName };
 }
 
 async function listed(): Promise<{ day: string; status: string; download_url: string | null }[]> {

@@ -10,40 +10,28 @@ import { gunzipSync } from "node:zlib";
 
 import request from "supertest";
 
-import { loadConfig as loadWorkerConfig } from "../../apps/worker/src/config";
-import { runHourlySteps } from "../../apps/worker/src/scheduled/hourly";
-import { createLogger } from "../../packages/core/src";
 import {
   archiveExpiredLogPartitions,
   ensureLogPartitionsBetween,
   fileStoreFor,
   insertAppLogs,
 } from "../../packages/db/src";
-import { type S3Server, startS3Server } from "../helpers/s3Server";
-import { createTestApp, type TestApp } from "../helpers/testApp";
+import type { S3Server } from "../helpers/s3Server";
+import type { TestApp } from "../helpers/testApp";
+import { oldDay, runHourly, startArchiveApp } from "./archiveHelpers";
 
 const LOGS = "/api/v1/platform/system/logs";
-const DAY_MS = 86_400_000;
 
 let t: TestApp;
 let s3: S3Server;
 
 beforeAll(async () => {
-  s3 = await startS3Server("opsdeck-archives", "logs/");
-  t = await createTestApp({ ...s3.env, LOG_RETENTION_DAYS: "30" });
+  ({ s3, t } = await startArchiveApp("opsdeck-archives"));
 }, 60_000);
 afterAll(async () => {
   await t?.close();
   await s3?.close();
 });
-
-/** The UTC day `daysAgo` before today, at noon, and its partition name. */
-function oldDay(daysAgo: number): { at: Date; day: string; partition: string } {
-  const at = new Date(Date.now() - daysAgo * DAY_MS);
-  at.setUTCHours(12, 0, 0, 0);
-  const day = at.toISOString().slice(0, 10);
-  return { at, day, partition: `app_logs_p${day.replace(/-/g, "")}` };
-}
 
 async function partitionExists(name: string): Promise<boolean> {
   const r = await t.deps.db.pool.query(`SELECT 1 FROM pg_class WHERE relname = $1`, [name]);
@@ -90,7 +78,7 @@ it("keeps the partition and lists the failure while the bucket is down; archives
   expect(run.archived).toContain(d.day);
   expect(run.dropped).toContain(d.partition);
   expect(await partitionExists(d.partition)).toBe(false);
-  expect(s3.keys()).toContain(`logs/log_archive_${d.day.replace(/-/g, "")}.ndjson.gz`);
+  expect(s3.keys()).toContain(`logs/${d.fileName}`);
 
   const listed = await request(t.app).get(`${LOGS}/archives`).set("X-API-Key", t.keys.ops);
   const a = listed.body.data.archives.find((x: { day: string }) => x.day === d.day);
@@ -134,11 +122,7 @@ describe("the hourly maintenance step", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "opsdeck-archives-"));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  async function hourly(env: Record<string, string>) {
-    const config = loadWorkerConfig({ ...t.env.env, EXPORT_DIR: dir, LOG_RETENTION_DAYS: "30", ...env });
-    const log = createLogger({ service: "worker", silent: true });
-    return runHourlySteps({ config, log, db: t.deps.db, signal: new AbortController().signal });
-  }
+  const hourly = (env: Record<string, string>) => runHourly(t, dir, env);
 
   it("archives to the local directory, then drops; with LOG_ARCHIVE=false it drops without archiving", async () => {
     const pool = t.deps.db.pool;
@@ -152,7 +136,7 @@ describe("the hourly maintenance step", () => {
     const r = await hourly({ LOG_RETENTION_DAYS: "45" });
     expect(r.log_partitions_dropped).toEqual(expect.arrayContaining([second.partition]));
     expect(r.log_partitions_dropped).not.toContain(first.partition);
-    const file = path.join(dir, `log_archive_${second.day.replace(/-/g, "")}.ndjson.gz`);
+    const file = path.join(dir, second.fileName);
     const lines = gunzipSync(fs.readFileSync(file)).toString("utf8").trimEnd().split("\n");
     expect(lines.map((l) => (JSON.parse(l) as { message: string }).message)).toEqual([`on ${second.day}`]);
     expect(await partitionExists(second.partition)).toBe(false);
@@ -160,7 +144,7 @@ describe("the hourly maintenance step", () => {
     const off = await hourly({ LOG_ARCHIVE: "false" });
     expect(off.log_partitions_dropped).toEqual(expect.arrayContaining([first.partition]));
     expect(await partitionExists(first.partition)).toBe(false);
-    expect(fs.existsSync(path.join(dir, `log_archive_${first.day.replace(/-/g, "")}.ndjson.gz`))).toBe(false);
+    expect(fs.existsSync(path.join(dir, first.fileName))).toBe(false);
     const listed = await request(t.app).get(`${LOGS}/archives`).set("X-API-Key", t.keys.ops);
     expect(listed.body.data.archives.map((a: { day: string }) => a.day)).not.toContain(first.day);
   });
