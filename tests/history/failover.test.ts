@@ -156,7 +156,9 @@ it("a stream trimmed while no follower ran: gap detected, repaired, records flag
   const w = worker("ext-gap");
   const before = follower(t.env);
   await q.addBulk(jobs(0, 20));
+  await q.add("later", { n: 99 }, { jobId: "j99", delay: 3_600_000 }); // delayed through the gap
   await waitFor("records before the gap", () => allFinal(pool(), "ext-gap", ids(0, 20)));
+  await waitFor("the delayed job recorded", async () => (await recordsOf(pool(), "ext-gap")).has("j99"));
   await endFollower(before, "stop");
 
   await q.addBulk(jobs(20, 35));
@@ -175,6 +177,10 @@ it("a stream trimmed while no follower ran: gap detected, repaired, records flag
   for (const id of ids(20, 35))
     expect(recs.get(id)).toMatchObject({ status: "completed", payload: { n: Number(id.slice(1)) } });
   for (const id of ids(35, 40)) expect(recs.get(id)).toMatchObject({ status: "waiting", attempt: 0 });
+  // Jobs whose records already said what Redis says lost nothing in the gap: left as they were,
+  // though they finished within the repair's clock margin (or never finished).
+  for (const id of [...ids(0, 20), "j99"]) expect(recs.get(id)).toMatchObject({ history_incomplete: false });
+  expect(recs.get("j99")).toMatchObject({ status: "delayed", attempt: 0 });
   const pos = await pool().query<{ gap_repaired_at: Date | null }>(
     `SELECT gap_repaired_at FROM queue_stream_positions WHERE queue = 'ext-gap'`,
   );
@@ -189,6 +195,35 @@ it("a stream trimmed while no follower ran: gap detected, repaired, records flag
     .set("X-API-Key", t.keys.viewer);
   expect(r.status).toBe(200);
   expect(r.body.data.jobs).toEqual([expect.objectContaining({ id: "j36", history_incomplete: true })]);
+});
+
+it("a gap repaired while the stream still holds later entries: no start is counted twice", async () => {
+  const q = queue("ext-reread");
+  worker("ext-reread");
+  const before = follower(t.env);
+  await q.addBulk(jobs(0, 10));
+  await waitFor("records before the gap", () => allFinal(pool(), "ext-reread", ids(0, 10)));
+  await endFollower(before, "stop");
+
+  await q.addBulk(jobs(10, 40));
+  await waitFor("gap jobs done in Redis", async () => (await q.getCompletedCount()) === 40);
+  // The head is trimmed, the newest entries (starts and completions of the last jobs) kept: the
+  // repair writes those jobs from their hashes, then the follower reads their entries again.
+  await redis.xtrim(streamKey("ext-reread"), "MAXLEN", 40);
+
+  const after = follower(t.env);
+  stopAfterTest.push(after);
+  const [[tail]] = (await redis.xrevrange(streamKey("ext-reread"), "+", "-", "COUNT", 1)) as unknown as [[string]];
+  await waitFor("caught up past the kept entries", async () => (await position("ext-reread")) === tail);
+  const recs = await recordsOf(pool(), "ext-reread");
+  for (const id of ids(10, 40)) {
+    const flaky = Number(id.slice(1)) % 7 === 0;
+    expect({ id, status: recs.get(id)?.status, attempt: recs.get(id)?.attempt }).toEqual({
+      id,
+      status: "completed",
+      attempt: flaky ? 2 : 1,
+    });
+  }
 });
 
 it("two followers: each stream followed by exactly one; the survivor takes over the other's", async () => {

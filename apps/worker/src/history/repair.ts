@@ -3,20 +3,33 @@
 // follower was down or behind), or a first start skipped older entries. What
 // they said is gone; what Redis still holds is each job's hash. So the
 // queue's jobs are walked state by state (bounded batches, at most
-// HISTORY_REPAIR_MAX_JOBS) and every job that may have changed since the saved
-// position — each unfinished one, and each finished at or after it (less a
-// clock margin) — is written from its hash through the fenced upsert, flagged
-// history_incomplete. The position stays (reading after it yields the oldest
-// entry left) and its count of entries read takes in those gone, in a last
-// commit; a follower that loses its lease meanwhile stops at the next commit
-// (LostStreamLease).
+// HISTORY_REPAIR_MAX_JOBS): each unfinished one, and each finished at or after
+// the saved position (less a clock margin) — read by score, so a queue's older
+// finished jobs are never walked. A walked job whose stored record already says
+// what Redis says (the same finished state and finishedOn; the same unfinished
+// state and attempts started, read alone) lost nothing that its record keeps
+// and is left as it is; every other one is written from its hash through the
+// fenced upsert, flagged history_incomplete. That keeps a repair's cost to
+// what was missed: a busy queue outrunning the stream's cap is repaired
+// again and again, and re-reading and re-writing every job each time would
+// keep the follower behind. The position stays (reading after it yields the
+// oldest entry left) and its count of entries read takes in those gone, in a
+// last commit; a follower that loses its lease meanwhile stops at the next
+// commit (LostStreamLease).
 import type { Logger } from "@opsdeck/core";
-import { commitStreamBatch, type JobRecordWrite } from "@opsdeck/db";
-import { queueJobIds, readJobHashes, type Redis, streamIdTime } from "@opsdeck/redis";
+import { commitStreamBatch, getJobRecordStates, type JobRecordState, type JobRecordWrite } from "@opsdeck/db";
+import {
+  type JobIdPage,
+  queueJobIds,
+  readAttemptsStarted,
+  readJobHashes,
+  type Redis,
+  streamIdTime,
+} from "@opsdeck/redis";
 import type pg from "pg";
 
 import type { Followed } from "./follower";
-import { repairRecord } from "./translate";
+import { repairRecord, repairStatus } from "./translate";
 
 /** The epoch of our claim no longer holds the queue: another follower took it over. */
 export class LostStreamLease extends Error {
@@ -41,6 +54,27 @@ export interface RepairDeps {
  */
 const CLOCK_MARGIN_MS = 60_000;
 
+/** The ids of a page whose stored record may lag what Redis holds (the rest are up to date). */
+async function staleIds(deps: RepairDeps, queue: string, page: JobIdPage): Promise<string[]> {
+  const stored = new Map<string, JobRecordState>(
+    (await getJobRecordStates(deps.pool, queue, page.ids)).map((r) => [r.job_id, r]),
+  );
+  const status = repairStatus(page.state);
+  if (page.finishedOn) {
+    const finishedOn = page.finishedOn;
+    return page.ids.filter((id, i) => {
+      const r = stored.get(id);
+      return r?.status !== status || r.finished_at?.getTime() !== finishedOn[i];
+    });
+  }
+  const sameState = page.ids.filter((id) => stored.get(id)?.status === status);
+  const started = await readAttemptsStarted(deps.redis, deps.prefix, queue, sameState);
+  return page.ids.filter((id) => {
+    const r = stored.get(id);
+    return r?.status !== status || started.get(id) !== r.attempt;
+  });
+}
+
 /** `entriesRead`: the position's count once the gap is repaired (every entry gone counted as read). */
 export async function repairGap(deps: RepairDeps, queue: string, s: Followed, entriesRead: number): Promise<void> {
   const { pool, redis, prefix } = deps;
@@ -51,16 +85,14 @@ export async function repairGap(deps: RepairDeps, queue: string, s: Followed, en
     const batch = { queue, epoch: s.epoch, lastId: s.position, entriesRead: count, records, events: [] };
     if (!(await commitStreamBatch(pool, { ...batch, gapRepair: true }))) throw new LostStreamLease(queue);
   };
-  for await (const { state, ids } of queueJobIds(redis, prefix, queue, deps.batch, deps.maxJobs)) {
-    walked += ids.length;
-    const hashes = await readJobHashes(redis, prefix, queue, ids);
+  for await (const page of queueJobIds(redis, prefix, queue, deps.batch, deps.maxJobs, since)) {
+    walked += page.ids.length;
+    const stale = await staleIds(deps, queue, page);
+    const hashes = await readJobHashes(redis, prefix, queue, stale);
     const records: JobRecordWrite[] = [];
-    for (const id of ids) {
+    for (const id of stale) {
       const hash = hashes.get(id);
-      if (!hash) continue;
-      const finished = state === "completed" || state === "failed";
-      if (finished && Number(hash.finishedOn ?? 0) < since) continue; // its whole history was read
-      records.push(repairRecord(queue, id, state, hash));
+      if (hash) records.push(repairRecord(queue, id, page.state, hash));
     }
     if (records.length) await commit(records, s.entriesRead);
     repaired += records.length;

@@ -9,7 +9,9 @@
 // from its stored record (written by the previous batch, in the same
 // transaction as the stream position, so it is exactly the count up to the
 // saved position), otherwise from the hash's attemptsStarted less the
-// `active` entries still ahead in the batch. The record of a job is its state
+// `active` entries still ahead in the batch — which also bounds the count
+// from a stored record (one gap repair wrote may already hold the starts
+// of entries the stream still has). The record of a job is its state
 // after its last entry in the batch, with what the hash adds (payload, name,
 // times, attempts made); its events are what the record will not keep once
 // the next attempt runs, as the write-back stores them (apps/worker/src/records.ts):
@@ -182,13 +184,19 @@ export function translateEntries(
         w.status = "waiting-children";
         w.phase = phaseAfterAttempt(w.attempt);
         break;
-      case "active":
-        w.attempt += 1;
+      case "active": {
+        // The hash, read after these entries, bounds the count: attemptsStarted less the starts still
+        // ahead in the batch. Counting from a record that gap repair wrote from a newer hash would
+        // otherwise count again the starts it already holds, entries the repair left in the stream.
+        const started = num(hashes.get(jobId)?.ats);
+        const bound = started === null ? Infinity : started - (activesLeft.get(jobId) ?? 0);
+        w.attempt = Math.max(0, Math.min(w.attempt + 1, bound));
         w.status = "active";
         w.phase = JOB_PHASE.active;
         w.activeAt = at;
         w.finishedAt = null;
         break;
+      }
       case "progress":
         w.progress = { value: parseJson(e.fields.data) };
         if (w.status === null) {
@@ -256,10 +264,13 @@ export function translateEntries(
   return { records, events };
 }
 
+/** The record status of a job in BullMQ state `state` (the name of the key that holds it). */
+export const repairStatus = (state: string): string => (state === "wait" || state === "paused" ? "waiting" : state);
+
 /** A job's record as gap repair writes it: its state in Redis now, flagged history_incomplete. */
 export function repairRecord(queue: string, jobId: string, state: string, hash: JobHash): JobRecordWrite {
   const attempt = num(hash.ats) ?? 0;
-  const status = state === "wait" || state === "paused" ? "waiting" : state;
+  const status = repairStatus(state);
   const final = status === "completed" || status === "failed";
   const phase = status === "active" ? JOB_PHASE.active : final ? JOB_PHASE.finished : phaseAfterAttempt(attempt);
   return {

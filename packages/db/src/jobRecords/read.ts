@@ -46,17 +46,17 @@ export async function getJobRecords(pool: pg.Pool, queue: string, jobIds: string
 /** What the stream follower counts a job's attempts from (JobRecordRow columns). */
 export type JobRecordState = Pick<
   JobRecordRow,
-  "job_id" | "name" | "status" | "attempt" | "phase" | "attempts_made" | "created_at" | "processed_at"
+  "job_id" | "name" | "status" | "attempt" | "phase" | "attempts_made" | "created_at" | "processed_at" | "finished_at"
 >;
 
 /**
  * The state columns of the given jobs' records, without payload, progress and options: the stream
- * follower reads this for most jobs of every batch, and parsing their JSON would be wasted.
+ * follower reads this for most jobs of every batch (and gap repair for every job it walks), and parsing their JSON would be wasted.
  */
 export async function getJobRecordStates(pool: pg.Pool, queue: string, jobIds: string[]): Promise<JobRecordState[]> {
   if (jobIds.length === 0) return [];
   const r = await pool.query<JobRecordState>(
-    `SELECT job_id, name, status, attempt, phase, attempts_made, created_at, processed_at
+    `SELECT job_id, name, status, attempt, phase, attempts_made, created_at, processed_at, finished_at
        FROM job_records WHERE queue = $1 AND job_id = ANY($2::text[])`,
     [queue, jobIds],
   );

@@ -253,15 +253,26 @@ const STATE_KEYS = [
   ["prioritized", "zset"],
   ["delayed", "zset"],
   ["waiting-children", "zset"],
-  ["failed", "zset"],
-  ["completed", "zset"],
+  ["failed", "finished"],
+  ["completed", "finished"],
 ] as const;
 
-export type JobSetState = (typeof STATE_KEYS)[number][0];
+type JobSetState = (typeof STATE_KEYS)[number][0];
+
+export interface JobIdPage {
+  state: JobSetState;
+  ids: string[];
+  /** Finished states only: each job's finishedOn, ms (the set's score), in the order of `ids`. */
+  finishedOn: number[] | null;
+}
 
 /**
- * Every job id a queue holds, state by state, `batch` ids at a time (LRANGE / ZRANGE by index, so each
- * call is O(batch) in Redis), at most `max` in all. Jobs that move meanwhile may be seen twice or missed.
+ * The job ids a queue holds, state by state, `batch` ids at a time, at most `max` in all: every
+ * unfinished job (LRANGE / ZRANGE by index, so each call is O(batch) in Redis), and the finished
+ * ones whose finishedOn is at or after `finishedSince` (ms). BullMQ scores its completed and failed
+ * sets by finishedOn (every client's moveToFinished script), so those are read by score from
+ * `finishedSince` on and a queue's older history is never walked. Jobs that move meanwhile may be
+ * seen twice or missed.
  */
 export async function* queueJobIds(
   redis: Redis,
@@ -269,10 +280,34 @@ export async function* queueJobIds(
   queue: string,
   batch: number,
   max: number,
-): AsyncGenerator<{ state: JobSetState; ids: string[] }> {
+  finishedSince: number,
+): AsyncGenerator<JobIdPage> {
   const keys = queueKeys(prefix, queue);
   let seen = 0;
   for (const [state, kind] of STATE_KEYS) {
+    if (kind === "finished") {
+      // Paged by score: from the last page's highest score, past the members already given at it.
+      let min = String(finishedSince);
+      let atMin = 0;
+      while (seen < max) {
+        const want = Math.min(batch, max - seen);
+        const flat = await redis.zrangebyscore(keys.state(state), min, "+inf", "WITHSCORES", "LIMIT", atMin, want);
+        const ids: string[] = [];
+        const finishedOn: number[] = [];
+        for (let i = 0; i + 1 < flat.length; i += 2) {
+          ids.push(flat[i] as string);
+          finishedOn.push(Number(flat[i + 1]));
+        }
+        if (ids.length === 0) break;
+        seen += ids.length;
+        yield { state, ids, finishedOn };
+        if (ids.length < want) break;
+        const last = String(finishedOn[finishedOn.length - 1]);
+        atMin = (last === min ? atMin : 0) + finishedOn.filter((f) => String(f) === last).length;
+        min = last;
+      }
+      continue;
+    }
     for (let start = 0; seen < max; start += batch) {
       const stop = start + Math.min(batch, max - seen) - 1;
       const ids =
@@ -281,10 +316,31 @@ export async function* queueJobIds(
           : await redis.zrange(keys.state(state), String(start), String(stop));
       if (ids.length === 0) break;
       seen += ids.length;
-      yield { state, ids };
+      yield { state, ids, finishedOn: null };
       if (ids.length < stop - start + 1) break;
     }
   }
+}
+
+/** attemptsStarted of each of `ids` (0 when unset; null where the hash is gone), one pipeline. */
+export async function readAttemptsStarted(
+  redis: Redis,
+  prefix: string,
+  queue: string,
+  ids: readonly string[],
+): Promise<Map<string, number | null>> {
+  const keys = queueKeys(prefix, queue);
+  const pipe = redis.pipeline();
+  for (const id of ids) pipe.hmget(keys.job(id), "timestamp", "ats");
+  const results = await pipe.exec();
+  if (!results) throw noReply();
+  const out = new Map<string, number | null>();
+  ids.forEach((id, i) => {
+    const [err, value] = results[i] as [Error | null, (string | null)[]];
+    if (err) throw err;
+    out.set(id, value[0] === null ? null : Number(value[1] ?? 0));
+  });
+  return out;
 }
 
 /** Job hashes (JobHash fields) of `ids` in one pipeline; null where the hash is gone. */
