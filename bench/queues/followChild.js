@@ -21,10 +21,12 @@ const follower = startHistoryFollower({
   // queue is picked up at once.
   batch: 5_000,
   blockMs: 1_000,
+  lingerMs: 250,
   discoveryMs: 500,
   leaseMs: 15_000,
   backfillMax: 10_000,
   repairMaxJobs: 100_000,
+  stepAsideMaxMs: 10_000,
   log: createLogger({ service: "bench-follow", level: "warn", format: "pretty" }),
 });
 console.log("ready");

@@ -2,14 +2,17 @@
 // resumes without loss or duplicates; a stream trimmed while no follower ran
 // is detected as a gap, repaired from Redis and flagged history_incomplete;
 // two followers share streams one each (leases) and one takes over the other's
-// when it dies; a follower whose claim was superseded cannot commit.
+// when it dies; a follower whose claim was superseded cannot commit; a repair
+// that yields to a burst leaves the position for the next one to finish.
 import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import request from "supertest";
 
+import { newPace } from "../../apps/worker/src/history/pace";
+import { repairGap, RepairYielded } from "../../apps/worker/src/history/repair";
 import { claimStreamPosition, commitStreamBatch, JOB_PHASE } from "../../packages/db/src";
 import { createTestApp, type TestApp } from "../helpers/testApp";
-import { waitFor } from "../worker/workerHelpers";
+import { silentLogger, waitFor } from "../worker/workerHelpers";
 import {
   allFinal,
   endFollower,
@@ -114,7 +117,8 @@ it("a follower killed mid-stream is resumed by the next without loss or duplicat
 it("a commit cut off while the next batch is read ahead: that range is read again, nothing skipped or doubled", async () => {
   const q = queue("ext-cut");
   worker("ext-cut");
-  const f = follower(t.env, { batch: 20 });
+  // Following throughout (never stepping aside from the burst), so the stream's cap trims nothing unread.
+  const f = follower(t.env, { batch: 20, stepAsideMaxMs: 0 });
   stopAfterTest.push(f);
   // Terminates the follower's backend while it runs a batch's commit (the statement that moves the
   // position), as a Postgres restart or a network cut would; jobs keep coming until three were hit.
@@ -226,6 +230,37 @@ it("a gap repaired while the stream still holds later entries: no start is count
   }
 });
 
+it("a burst outrunning a small stream cap: every job's record ends right, whether followed or repaired", async () => {
+  // A stream capped at 200 entries and a follower reading 10 at a time: the burst outgrows it, so it
+  // steps aside (or, on a machine fast enough, keeps up); either way each record ends in the job's
+  // final state with its true attempt count.
+  const q = new Queue("ext-burst", {
+    connection: { url: t.env.redisUrl },
+    prefix: t.env.queuePrefix,
+    streams: { events: { maxLen: 200 } },
+  });
+  closers.push(() => q.close());
+  const f = follower(t.env, { batch: 10 });
+  stopAfterTest.push(f);
+  await q.add("first", { n: 1 }, { jobId: "j-first" });
+  await waitFor("followed", async () => (await recordsOf(pool(), "ext-burst")).has("j-first"));
+  worker("ext-burst");
+  await q.addBulk(jobs(0, 300));
+  await waitFor("burst done in Redis", async () => (await q.getCompletedCount()) === 301);
+  await waitFor("every record final", () => allFinal(pool(), "ext-burst", ids(0, 300)), 60_000);
+  const [[tail]] = (await redis.xrevrange(streamKey("ext-burst"), "+", "-", "COUNT", 1)) as unknown as [[string]];
+  await waitFor("caught up", async () => (await position("ext-burst")) === tail, 30_000);
+  const recs = await recordsOf(pool(), "ext-burst");
+  for (const id of ids(0, 300)) {
+    const flaky = Number(id.slice(1)) % 7 === 0;
+    expect({ id, status: recs.get(id)?.status, attempt: recs.get(id)?.attempt }).toEqual({
+      id,
+      status: "completed",
+      attempt: flaky ? 2 : 1,
+    });
+  }
+});
+
 it("two followers: each stream followed by exactly one; the survivor takes over the other's", async () => {
   const names = ["ext-a", "ext-b", "ext-c"];
   const qs = names.map((n) => queue(n));
@@ -294,4 +329,42 @@ it("a follower whose claim was superseded cannot move the position nor write rec
     }),
   ).toBe(true);
   expect(await position("ext-fenced")).toBe("9-0");
+});
+
+it("a gap repair told to yield stops between pages: what it wrote stays, the count does not move, a later one finishes", async () => {
+  const q = queue("ext-yield");
+  const w = worker("ext-yield");
+  await q.addBulk(jobs(0, 30));
+  await waitFor("jobs done in Redis", async () => (await q.getCompletedCount()) === 30);
+  await w.close();
+  const claim = await claimStreamPosition(pool(), "ext-yield");
+  const s = {
+    epoch: claim.epoch,
+    position: "0",
+    entriesRead: 0,
+    checkGap: false,
+    forceRepair: false,
+    ahead: null,
+    pace: newPace(),
+    repairedUpTo: 0,
+  };
+  const deps = { pool: pool(), redis, prefix: t.env.queuePrefix, batch: 10, maxJobs: 1_000, log: silentLogger() };
+  let asked = 0;
+  await expect(repairGap(deps, "ext-yield", s, 120, null, async () => asked++ >= 1)).rejects.toBeInstanceOf(
+    RepairYielded,
+  );
+  expect((await recordsOf(pool(), "ext-yield")).size).toBe(10); // the first page, written before the check said stop
+  const entriesRead = async () =>
+    (
+      await pool().query<{ n: string }>(
+        `SELECT entries_read AS n FROM queue_stream_positions WHERE queue = 'ext-yield'`,
+      )
+    ).rows[0]?.n;
+  expect(Number(await entriesRead())).toBe(0);
+  expect(s.entriesRead).toBe(0);
+
+  await repairGap(deps, "ext-yield", s, 120, null);
+  const recs = await recordsOf(pool(), "ext-yield");
+  expect([...recs.values()].filter((r) => r.status === "completed" && r.history_incomplete)).toHaveLength(30);
+  expect(Number(await entriesRead())).toBe(120);
 });

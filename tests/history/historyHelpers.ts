@@ -16,7 +16,7 @@ export interface TestFollower extends HistoryFollower {
 
 export function follower(
   env: TestEnv,
-  extra: { batch?: number; leaseMs?: number; backfillMax?: number } = {},
+  extra: { batch?: number; leaseMs?: number; backfillMax?: number; stepAsideMaxMs?: number } = {},
 ): TestFollower {
   // Named, so a test can find (and terminate) the follower's Postgres backends.
   const pool = new pg.Pool({ connectionString: env.databaseUrl, max: 3, application_name: FOLLOWER_APP });
@@ -29,10 +29,12 @@ export function follower(
     exclude: [],
     batch: extra.batch ?? 200,
     blockMs: 100,
+    lingerMs: 50,
     discoveryMs: 200,
     leaseMs: extra.leaseMs ?? 1_500,
     backfillMax: extra.backfillMax ?? 10_000,
     repairMaxJobs: 100_000,
+    stepAsideMaxMs: extra.stepAsideMaxMs ?? 10_000,
     log: silentLogger(),
   });
   return Object.assign(f, { pool });

@@ -34,8 +34,10 @@ it("follows every non-catalog queue by default; HISTORY_* narrow and tune it", (
     HISTORY_DISCOVERY_MS: 10_000,
     HISTORY_BATCH: 5_000,
     HISTORY_BLOCK_MS: 1_000,
+    HISTORY_LINGER_MS: 250,
     HISTORY_LEASE_MS: 15_000,
     HISTORY_BACKFILL_MAX: 10_000,
+    HISTORY_STEP_ASIDE_MAX_MS: 10_000,
   });
   const c = loadConfig({
     HISTORY_FOLLOW: "false",
@@ -44,6 +46,8 @@ it("follows every non-catalog queue by default; HISTORY_* narrow and tune it", (
   });
   expect(c).toMatchObject({ HISTORY_FOLLOW: false, historyExclude: ["billing", "legacy-sync"], HISTORY_BATCH: 50 });
   expect(() => loadConfig({ HISTORY_LEASE_MS: "10", HISTORY_FOLLOW: "maybe" })).toThrow(ConfigError);
+  expect(loadConfig({ HISTORY_STEP_ASIDE_MAX_MS: "0" })).toMatchObject({ HISTORY_STEP_ASIDE_MAX_MS: 0 });
+  expect(() => loadConfig({ HISTORY_LINGER_MS: "60000" })).toThrow(ConfigError);
 });
 
 it("takes one concurrency for all queues, a per-queue one winning", () => {

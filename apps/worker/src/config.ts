@@ -95,12 +95,19 @@ const workerEnv = baseEnv
     HISTORY_BATCH: IntEnv(1, 10_000).default(5_000),
     /** How long one XREAD waits for new entries, ms (BLOCK); also bounds how late a new lease is read. */
     HISTORY_BLOCK_MS: IntEnv(10, 60_000).default(1_000),
+    /** Least time between two reads of the streams unless the last was a full batch, ms. */
+    HISTORY_LINGER_MS: IntEnv(0, 10_000).default(250),
     /** A stream's lease lifetime, ms: a dead follower's streams are taken over after about this long. */
     HISTORY_LEASE_MS: IntEnv(1_000, 600_000).default(15_000),
     /** A first start (no saved position) backfills at most this many of the newest stream entries. */
     HISTORY_BACKFILL_MAX: IntEnv(0, 1_000_000).default(10_000),
     /** Gap repair walks at most this many of a queue's jobs in Redis. */
     HISTORY_REPAIR_MAX_JOBS: IntEnv(1, 10_000_000).default(100_000),
+    /**
+     * Longest the follower leaves a stream alone while it grows faster than it is read (it would lose
+     * entries to the cap anyway; the gap is repaired after), ms; 0 never steps aside.
+     */
+    HISTORY_STEP_ASIDE_MAX_MS: IntEnv(0, 600_000).default(10_000),
     /** Request-log retention, days (maintenance deletes older rows). */
     REQUEST_LOG_RETENTION_DAYS: IntEnv(1, 3_650).default(30),
     /** Heartbeats not seen for this many days are deleted. */

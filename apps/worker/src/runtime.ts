@@ -192,10 +192,12 @@ export function startWorker(config: WorkerConfig, logger: Logger, opts: StartOpt
         exclude: config.historyExclude,
         batch: config.HISTORY_BATCH,
         blockMs: config.HISTORY_BLOCK_MS,
+        lingerMs: config.HISTORY_LINGER_MS,
         discoveryMs: config.HISTORY_DISCOVERY_MS,
         leaseMs: config.HISTORY_LEASE_MS,
         backfillMax: config.HISTORY_BACKFILL_MAX,
         repairMaxJobs: config.HISTORY_REPAIR_MAX_JOBS,
+        stepAsideMaxMs: config.HISTORY_STEP_ASIDE_MAX_MS,
         log,
       })
     : null;

@@ -24,6 +24,10 @@
 //   records it wrote). A failed commit throws the read-ahead away and the
 //   next read starts again from the saved position, so nothing is skipped
 //   or written twice. Caught up, a batch commits before the next read.
+// - Linger: unless the last read was a full batch, a read starts at least
+//   HISTORY_LINGER_MS after the previous one, so entries gather into fewer,
+//   larger batches — each costs its own round trips, and a job whose entries
+//   share a batch has its hash read and its record written once.
 // - Gaps: when entries after the saved position were trimmed unread (XINFO
 //   STREAM says more entries are gone than the stream had been given before
 //   the position, see packages/redis/src/bullmq/events.ts), or a first start
@@ -31,6 +35,10 @@
 //   is reconciled from Redis:
 //   its jobs that changed since the saved position are written from their
 //   hashes, flagged history_incomplete (repair.ts).
+// - Stepping aside: a stream growing faster than the follower reads it is
+//   left alone until its growth slows (pace.ts): following it would load the
+//   owner's Redis and host at their busiest and fall behind anyway. It is
+//   then read from the position, and what its cap trimmed meanwhile repaired.
 import { randomUUID } from "node:crypto";
 
 import { isCatalogQueue, type Logger, type RedisTarget } from "@opsdeck/core";
@@ -48,10 +56,12 @@ import {
   renewStreamLeases,
   type StreamEntry,
   streamGap,
+  type StreamInfo,
 } from "@opsdeck/redis";
 import type pg from "pg";
 
-import { LostStreamLease, repairGap } from "./repair";
+import { fastGrowth, newPace, type Pace, POLL_MS, resumeNow, stepAsideAfter } from "./pace";
+import { LostStreamLease, repairGap, RepairYielded, type YieldCheck } from "./repair";
 import { jobsNeedingStoredRecords, type StoredRecord, translateEntries } from "./translate";
 
 export interface HistoryFollowerOptions {
@@ -66,10 +76,14 @@ export interface HistoryFollowerOptions {
   batch: number;
   /** XREAD BLOCK, ms. */
   blockMs: number;
+  /** Least time between the starts of two reads while caught up, ms (HISTORY_LINGER_MS). */
+  lingerMs: number;
   discoveryMs: number;
   leaseMs: number;
   backfillMax: number;
   repairMaxJobs: number;
+  /** Longest a stream is left alone while it grows faster than it is read, ms (pace.ts); 0: never. */
+  stepAsideMaxMs: number;
   log: Logger;
 }
 
@@ -96,6 +110,10 @@ export interface Followed {
   forceRepair: boolean;
   /** Last entry id of a batch handed to the commit under way: the next read starts after it. Null: none. */
   ahead: string | null;
+  /** How fast the stream is read, and whether the follower stepped aside (pace.ts). */
+  pace: Pace;
+  /** Redis time (ms) of the newest entry when the last gap repair began; 0: none since the claim. */
+  repairedUpTo: number;
 }
 
 /** A stream's batch, translated, waiting for its commit. */
@@ -161,7 +179,16 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
       entriesRead = start.entriesRead;
       forceRepair = start.incomplete; // older entries gone or left unread: their jobs' history is incomplete
     }
-    streams.set(queue, { epoch: c.epoch, position, entriesRead, checkGap: true, forceRepair, ahead: null });
+    streams.set(queue, {
+      epoch: c.epoch,
+      position,
+      entriesRead,
+      checkGap: true,
+      forceRepair,
+      ahead: null,
+      pace: newPace(),
+      repairedUpTo: 0,
+    });
     log.info("following event stream", { queue, from: position, epoch: c.epoch });
   }
 
@@ -231,7 +258,7 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
   }
 
   async function checkGaps(): Promise<void> {
-    const due = [...streams].filter(([, s]) => s.checkGap);
+    const due = [...streams].filter(([, s]) => s.checkGap && !s.pace.aside); // aside: checked on resuming
     if (due.length === 0) return;
     await settle(); // a repair starts from the saved position
     const { info } = await readFollowContext(
@@ -242,10 +269,41 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
     );
     for (const [q, s] of due) {
       const i = info.get(q) ?? null;
-      if (s.forceRepair || streamGap(i, s.entriesRead))
-        await repairGap(repairDeps, q, s, Math.max(s.entriesRead, i ? entriesGone(i) : 0));
+      if ((s.forceRepair || streamGap(i, s.entriesRead)) && !(await repair(q, s, i))) continue;
       s.checkGap = false;
       s.forceRepair = false;
+    }
+  }
+
+  /**
+   * A stream's gap repair; false when it yielded to a burst (the follower stepped aside, and the repair
+   * runs again once it follows again). Between pages, a repair checks the stream's growth every POLL_MS.
+   */
+  async function repair(q: string, s: Followed, i: StreamInfo | null): Promise<boolean> {
+    let check: YieldCheck | null = null;
+    if (stepAside && i) {
+      let at = Date.now();
+      let added = i.entriesAdded;
+      check = async () => {
+        const now = Date.now();
+        if (now - at < POLL_MS) return false;
+        const latest = (await readFollowContext(redis, prefix, [q], new Map())).info.get(q);
+        if (!latest) return false;
+        const growth = ((latest.entriesAdded - added) * 1000) / (now - at);
+        [at, added] = [now, latest.entriesAdded];
+        return fastGrowth(s.pace, growth, opts.batch);
+      };
+    }
+    try {
+      await repairGap(repairDeps, q, s, Math.max(s.entriesRead, i ? entriesGone(i) : 0), i, check);
+      return true;
+    } catch (err) {
+      if (!(err instanceof RepairYielded)) throw err;
+      const now = Date.now();
+      s.pace.aside = { since: now, at: now, added: i?.entriesAdded ?? 0 };
+      s.checkGap = true;
+      log.info("history follower stepping aside: gap repair yields to a burst", { queue: q });
+      return false;
     }
   }
 
@@ -268,21 +326,54 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
     return { s, commit: { queue, epoch: s.epoch, lastId, entriesRead, records, events }, entries: entries.length };
   }
 
+  const stepAside = opts.stepAsideMaxMs > 0;
+  let lastReadAt = 0;
+  let full = false;
+
+  /** Checks the streams stepped aside from (one XINFO each per POLL_MS); those slowed down are followed again. */
+  async function pollAside(): Promise<void> {
+    const now = Date.now();
+    const due = [...streams].filter(([, s]) => s.pace.aside && now - s.pace.aside.at >= POLL_MS);
+    if (due.length === 0) return;
+    const { info } = await readFollowContext(
+      redis,
+      prefix,
+      due.map(([q]) => q),
+      new Map(),
+    );
+    for (const [q, s] of due) {
+      const i = info.get(q) ?? null;
+      const aside = s.pace.aside;
+      if (!aside || (i && !resumeNow(s.pace, i.entriesAdded, Date.now(), opts.batch, opts.stepAsideMaxMs))) continue;
+      s.pace = newPace(s.pace.rate);
+      s.checkGap = true; // what was trimmed meanwhile is repaired before reading on
+      log.info("history follower following again", { queue: q, aside_ms: Date.now() - aside.since });
+    }
+  }
+
   async function step(): Promise<void> {
+    await pollAside();
     await checkGaps();
-    if (streams.size === 0) {
+    // Unless the last read was a full batch, the next one waits out the linger: entries gather into
+    // fewer, larger batches, and a job's entries into fewer writes of its record.
+    if (!full) await sleep(Math.max(0, opts.lingerMs - (Date.now() - lastReadAt)));
+    lastReadAt = Date.now();
+    const held = new Map([...streams].filter(([, s]) => !s.pace.aside));
+    if (held.size === 0) {
       await settle();
-      await sleep(Math.min(opts.blockMs, 200));
+      await sleep(streams.size ? POLL_MS : Math.min(opts.blockMs, 200));
       return;
     }
-    const held = new Map(streams);
     // Caught up, reading ahead would only split the next entries into more, smaller batches (each
     // costs its own round trips, and a job's hash is read once per batch naming it).
     if (!behind) await settle();
     const after = new Map([...held].map(([q, s]) => [q, s.ahead ?? s.position]));
     // While the previous batch commits (when behind).
-    const read = await readEventStreams(blocking, prefix, after, opts.batch, opts.blockMs);
+    // A stream stepped aside from is checked every POLL_MS: a read must not block longer than that.
+    const block = held.size < streams.size ? Math.min(opts.blockMs, POLL_MS) : opts.blockMs;
+    const read = await readEventStreams(blocking, prefix, after, opts.batch, block);
     behind = [...read.values()].some((entries) => entries.length >= behindAt);
+    full = [...read.values()].some((entries) => entries.length >= opts.batch);
     if (stopped) return;
     const jobIds = new Map<string, string[]>();
     const toCommit = new Map<string, StreamEntry[]>();
@@ -300,10 +391,26 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
       if (streams.get(q) !== s) continue; // lost (or re-claimed) while reading
       try {
         const i = ctx.info.get(q) ?? null;
-        const readIds = (read.get(q) ?? []).map((e) => e.id);
-        if (streamGap(i, s.entriesRead, readIds)) {
+        const all = read.get(q) ?? [];
+        const gap = streamGap(
+          i,
+          s.entriesRead,
+          all.map((e) => e.id),
+        );
+        const now = Date.now();
+        const pace = { entries: all.length, batch: opts.batch, entriesAdded: i?.entriesAdded ?? 0, gap };
+        if (i && stepAsideAfter(s.pace, pace, now) && stepAside) {
+          // This batch is dropped: the position stays, and the gap check on resuming repairs what is gone.
+          s.pace.aside = { since: now, at: now, added: i.entriesAdded };
+          log.info("history follower stepping aside: stream growing faster than it is read", {
+            queue: q,
+            unread: i.entriesAdded - (s.entriesRead + all.length),
+          });
+          continue;
+        }
+        if (gap) {
           // Entries before these were trimmed unread: repair, then read again from the position.
-          await repairGap(repairDeps, q, s, Math.max(s.entriesRead, i ? entriesGone(i) : 0));
+          await repair(q, s, i);
           continue;
         }
         const batch = await prepare(q, s, entries, ctx.jobs.get(q) ?? new Map());

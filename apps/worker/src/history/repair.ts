@@ -25,11 +25,19 @@ import {
   readJobHashes,
   type Redis,
   streamIdTime,
+  type StreamInfo,
 } from "@opsdeck/redis";
 import type pg from "pg";
 
 import type { Followed } from "./follower";
 import { repairRecord, repairStatus } from "./translate";
+
+/** The repair stopped between pages because the stream grows fast again (the follower steps aside). */
+export class RepairYielded extends Error {
+  constructor(readonly queue: string) {
+    super(`gap repair of '${queue}' yielded to a burst`);
+  }
+}
 
 /** The epoch of our claim no longer holds the queue: another follower took it over. */
 export class LostStreamLease extends Error {
@@ -47,6 +55,9 @@ export interface RepairDeps {
   maxJobs: number;
   log: Logger;
 }
+
+/** Asked between pages: true stops the repair (RepairYielded); what it wrote stays, the position does not move. */
+export type YieldCheck = () => Promise<boolean>;
 
 /**
  * Hash times (finishedOn) are the worker's clock, stream ids Redis's: a job finished up to this long
@@ -75,10 +86,22 @@ async function staleIds(deps: RepairDeps, queue: string, page: JobIdPage): Promi
   });
 }
 
-/** `entriesRead`: the position's count once the gap is repaired (every entry gone counted as read). */
-export async function repairGap(deps: RepairDeps, queue: string, s: Followed, entriesRead: number): Promise<void> {
+/**
+ * `entriesRead`: the position's count once the gap is repaired (every entry gone counted as read).
+ * `info`: the stream as the gap was found; a later repair of the same stream skips jobs finished before
+ * this one began (it wrote them), so a stream repaired again and again is not walked from the position
+ * every time.
+ */
+export async function repairGap(
+  deps: RepairDeps,
+  queue: string,
+  s: Followed,
+  entriesRead: number,
+  info: StreamInfo | null,
+  shouldYield: YieldCheck | null = null,
+): Promise<void> {
   const { pool, redis, prefix } = deps;
-  const since = streamIdTime(s.position) - CLOCK_MARGIN_MS;
+  const since = Math.max(streamIdTime(s.position), s.repairedUpTo) - CLOCK_MARGIN_MS;
   let repaired = 0;
   let walked = 0;
   const commit = async (records: JobRecordWrite[], count: number) => {
@@ -86,6 +109,7 @@ export async function repairGap(deps: RepairDeps, queue: string, s: Followed, en
     if (!(await commitStreamBatch(pool, { ...batch, gapRepair: true }))) throw new LostStreamLease(queue);
   };
   for await (const page of queueJobIds(redis, prefix, queue, deps.batch, deps.maxJobs, since)) {
+    if (shouldYield && (await shouldYield())) throw new RepairYielded(queue);
     walked += page.ids.length;
     const stale = await staleIds(deps, queue, page);
     const hashes = await readJobHashes(redis, prefix, queue, stale);
@@ -106,4 +130,5 @@ export async function repairGap(deps: RepairDeps, queue: string, s: Followed, en
     records_repaired: repaired,
   });
   s.entriesRead = entriesRead;
+  if (info) s.repairedUpTo = Math.max(s.repairedUpTo, streamIdTime(info.lastId));
 }

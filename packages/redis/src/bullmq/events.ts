@@ -87,6 +87,8 @@ export interface StreamInfo {
   firstId: string | null;
   /** Entries ever added (Redis 7); less `length`, the entries trimmed or deleted. */
   entriesAdded: number;
+  /** The id of the newest entry ever added ("0-0": none). */
+  lastId: string;
 }
 
 function infoOf(reply: unknown): StreamInfo | null {
@@ -98,6 +100,7 @@ function infoOf(reply: unknown): StreamInfo | null {
     length: Number(m.get("length") ?? 0),
     firstId: Array.isArray(first) ? String(first[0]) : null,
     entriesAdded: Number(m.get("entries-added") ?? 0),
+    lastId: String(m.get("last-generated-id") ?? "0-0"),
   };
 }
 
