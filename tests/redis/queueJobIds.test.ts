@@ -1,7 +1,8 @@
 // Gap repair's walk of a queue (packages/redis/src/bullmq/events.ts
 // queueJobIds): unfinished jobs by index, finished ones by score (BullMQ's
-// finishedOn) from a given time on, paged so that members sharing a score
-// across a page boundary are each given once, and never more than `max`.
+// finishedOn) from a given time on, newest first, paged so that members
+// sharing a score across a page boundary are each given once, and never more
+// than `max` (the oldest finished left out).
 import { randomBytes } from "node:crypto";
 
 import { Redis } from "ioredis";
@@ -52,7 +53,8 @@ test("finished jobs before `finishedSince` are left out; ties at a page boundary
       );
   }
 
-  // `max` bounds the walk, whatever the states.
-  const capped = await walk("q", 4, 7, 1_000);
-  expect(capped.flatMap((p) => p.ids)).toHaveLength(7);
+  // Newest first: a walk cut short by `max` leaves out the oldest finished jobs.
+  expect(done.slice(0, 5)).toEqual(["new4", "new3", "new2", "new1", "new0"]);
+  const capped = await walk("q", 4, 9, 1_000); // the 5 waiting, f-new, then 3 completed
+  expect(capped.flatMap((p) => p.ids)).toEqual(["w1", "w2", "w3", "w4", "w5", "f-new", "new4", "new3", "new2"]);
 });

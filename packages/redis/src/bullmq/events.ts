@@ -271,11 +271,11 @@ export interface JobIdPage {
 
 /**
  * The job ids a queue holds, state by state, `batch` ids at a time, at most `max` in all: every
- * unfinished job (LRANGE / ZRANGE by index, so each call is O(batch) in Redis), and the finished
- * ones whose finishedOn is at or after `finishedSince` (ms). BullMQ scores its completed and failed
- * sets by finishedOn (every client's moveToFinished script), so those are read by score from
- * `finishedSince` on and a queue's older history is never walked. Jobs that move meanwhile may be
- * seen twice or missed.
+ * unfinished job (LRANGE / ZRANGE by index, so each call is O(batch) in Redis), then the finished
+ * ones whose finishedOn is at or after `finishedSince` (ms), newest first. BullMQ scores its
+ * completed and failed sets by finishedOn (every client's moveToFinished script), so those are read
+ * by score and a queue's older history is never walked. Jobs that move meanwhile may be seen twice
+ * or missed.
  */
 export async function* queueJobIds(
   redis: Redis,
@@ -289,12 +289,21 @@ export async function* queueJobIds(
   let seen = 0;
   for (const [state, kind] of STATE_KEYS) {
     if (kind === "finished") {
-      // Paged by score: from the last page's highest score, past the members already given at it.
-      let min = String(finishedSince);
-      let atMin = 0;
+      // Newest first, so a walk cut short by `max` leaves out the oldest. Paged by score: from the last
+      // page's lowest score down, past the members already given at it.
+      let top = "+inf";
+      let atTop = 0;
       while (seen < max) {
         const want = Math.min(batch, max - seen);
-        const flat = await redis.zrangebyscore(keys.state(state), min, "+inf", "WITHSCORES", "LIMIT", atMin, want);
+        const flat = await redis.zrevrangebyscore(
+          keys.state(state),
+          top,
+          String(finishedSince),
+          "WITHSCORES",
+          "LIMIT",
+          atTop,
+          want,
+        );
         const ids: string[] = [];
         const finishedOn: number[] = [];
         for (let i = 0; i + 1 < flat.length; i += 2) {
@@ -306,8 +315,8 @@ export async function* queueJobIds(
         yield { state, ids, finishedOn };
         if (ids.length < want) break;
         const last = String(finishedOn[finishedOn.length - 1]);
-        atMin = (last === min ? atMin : 0) + finishedOn.filter((f) => String(f) === last).length;
-        min = last;
+        atTop = (last === top ? atTop : 0) + finishedOn.filter((f) => String(f) === last).length;
+        top = last;
       }
       continue;
     }
