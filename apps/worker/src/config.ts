@@ -104,8 +104,9 @@ const workerEnv = baseEnv
     /** Gap repair walks at most this many of a queue's jobs in Redis. */
     HISTORY_REPAIR_MAX_JOBS: IntEnv(1, 10_000_000).default(100_000),
     /**
-     * Longest the follower leaves a stream alone while it grows faster than it is read (it would lose
-     * entries to the cap anyway; the gap is repaired after), ms; 0 never steps aside.
+     * Longest the follower leaves alone a stream growing faster than HISTORY_BATCH entries per
+     * HISTORY_LINGER_MS (at least 250 ms), a burst it could not follow anyway; its gap is repaired after,
+     * ms; 0 never steps aside.
      */
     HISTORY_STEP_ASIDE_MAX_MS: IntEnv(0, 600_000).default(10_000),
     /** Request-log retention, days (maintenance deletes older rows). */

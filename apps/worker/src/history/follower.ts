@@ -35,8 +35,8 @@
 //   is reconciled from Redis:
 //   its jobs that changed since the saved position are written from their
 //   hashes, flagged history_incomplete (repair.ts).
-// - Stepping aside: a stream growing faster than the follower reads it is
-//   left alone until its growth slows (pace.ts): following it would load the
+// - Stepping aside: a stream growing faster than a batch per linger is left
+//   alone until its growth slows (pace.ts): following it would load the
 //   owner's Redis and host at their busiest and fall behind anyway. It is
 //   then read from the position, and what its cap trimmed meanwhile repaired.
 import { randomUUID } from "node:crypto";
@@ -60,7 +60,7 @@ import {
 } from "@opsdeck/redis";
 import type pg from "pg";
 
-import { fastGrowth, newPace, type Pace, POLL_MS, resumeNow, stepAsideAfter } from "./pace";
+import { burstRate, isBurst, newPace, type Pace, POLL_MS, resumeNow } from "./pace";
 import { LostStreamLease, repairGap, RepairYielded, type YieldCheck } from "./repair";
 import { jobsNeedingStoredRecords, type StoredRecord, translateEntries } from "./translate";
 
@@ -82,7 +82,7 @@ export interface HistoryFollowerOptions {
   leaseMs: number;
   backfillMax: number;
   repairMaxJobs: number;
-  /** Longest a stream is left alone while it grows faster than it is read, ms (pace.ts); 0: never. */
+  /** Longest a stream in a burst is left alone, ms (pace.ts); 0: never. */
   stepAsideMaxMs: number;
   log: Logger;
 }
@@ -110,7 +110,7 @@ export interface Followed {
   forceRepair: boolean;
   /** Last entry id of a batch handed to the commit under way: the next read starts after it. Null: none. */
   ahead: string | null;
-  /** How fast the stream is read, and whether the follower stepped aside (pace.ts). */
+  /** The stream's growth window, and whether the follower stepped aside (pace.ts). */
   pace: Pace;
   /** Redis time (ms) of the newest entry when the last gap repair began; 0: none since the claim. */
   repairedUpTo: number;
@@ -258,7 +258,7 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
   }
 
   async function checkGaps(): Promise<void> {
-    const due = [...streams].filter(([, s]) => s.checkGap && !s.pace.aside); // aside: checked on resuming
+    const due = [...streams].filter(([, s]) => s.checkGap && s.pace.asideSince === null); // aside: on resuming
     if (due.length === 0) return;
     await settle(); // a repair starts from the saved position
     const { info } = await readFollowContext(
@@ -281,17 +281,10 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
    */
   async function repair(q: string, s: Followed, i: StreamInfo | null): Promise<boolean> {
     let check: YieldCheck | null = null;
-    if (stepAside && i) {
-      let at = Date.now();
-      let added = i.entriesAdded;
+    if (stepAside) {
       check = async () => {
-        const now = Date.now();
-        if (now - at < POLL_MS) return false;
         const latest = (await readFollowContext(redis, prefix, [q], new Map())).info.get(q);
-        if (!latest) return false;
-        const growth = ((latest.entriesAdded - added) * 1000) / (now - at);
-        [at, added] = [now, latest.entriesAdded];
-        return fastGrowth(s.pace, growth, opts.batch);
+        return latest ? isBurst(s.pace, latest.entriesAdded, Date.now(), burst) : false;
       };
     }
     try {
@@ -299,8 +292,7 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
       return true;
     } catch (err) {
       if (!(err instanceof RepairYielded)) throw err;
-      const now = Date.now();
-      s.pace.aside = { since: now, at: now, added: i?.entriesAdded ?? 0 };
+      s.pace.asideSince = Date.now();
       s.checkGap = true;
       log.info("history follower stepping aside: gap repair yields to a burst", { queue: q });
       return false;
@@ -327,13 +319,14 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
   }
 
   const stepAside = opts.stepAsideMaxMs > 0;
+  const burst = burstRate(opts.batch, opts.lingerMs);
   let lastReadAt = 0;
   let full = false;
 
   /** Checks the streams stepped aside from (one XINFO each per POLL_MS); those slowed down are followed again. */
   async function pollAside(): Promise<void> {
     const now = Date.now();
-    const due = [...streams].filter(([, s]) => s.pace.aside && now - s.pace.aside.at >= POLL_MS);
+    const due = [...streams].filter(([, s]) => s.pace.asideSince !== null && now - (s.pace.window?.at ?? 0) >= POLL_MS);
     if (due.length === 0) return;
     const { info } = await readFollowContext(
       redis,
@@ -343,11 +336,11 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
     );
     for (const [q, s] of due) {
       const i = info.get(q) ?? null;
-      const aside = s.pace.aside;
-      if (!aside || (i && !resumeNow(s.pace, i.entriesAdded, Date.now(), opts.batch, opts.stepAsideMaxMs))) continue;
-      s.pace = newPace(s.pace.rate);
+      const since = s.pace.asideSince;
+      if (since === null || (i && !resumeNow(s.pace, i.entriesAdded, Date.now(), burst, opts.stepAsideMaxMs))) continue;
+      s.pace = newPace();
       s.checkGap = true; // what was trimmed meanwhile is repaired before reading on
-      log.info("history follower following again", { queue: q, aside_ms: Date.now() - aside.since });
+      log.info("history follower following again", { queue: q, aside_ms: Date.now() - since });
     }
   }
 
@@ -358,7 +351,7 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
     // fewer, larger batches, and a job's entries into fewer writes of its record.
     if (!full) await sleep(Math.max(0, opts.lingerMs - (Date.now() - lastReadAt)));
     lastReadAt = Date.now();
-    const held = new Map([...streams].filter(([, s]) => !s.pace.aside));
+    const held = new Map([...streams].filter(([, s]) => s.pace.asideSince === null));
     if (held.size === 0) {
       await settle();
       await sleep(streams.size ? POLL_MS : Math.min(opts.blockMs, 200));
@@ -397,11 +390,9 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
           s.entriesRead,
           all.map((e) => e.id),
         );
-        const now = Date.now();
-        const pace = { entries: all.length, batch: opts.batch, entriesAdded: i?.entriesAdded ?? 0, gap };
-        if (i && stepAsideAfter(s.pace, pace, now) && stepAside) {
+        if (i && isBurst(s.pace, i.entriesAdded, Date.now(), burst) && stepAside) {
           // This batch is dropped: the position stays, and the gap check on resuming repairs what is gone.
-          s.pace.aside = { since: now, at: now, added: i.entriesAdded };
+          s.pace.asideSince = Date.now();
           log.info("history follower stepping aside: stream growing faster than it is read", {
             queue: q,
             unread: i.entriesAdded - (s.entriesRead + all.length),

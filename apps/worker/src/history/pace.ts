@@ -1,96 +1,64 @@
 // When the history follower steps aside. While a stream grows faster than
-// its follower can read it (a backlog drained at tens of thousands of jobs a
+// its follower can follow (a backlog drained at tens of thousands of jobs a
 // second), following costs the owner's Redis (every entry, every job's hash)
 // and, on a shared host, the CPU the owner's workers need, at the queue's
 // busiest moments — and a follower that keeps pace does so only by slowing
 // those workers down to its own speed. Repairing a gap while the burst goes
-// on only meets the next gap. So a full read (the follower is behind) of a
-// stream that grew at over half the rate the follower reads it at, during
-// this burst, makes the follower stop reading that stream (its position
-// stays); a gap repair checks the same between its pages and yields. One
-// XINFO per POLL_MS then watches the growth, and once it is below half that
-// rate — or after HISTORY_STEP_ASIDE_MAX_MS in any case — the follower reads
-// on: what the stream still holds is read as usual, what its cap
-// (`maxLenEvents`) trimmed meanwhile is repaired from the jobs' hashes and
-// flagged history_incomplete. A burst's records land after it.
+// on only meets the next gap. So a stream whose growth, measured over at
+// least POLL_MS, is above a batch per linger (HISTORY_BATCH entries per
+// HISTORY_LINGER_MS, at least POLL_MS: 20,000 entries/s, ~5,000 jobs/s, by
+// default) is a burst: the follower stops reading it (its position stays),
+// and a gap repair under way yields between its pages. One XINFO per POLL_MS
+// then watches the growth; below half that rate — or after
+// HISTORY_STEP_ASIDE_MAX_MS in any case — the follower reads on: what the
+// stream still holds is read as usual, what its cap (`maxLenEvents`) trimmed
+// meanwhile is repaired from the jobs' hashes and flagged history_incomplete.
+// A burst's records land after it. A fixed rate, not one measured against
+// the follower's own speed: on a shared host the follower's speed is what the
+// owner's workers leave it, and a follower that slows them finds itself
+// keeping up.
 
-/** How often a stream the follower stepped aside from is checked, ms. */
+/** How often a stream the follower stepped aside from is checked, and the shortest growth window, ms. */
 export const POLL_MS = 250;
 
-/** A followed stream's pace: how fast the follower reads it, and whether it stepped aside. */
+/** A followed stream's pace: its growth window, and whether the follower stepped aside. */
 export interface Pace {
-  /** Entries a second the follower read this stream at while behind, this time (smoothed); null: not measured. */
-  rate: number | null;
-  /** When the stream was last read, ms (Date.now()). */
-  readAt: number;
-  /** The stream's entries-added at that read; null: none yet. */
-  added: number | null;
-  /** The last read was a full batch: the time since it is the time to store one and read the next. */
-  behind: boolean;
-  /** Set while stepped aside: since when, and the stream's entries-added at the last check (at `at`). */
-  aside: { since: number; at: number; added: number } | null;
+  /** Start of the growth window: when (ms, Date.now()) and the stream's entries-added then. Null: not read yet. */
+  window: { at: number; added: number } | null;
+  /** Set while stepped aside: since when (ms). */
+  asideSince: number | null;
 }
 
-export const newPace = (rate: number | null = null): Pace => ({
-  rate,
-  readAt: Date.now(),
-  added: null,
-  behind: false,
-  aside: null,
-});
+export const newPace = (): Pace => ({ window: null, asideSince: null });
 
-/** The reading rate a stream's growth is compared with, entries/s: measured, else two batches a second. */
-const readRate = (pace: Pace, batch: number): number => pace.rate ?? 2 * batch;
+/** Growth (entries/s) above which a stream is a burst: a batch per linger, the linger at least POLL_MS. */
+export const burstRate = (batch: number, lingerMs: number): number => (batch * 1000) / Math.max(lingerMs, POLL_MS);
 
-export interface Read {
-  /** Entries the read brought. */
-  entries: number;
-  /** The XREAD COUNT: a read that brought this many was capped, so the follower is behind. */
-  batch: number;
-  /** The stream's entries-added (XINFO STREAM) just after the read. */
-  entriesAdded: number;
-  /** Entries after the saved position were trimmed unread. */
-  gap: boolean;
-}
-
-/**
- * Records a read of a stream; true when the follower should step aside from it now: the read was a full
- * batch (the follower is behind) and the stream grew since the previous read at more than half the rate
- * the follower reads it at — or, on the first read (growth not known yet), the read found a gap.
- * Measured against the stream's growth, not the follower's backlog: on a shared host a follower keeps
- * pace with a burst by taking the CPU the burst's workers need, so its backlog does not grow.
- */
-export function stepAsideAfter(pace: Pace, read: Read, now: number): boolean {
-  const seconds = (now - pace.readAt) / 1000;
-  const full = read.entries >= read.batch;
-  if (full && pace.behind && seconds > 0) {
-    const sample = read.entries / seconds;
-    pace.rate = pace.rate === null ? sample : 0.7 * pace.rate + 0.3 * sample;
+/** The stream's growth since the window began, entries/s, once the window is POLL_MS long (and a new one begun). */
+function windowGrowth(pace: Pace, added: number, now: number): number | null {
+  if (!pace.window) {
+    pace.window = { at: now, added };
+    return null;
   }
-  const growth = pace.added === null || seconds <= 0 ? null : (read.entriesAdded - pace.added) / seconds;
-  Object.assign(pace, { readAt: now, added: read.entriesAdded, behind: full });
-  // Caught up: the next burst's rate is measured afresh. A rate measured catching up on an idle stream is
-  // the follower's rate with the host to itself, and a burst it slows to half of that would never count.
-  if (!full) pace.rate = null;
-  if (!full) return false;
-  if (growth === null) return read.gap;
-  return fastGrowth(pace, growth, read.batch);
+  const ms = now - pace.window.at;
+  if (ms < POLL_MS) return null;
+  const growth = ((added - pace.window.added) * 1000) / ms;
+  pace.window = { at: now, added };
+  return growth;
 }
 
-/** Growth (entries/s) the follower steps aside from: over half its reading rate. */
-export const fastGrowth = (pace: Pace, growth: number, batch: number): boolean => growth > 0.5 * readRate(pace, batch);
+/** After a read (or between a repair's pages): true when the stream grows as a burst does. */
+export function isBurst(pace: Pace, added: number, now: number, rate: number): boolean {
+  const growth = windowGrowth(pace, added, now);
+  return growth !== null && growth > rate;
+}
 
 /**
  * A check of a stream stepped aside from, `added` its entries-added now: true when the follower should
- * follow it again (growth below half its reading rate since the last check, or aside for `maxMs`).
+ * follow it again (growth below half the burst rate, or aside for `maxMs`).
  */
-export function resumeNow(pace: Pace, added: number, now: number, batch: number, maxMs: number): boolean {
-  const aside = pace.aside;
-  if (!aside || now - aside.since >= maxMs) return true;
-  const seconds = (now - aside.at) / 1000;
-  if (seconds * 1000 < POLL_MS) return false;
-  const growth = (added - aside.added) / seconds;
-  aside.at = now;
-  aside.added = added;
-  return !fastGrowth(pace, growth, batch);
+export function resumeNow(pace: Pace, added: number, now: number, rate: number, maxMs: number): boolean {
+  if (pace.asideSince === null || now - pace.asideSince >= maxMs) return true;
+  const growth = windowGrowth(pace, added, now);
+  return growth !== null && growth < rate / 2;
 }
