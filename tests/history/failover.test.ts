@@ -82,6 +82,23 @@ async function position(queue: string): Promise<string | null> {
   return r.rows[0]?.last_id ?? null;
 }
 const streamKey = (q: string) => `${t.env.queuePrefix}:${q}:events`;
+/** Waits until the saved position is the stream's newest entry: every entry it holds was read. */
+async function waitCaughtUp(queue: string): Promise<void> {
+  const [[tail]] = (await redis.xrevrange(streamKey(queue), "+", "-", "COUNT", 1)) as unknown as [[string]];
+  await waitFor(`${queue} caught up`, async () => (await position(queue)) === tail, 30_000);
+}
+/** Jobs j<from>..j<to - 1> recorded completed, at their true attempt (the flaky ones fail once). */
+async function expectCompleted(queue: string, from: number, to: number): Promise<void> {
+  const recs = await recordsOf(pool(), queue);
+  for (const id of ids(from, to)) {
+    const flaky = Number(id.slice(1)) % 7 === 0;
+    expect({ id, status: recs.get(id)?.status, attempt: recs.get(id)?.attempt }).toEqual({
+      id,
+      status: "completed",
+      attempt: flaky ? 2 : 1,
+    });
+  }
+}
 
 it("a follower killed mid-stream is resumed by the next without loss or duplicates", async () => {
   const q = queue("ext-kill");
@@ -217,17 +234,8 @@ it("a gap repaired while the stream still holds later entries: no start is count
 
   const after = follower(t.env);
   stopAfterTest.push(after);
-  const [[tail]] = (await redis.xrevrange(streamKey("ext-reread"), "+", "-", "COUNT", 1)) as unknown as [[string]];
-  await waitFor("caught up past the kept entries", async () => (await position("ext-reread")) === tail);
-  const recs = await recordsOf(pool(), "ext-reread");
-  for (const id of ids(10, 40)) {
-    const flaky = Number(id.slice(1)) % 7 === 0;
-    expect({ id, status: recs.get(id)?.status, attempt: recs.get(id)?.attempt }).toEqual({
-      id,
-      status: "completed",
-      attempt: flaky ? 2 : 1,
-    });
-  }
+  await waitCaughtUp("ext-reread");
+  await expectCompleted("ext-reread", 10, 40);
 });
 
 it("a burst outrunning a small stream cap: every job's record ends right, whether followed or repaired", async () => {
@@ -248,17 +256,8 @@ it("a burst outrunning a small stream cap: every job's record ends right, whethe
   await q.addBulk(jobs(0, 300));
   await waitFor("burst done in Redis", async () => (await q.getCompletedCount()) === 301);
   await waitFor("every record final", () => allFinal(pool(), "ext-burst", ids(0, 300)), 60_000);
-  const [[tail]] = (await redis.xrevrange(streamKey("ext-burst"), "+", "-", "COUNT", 1)) as unknown as [[string]];
-  await waitFor("caught up", async () => (await position("ext-burst")) === tail, 30_000);
-  const recs = await recordsOf(pool(), "ext-burst");
-  for (const id of ids(0, 300)) {
-    const flaky = Number(id.slice(1)) % 7 === 0;
-    expect({ id, status: recs.get(id)?.status, attempt: recs.get(id)?.attempt }).toEqual({
-      id,
-      status: "completed",
-      attempt: flaky ? 2 : 1,
-    });
-  }
+  await waitCaughtUp("ext-burst");
+  await expectCompleted("ext-burst", 0, 300);
 });
 
 it("two followers: each stream followed by exactly one; the survivor takes over the other's", async () => {

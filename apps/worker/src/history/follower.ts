@@ -257,16 +257,14 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
     }
   }
 
+  /** XINFO STREAM of each queue's stream, one pipeline (null: no stream). */
+  const streamInfos = async (queues: string[]) => (await readFollowContext(redis, prefix, queues, new Map())).info;
+
   async function checkGaps(): Promise<void> {
     const due = [...streams].filter(([, s]) => s.checkGap && s.pace.asideSince === null); // aside: on resuming
     if (due.length === 0) return;
     await settle(); // a repair starts from the saved position
-    const { info } = await readFollowContext(
-      redis,
-      prefix,
-      due.map(([q]) => q),
-      new Map(),
-    );
+    const info = await streamInfos(due.map(([q]) => q));
     for (const [q, s] of due) {
       const i = info.get(q) ?? null;
       if ((s.forceRepair || streamGap(i, s.entriesRead)) && !(await repair(q, s, i))) continue;
@@ -283,7 +281,7 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
     let check: YieldCheck | null = null;
     if (stepAside) {
       check = async () => {
-        const latest = (await readFollowContext(redis, prefix, [q], new Map())).info.get(q);
+        const latest = (await streamInfos([q])).get(q);
         return latest ? isBurst(s.pace, latest.entriesAdded, Date.now(), burst) : false;
       };
     }
@@ -328,12 +326,7 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
     const now = Date.now();
     const due = [...streams].filter(([, s]) => s.pace.asideSince !== null && now - (s.pace.window?.at ?? 0) >= POLL_MS);
     if (due.length === 0) return;
-    const { info } = await readFollowContext(
-      redis,
-      prefix,
-      due.map(([q]) => q),
-      new Map(),
-    );
+    const info = await streamInfos(due.map(([q]) => q));
     for (const [q, s] of due) {
       const i = info.get(q) ?? null;
       const since = s.pace.asideSince;
