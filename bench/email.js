@@ -6,7 +6,8 @@
 // sending the same messages directly, in the same run, to the same local SMTP sink. The
 // Opsdeck side's time runs from the POST to the last batch job finished.
 //   npm run build && node bench/email.js [messages=10000] [batch=1000] [rounds=3]
-// WORKER_NODE_ARGS adds node flags to the worker process only (e.g. --cpu-prof --cpu-prof-dir=DIR).
+// WORKER_NODE_ARGS adds node flags to the worker process only (e.g. --cpu-prof --cpu-prof-dir=DIR),
+// DIRECT_NODE_ARGS to the direct sender's process only (profile both to compare them).
 // Inputs: Postgres and Redis on their default ports (or DATABASE_SERVER_URL / REDIS_URL).
 // Output, per round: messages/s of each and the ratio opsdeck / direct (aim: ≥ 0.7), and the CPU
 // seconds each side cost: the sending process (the worker; the API's is printed apart), the sink,
@@ -108,7 +109,8 @@ function message(i, run) {
 // process on every reply, which on a loaded 2-core machine is most of a message's latency.
 function directChild(port) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [__filename, String(total), String(batchSize)], {
+    const nodeArgs = (process.env.DIRECT_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, __filename, String(total), String(batchSize)], {
       env: { ...process.env, EMAIL_BENCH_DIRECT_PORT: String(port) },
       stdio: ["ignore", "pipe", "inherit"],
     });
