@@ -4,8 +4,9 @@
 // they said is gone; what Redis still holds is each job's hash. So the
 // queue's jobs are walked state by state (bounded batches, at most
 // HISTORY_REPAIR_MAX_JOBS): each unfinished one, and each finished at or after
-// the saved position (less a clock margin) — read by score, so a queue's older
-// finished jobs are never walked. A walked job whose stored record already says
+// the saved position (less a clock margin) — read by score, newest first, so a
+// queue's older finished jobs are never walked and a walk cut short by the cap
+// leaves out the oldest. A walked job whose stored record already says
 // what Redis says (the same finished state and finishedOn; the same unfinished
 // state and attempts started, read alone) lost nothing that its record keeps
 // and is left as it is; every other one is written from its hash through the
@@ -15,7 +16,9 @@
 // keep the follower behind. The position stays (reading after it yields the
 // oldest entry left) and its count of entries read takes in those gone, in a
 // last commit; a follower that loses its lease meanwhile stops at the next
-// commit (LostStreamLease).
+// commit (LostStreamLease), and one told between pages that the stream is in
+// a burst again stops there (RepairYielded: what it wrote stays, and the
+// repair runs again when the follower reads on).
 import type { Logger } from "@opsdeck/core";
 import { commitStreamBatch, getJobRecordStates, type JobRecordState, type JobRecordWrite } from "@opsdeck/db";
 import {
