@@ -44,7 +44,20 @@ export function createPool(opts: DbOptions): pg.Pool {
   });
   // An idle client's connection dropping (Postgres restart) must not crash the process.
   pool.on("error", (err) => opts.onError?.(err));
+  keepLentClientsAlive(pool);
   return pool;
+}
+
+/**
+ * pg-pool removes its error listener from a client while the client is lent out (pool.connect()), and
+ * pg emits 'error' on a client whose connection the server ends (a Postgres stop or restart) even
+ * between queries: a client lent out at that moment would then throw an unhandled 'error' event and end
+ * the process. A listener of its own on every client keeps the process up; the query under way, or the
+ * next one, fails with the error and the caller handles it, and the pool drops the client on release
+ * (it is no longer queryable). Errors of idle clients still reach the pool's own 'error' listener.
+ */
+export function keepLentClientsAlive(pool: pg.Pool): void {
+  pool.on("connect", (client) => client.on("error", () => undefined));
 }
 
 export function createDb(opts: DbOptions): Db {

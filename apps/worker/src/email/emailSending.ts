@@ -5,6 +5,7 @@
 // end-of-data marks and outcomes on that pool. Nothing is process-wide, so
 // several runtimes (tests) each have their own.
 import type { EmailSettings, Keyring, Logger } from "@opsdeck/core";
+import { keepLentClientsAlive } from "@opsdeck/db";
 import pg from "pg";
 
 import type { WorkerConfig } from "../config";
@@ -55,6 +56,7 @@ export function createEmailSending(opts: {
     options: `-c synchronous_commit=${config.EMAIL_DB_SYNCHRONOUS_COMMIT} -c plan_cache_mode=force_custom_plan`,
   });
   writes.on("error", (err) => log.warn("postgres pool error", { err }));
+  keepLentClientsAlive(writes);
   const router = new IntegrationRouter(opts.pool, config, opts.keyring, log);
   let closing: Promise<void> | null = null;
   return {
