@@ -123,6 +123,7 @@ interface Prepared {
   entries: number;
 }
 
+const idOf = (e: StreamEntry) => e.id;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
 
 /**
@@ -278,23 +279,27 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
    * runs again once it follows again). Between pages, a repair checks the stream's growth every POLL_MS.
    */
   async function repair(q: string, s: Followed, i: StreamInfo | null): Promise<boolean> {
-    let check: YieldCheck | null = null;
-    if (stepAside) {
-      check = async () => {
-        const latest = (await streamInfos([q])).get(q);
-        return latest ? isBurst(s.pace, latest.entriesAdded, Date.now(), burst) : false;
-      };
-    }
+    const check: YieldCheck | null = stepAside
+      ? async () => {
+          const latest = (await streamInfos([q])).get(q);
+          return latest ? isBurst(s.pace, latest.entriesAdded, Date.now(), burst) : false;
+        }
+      : null;
     try {
       await repairGap(repairDeps, q, s, Math.max(s.entriesRead, i ? entriesGone(i) : 0), i, check);
       return true;
     } catch (err) {
       if (!(err instanceof RepairYielded)) throw err;
-      s.pace.asideSince = Date.now();
       s.checkGap = true;
-      log.info("history follower stepping aside: gap repair yields to a burst", { queue: q });
+      stepAsideFrom(q, s, "gap repair yields to a burst");
       return false;
     }
+  }
+
+  /** Stops reading a stream until pollAside finds it slowed down (its position stays). */
+  function stepAsideFrom(q: string, s: Followed, why: string, meta: Record<string, unknown> = {}): void {
+    s.pace.asideSince = Date.now();
+    log.info(`history follower stepping aside: ${why}`, { queue: q, ...meta });
   }
 
   const repairDeps = { pool, redis, prefix, batch: opts.batch, maxJobs: opts.repairMaxJobs, log };
@@ -378,21 +383,14 @@ export function startHistoryFollower(opts: HistoryFollowerOptions): HistoryFollo
       try {
         const i = ctx.info.get(q) ?? null;
         const all = read.get(q) ?? [];
-        const gap = streamGap(
-          i,
-          s.entriesRead,
-          all.map((e) => e.id),
-        );
-        if (i && isBurst(s.pace, i.entriesAdded, Date.now(), burst) && stepAside) {
+        if (stepAside && i && isBurst(s.pace, i.entriesAdded, Date.now(), burst)) {
           // This batch is dropped: the position stays, and the gap check on resuming repairs what is gone.
-          s.pace.asideSince = Date.now();
-          log.info("history follower stepping aside: stream growing faster than it is read", {
-            queue: q,
+          stepAsideFrom(q, s, "stream growing faster than it is read", {
             unread: i.entriesAdded - (s.entriesRead + all.length),
           });
           continue;
         }
-        if (gap) {
+        if (streamGap(i, s.entriesRead, all.map(idOf))) {
           // Entries before these were trimmed unread: repair, then read again from the position.
           await repair(q, s, i);
           continue;
