@@ -271,8 +271,10 @@ export const emailIntegrationRoutes = [
       const started = Date.now();
       let r = await checkStoredIntegration(row, keyringOf(config), config);
       if (!r.ok) {
-        // Failures wait out the deadline: refused, filtered and silent ports all answer alike.
-        await delay(Math.max(0, started + config.EMAIL_CHECK_TIMEOUT_MS - Date.now()));
+        // Failures wait out the deadline: refused, filtered and silent ports all answer alike. A timer may
+        // fire a millisecond before Date.now() reaches its end (it runs on another clock), hence the loop.
+        const deadline = started + config.EMAIL_CHECK_TIMEOUT_MS;
+        while (Date.now() < deadline) await delay(deadline - Date.now());
         r = { ...r, latencyMs: Date.now() - started };
       }
       await saveCheckResult(ctx.deps.db.pool, id, r, config.EMAIL_CIRCUIT_COOLDOWN_MS);
