@@ -33,8 +33,16 @@ const BULK_AUDIT_SLACK_MS = 60_000;
 /** Log lines are stamped by the worker's clock, the job's creation by Redis': allow this much skew, ms. */
 const CLOCK_SKEW_MS = 60_000;
 
-/** Order of kinds at one instant: what the record says happened first, the audit entry (written last) last. */
-const KIND_ORDER: Record<Item["kind"], number> = { record: 0, event: 1, log: 2, audit: 3 };
+/**
+ * Order at one instant (a job that does little starts, logs and finishes within a millisecond): what the
+ * record says happened first; an attempt's start before the lines it logged, and those before the
+ * attempt's end (completed, failed, retry…); the audit entry, written last, last.
+ */
+function rankAtInstant(i: Item): number {
+  if (i.kind === "record") return 0;
+  if (i.kind === "event") return i.event === "active" ? 1 : 3;
+  return i.kind === "log" ? 2 : 4;
+}
 
 const iso = (d: Date) => d.toISOString();
 
@@ -127,7 +135,7 @@ export async function jobTimeline(
     });
   }
   // Stable: within a kind, each source's own order (events by attempt, then time) is kept.
-  items.sort((a, b) => a.at.localeCompare(b.at) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+  items.sort((a, b) => a.at.localeCompare(b.at) || rankAtInstant(a) - rankAtInstant(b));
   const omitted = (["logs", "audit"] as const).filter((k) => !sources[k]);
   return { queue: name, job_id: jobId, items: items.slice(0, limit), truncated: items.length > limit, omitted };
 }
