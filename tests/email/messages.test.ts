@@ -1,7 +1,8 @@
 // The send path's statements against real Postgres (packages/db email/messages.ts):
 // a claim, the end-of-data mark (alone and in a batch) only under the claim's
-// token, outcomes in one batch, and a server reply holding NUL that must not
-// fail the other outcomes of its batch.
+// token, outcomes in one batch, a server reply holding NUL that must not
+// fail the other outcomes of its batch, and a claim given back after a mark
+// whose end never went out.
 import type pg from "pg";
 
 import {
@@ -10,6 +11,7 @@ import {
   markCommittingBatch,
   type MessageOutcome,
   recordOutcomes,
+  releaseClaims,
 } from "../../packages/db/src";
 import { useTestDatabase } from "../helpers/testEnv";
 
@@ -57,8 +59,10 @@ it("marks under the claim's token only, one mark or several, and records a batch
       60_000,
     ),
   ).toEqual(new Set([b, c]));
-  // A second mark of the same row finds it 'committing' already: not held again.
-  expect(await markCommittingBatch(pool, [{ id: a, token: TOKEN }], 60_000)).toEqual(new Set());
+  // A second mark under the same token holds the row again: its transaction failed after the mark and
+  // before its end, and the message fails over to another integration. Under another token, nothing.
+  expect(await markCommittingBatch(pool, [{ id: a, token: TOKEN }], 60_000)).toEqual(new Set([a]));
+  expect(await markCommittingBatch(pool, [{ id: a, token: OTHER }], 60_000)).toEqual(new Set());
   const marked = await row(a);
   expect(marked.status).toBe("committing");
   expect(marked.updated_at).toEqual(before.updated_at); // the mark leaves updated_at to the outcome (HOT)
@@ -73,4 +77,15 @@ it("marks under the claim's token only, one mark or several, and records a batch
   expect(await row(a)).toMatchObject({ status: "sent", smtp_response: "250 okqueued" });
   expect(await row(b)).toMatchObject({ status: "sent" });
   expect(await row(d)).toMatchObject({ status: "sending" });
+});
+
+it("gives back a claim marked 'committing' whose end never went out, under its token only", async () => {
+  const job: JobRef = { ...ref, jobId: "m-2" };
+  const [m] = await claimMessages(pool, job, ["e@x.example"], ["<e@x.example>"], TOKEN, 60_000);
+  expect(await markCommittingBatch(pool, [{ id: m!.id, token: TOKEN }], 60_000)).toEqual(new Set([m!.id]));
+  expect(await releaseClaims(pool, [m!.id], OTHER, "not sent: test")).toBe(0);
+  expect(await releaseClaims(pool, [m!.id], TOKEN, "not sent: test")).toBe(1);
+  expect(await row(m!.id)).toMatchObject({ status: "deferred", smtp_response: "not sent: test" });
+  // Deferred, it may be claimed again (by this worker or another).
+  expect(await claimMessages(pool, job, ["e@x.example"], ["<e@x.example>"], OTHER, 60_000)).toHaveLength(1);
 });

@@ -1,14 +1,14 @@
 // One recipient's message through the integrations, with failover. The
-// message is already claimed (status 'sending'); the gate moves it to
-// 'committing' just before the end of DATA. Failover happens only while the
-// end of data has not been released: after it, a reply decides (4xx deferred,
+// message is already claimed (status 'sending'); once the server has taken
+// the envelope, the gate moves it to 'committing', and the end of DATA waits
+// for that. Failover happens only while the end of data has not been released: after it, a reply decides (4xx deferred,
 // 5xx bounced) and a lost connection leaves the outcome unknown
 // ('unconfirmed', never re-sent).
 import type { MessageOutcome } from "@opsdeck/db";
 
 import { classifySendError, replyCode } from "./classify";
 import type { IntegrationRouter } from "./integrations";
-import type { GatedMail } from "./transport";
+import type { Gate, GatedMail } from "./transport";
 
 export type SendResult =
   | { kind: "done"; outcome: MessageOutcome }
@@ -28,17 +28,25 @@ export async function sendOne(
     const target = await router.pick(tried);
     if (!target) return { kind: "unavailable", response: lastError };
     tried.add(target.row.id);
+    // committed: the end of data went out (the server may have the message); lost: the mark found the
+    // claim taken over. A mark can return before the end goes out (it runs while the message is
+    // produced): if the transaction fails in between, nothing was released and the row, 'committing'
+    // under this run's token, may still fail over or be recorded deferred.
     let committed = false;
     let lost = false;
     let gateError: unknown = null;
-    const gate = async () => {
-      const held = await commit().catch((err: unknown) => {
-        gateError = err;
-        throw err;
-      });
-      committed = held;
-      lost = !held;
-      return held;
+    const gate: Gate = {
+      mark: async () => {
+        const held = await commit().catch((err: unknown) => {
+          gateError = err;
+          throw err;
+        });
+        lost = !held;
+        return held;
+      },
+      released: () => {
+        committed = true;
+      },
     };
     const base = { integrationId: target.row.id, sendingIp: target.sendingIp };
     try {

@@ -1,6 +1,6 @@
 // Nodemailer pooled SMTP transports, one per integration per process, with
 // the end-of-data gate: a message's last bytes (after which the server may
-// accept it) are released only once `commit()` has recorded, in Postgres,
+// accept it) are released only once its mark has recorded, in Postgres,
 // that this worker still holds the message's claim. Until then the SMTP
 // transaction can be abandoned without the server accepting anything
 // (RFC 5321 §4.1.1.4: a message is accepted only after the final ".").
@@ -19,7 +19,13 @@ class ClaimLostError extends Error {
   }
 }
 
-type Gate = () => Promise<boolean>;
+/** A message's end-of-data gate: its mark, and word that its end went out. */
+export interface Gate {
+  /** Records in Postgres that the end may go out; false when the claim is no longer ours. */
+  mark(): Promise<boolean>;
+  /** Called as the end of data is released, after a mark that returned true. */
+  released(): void;
+}
 export type GatedMail = Mail.Options & { opsdeckGate?: Gate };
 
 /**
@@ -33,17 +39,32 @@ export type GatedMail = Mail.Options & { opsdeckGate?: Gate };
 const HOLD_MAX_BYTES = 256 * 1024;
 
 /**
- * Passes the message through, holding back its end until `commit` resolves
- * true. Only the end is decisive (nothing is accepted before the final "."),
+ * Passes the message through, holding back its end until the gate's mark
+ * resolves true. Only the end is decisive (nothing is accepted before the final "."),
  * so holding back earlier bytes as well changes nothing about what a crash can
- * leave behind: the gate still runs once the whole message has been produced,
- * and the end goes out only after it.
+ * leave behind.
+ *
+ * The mark starts at the first read, which comes once the server has answered
+ * the envelope (nodemailer pipes the message after DATA's 354), and runs while
+ * the message is produced; the end goes out once both are done. Starting it
+ * earlier would hide more of its round trip, but a transaction held in its
+ * envelope (a server slow to answer RCPT) would then be marked, and a crash
+ * there would leave a message never sent as 'unconfirmed' instead of sendable.
  */
-function gated(input: Readable, commit: Gate): Readable {
+function gated(input: Readable, gate: Gate): Readable {
   let started = false;
   let held: Buffer[] = [];
   let heldBytes = 0;
   let streaming = false;
+  let produced = false;
+  let marked = false;
+  const finish = () => {
+    if (!produced || !marked) return;
+    gate.released();
+    if (held.length > 0) out.push(held.length === 1 ? held[0] : Buffer.concat(held));
+    held = [];
+    out.push(null);
+  };
   const out: Readable = new Readable({
     read() {
       if (started) {
@@ -51,6 +72,14 @@ function gated(input: Readable, commit: Gate): Readable {
         return;
       }
       started = true;
+      gate.mark().then(
+        (ok) => {
+          if (!ok) return out.destroy(new ClaimLostError());
+          marked = true;
+          finish();
+        },
+        (err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))),
+      );
       input.on("data", (data: Buffer | string) => {
         const chunk = typeof data === "string" ? Buffer.from(data) : data;
         if (!streaming && heldBytes + chunk.length <= HOLD_MAX_BYTES) {
@@ -65,15 +94,8 @@ function gated(input: Readable, commit: Gate): Readable {
         if (!out.push(next)) input.pause();
       });
       input.once("end", () => {
-        commit().then(
-          (ok) => {
-            if (!ok) return out.destroy(new ClaimLostError());
-            if (held.length > 0) out.push(held.length === 1 ? held[0] : Buffer.concat(held));
-            held = [];
-            out.push(null);
-          },
-          (err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))),
-        );
+        produced = true;
+        finish();
       });
     },
     destroy(err, cb) {

@@ -3,10 +3,12 @@
 // creation time, recipient); the creation time keeps a reused BullMQ id (after
 // an obliterate) from matching an older job's rows.
 //
-// Row life: a worker claims a row ('sending', its claim token, a lease), and
-// before the end-of-data mark of the SMTP transaction moves it to
-// 'committing' with that token; the SMTP reply then makes it sent / bounced /
-// deferred. Only a row whose SMTP transaction never reached the end of data
+// Row life: a worker claims a row ('sending', its claim token, a lease); once
+// the server has taken the envelope, and before the end of data goes out, a
+// mark moves it to 'committing' with that token; the SMTP reply then makes it
+// sent / bounced / deferred. A transaction that fails after its mark but
+// before its end leaves the row 'committing' under the same token: that run
+// may mark it again on another integration, or give it back. Only a row whose SMTP transaction never reached the end of data
 // can be claimed again ('sending' with a lapsed lease, 'deferred', 'failed').
 // A lapsed 'committing' row is 'unconfirmed': the server may have accepted it,
 // so it is never re-sent (at-most-once for that window). A suppressed
@@ -185,12 +187,16 @@ export interface MessageOutcome {
   sendingIp: string | null;
 }
 
-/** Gives back claims of `token` that never reached SMTP (the job stops early): they become 'deferred'. */
+/**
+ * Gives back claims of `token` whose end of data was never released (the job stops early, or no integration
+ * could take the message): they become 'deferred'. The caller knows the end never went out; a row may be
+ * 'committing' when a transaction failed between its mark and its end.
+ */
 export async function releaseClaims(pool: pg.Pool, ids: string[], token: string, reason: string): Promise<number> {
   if (ids.length === 0) return 0;
   const r = await pool.query(
     `UPDATE email_messages SET status = 'deferred', lease_until = NULL, smtp_response = $3, updated_at = now()
-     WHERE id = ANY($1::bigint[]) AND claim_token = $2::uuid AND status = 'sending'`,
+     WHERE id = ANY($1::bigint[]) AND claim_token = $2::uuid AND status IN ('sending', 'committing')`,
     [ids, token, reason],
   );
   return r.rowCount ?? 0;
@@ -239,7 +245,9 @@ const idSet = (list: string | null | undefined) => new Set(list ? list.split(","
  * one commit for every SMTP transaction waiting at its gate. Called before the
  * final "." of DATA is released; only ids whose claim `token` still held are
  * returned (now 'committing'); a missing one was taken over by another worker,
- * and its transaction must be abandoned.
+ * and its transaction must be abandoned. A row already 'committing' under the
+ * same token is one whose earlier transaction failed before its end: it is
+ * marked again (failover).
  */
 export async function markCommittingBatch(pool: pg.Pool, marks: CommitMark[], leaseMs: number): Promise<Set<string>> {
   if (marks.length === 1) {
@@ -249,7 +257,7 @@ export async function markCommittingBatch(pool: pg.Pool, marks: CommitMark[], le
     const one = await pool.query<{ id: string }>({
       name: "email_mark_committing_one",
       text: `UPDATE email_messages SET status = 'committing', lease_until = ${leaseExpr("$3")}
-         WHERE id = $1 AND claim_token = $2::uuid AND status = 'sending'
+         WHERE id = $1 AND claim_token = $2::uuid AND status IN ('sending', 'committing')
          RETURNING id::text AS id`,
       values: [m.id, m.token, leaseMs],
     });
@@ -263,7 +271,7 @@ export async function markCommittingBatch(pool: pg.Pool, marks: CommitMark[], le
     // migration 20261129210000). The outcome, which follows within moments, sets it.
     text: `UPDATE email_messages m SET status = 'committing', lease_until = ${leaseExpr("$3")}
        FROM unnest($1::bigint[], $2::uuid[]) AS t(id, tok)
-       WHERE m.id = t.id AND m.claim_token = t.tok AND m.status = 'sending'
+       WHERE m.id = t.id AND m.claim_token = t.tok AND m.status IN ('sending', 'committing')
        RETURNING m.id::text AS id`,
     values: [marks.map((m) => m.id), marks.map((m) => m.token), leaseMs],
   });
