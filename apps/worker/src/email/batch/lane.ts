@@ -34,14 +34,16 @@ export async function sendLane(run: BatchRun, claims: Claims): Promise<void> {
  * 'unconfirmed': never sent twice either way.
  */
 function recordOutcome(run: BatchRun, m: ClaimedMessage, outcome: MessageOutcome): void {
-  run.recording.push(
-    run.writers.outcome.later({ id: m.id, token: run.token, outcome }).then(
+  const write: Promise<void> = run.writers.outcome
+    .later({ id: m.id, token: run.token, outcome })
+    .then(
       (ok) => {
         if (!ok) run.log.warn("message outcome not recorded: claim lost", { row: m.id });
       },
       (err: unknown) => {
         run.recordError ??= err;
       },
-    ),
-  );
+    )
+    .finally(() => run.recording.delete(write));
+  run.recording.add(write);
 }

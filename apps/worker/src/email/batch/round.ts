@@ -11,7 +11,7 @@ export async function sendRound(run: BatchRun, todo: Recipient[]): Promise<Recip
   const claims = createClaims(run, todo);
   const lanes = Math.min(run.settings.EMAIL_SEND_CONCURRENCY, todo.length);
   await Promise.all(Array.from({ length: lanes }, () => sendLane(run, claims)));
-  await Promise.all(run.recording.splice(0));
+  await Promise.all(run.recording);
   await claims.releaseUntaken();
   if (run.recordError) throw run.recordError;
   return claims.skipped;

@@ -66,8 +66,12 @@ export interface BatchRun {
   readonly statusOf: Map<string, MessageStatus>;
   /** Set when no integration could take a message: the job stops and retries later. */
   unavailable: string | null;
-  /** Outcome writes in flight (awaited before a round ends). */
-  readonly recording: Promise<void>[];
+  /**
+   * Outcome writes in flight (awaited before a round ends). Each leaves the set once settled: kept until the
+   * round's end, a thousand settled writes (their promises, closures and rows) outlive the young generation
+   * and are copied into the old one, for the collector to mark and sweep later.
+   */
+  readonly recording: Set<Promise<void>>;
   /** The first outcome write that failed (Postgres down: the job retries); null while none has. */
   recordError: unknown;
   /** When progress was last written, ms since the epoch. */
@@ -102,7 +106,7 @@ export function createBatchRun(job: Job, payload: EmailBatchPayload, deps: Batch
     deadAfterMs: sending.deadAfterMs,
     statusOf: new Map(),
     unavailable: null,
-    recording: [],
+    recording: new Set(),
     recordError: null,
     progressAt: 0,
   };
