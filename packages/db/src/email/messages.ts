@@ -252,16 +252,16 @@ const idSet = (list: string | null | undefined) => new Set(list ? list.split(","
 export async function markCommittingBatch(pool: pg.Pool, marks: CommitMark[], leaseMs: number): Promise<Set<string>> {
   if (marks.length === 1) {
     // The common case (the marks of concurrent transactions rarely meet): a primary-key UPDATE, cheaper to
-    // plan and run than the join with unnest.
+    // plan and run than the join with unnest. Its row count says whether the claim held: without RETURNING,
+    // no row description and row come back to be parsed (about 10 µs of client CPU a message).
     const [m] = marks as [CommitMark];
-    const one = await pool.query<{ id: string }>({
+    const one = await pool.query({
       name: "email_mark_committing_one",
       text: `UPDATE email_messages SET status = 'committing', lease_until = ${leaseExpr("$3")}
-         WHERE id = $1 AND claim_token = $2::uuid AND status IN ('sending', 'committing')
-         RETURNING id::text AS id`,
+         WHERE id = $1 AND claim_token = $2::uuid AND status IN ('sending', 'committing')`,
       values: [m.id, m.token, leaseMs],
     });
-    return new Set(one.rows.map((x) => x.id));
+    return new Set(one.rowCount === 1 ? [m.id] : []);
   }
   // A plain UPDATE ... RETURNING (a row per id): these batches are a few marks, and wrapping them to return
   // one row cost more to plan than the rows cost to send; every message's SMTP transaction waits on it.
