@@ -11,7 +11,6 @@
 // one round (round.ts), the rounds and the wait for other workers' claims
 // (rounds.ts), suppression (suppressed.ts) and the final accounting (finish.ts).
 import type { EmailBatchPayload } from "@opsdeck/core";
-import { resolveLapsedCommits } from "@opsdeck/db";
 import type { Job } from "bullmq";
 
 import { finishBatch } from "./batch/finish";
@@ -25,9 +24,6 @@ export async function sendBatch(
   deps: BatchDeps,
 ): Promise<Record<string, number>> {
   const run = createBatchRun(job, payload, deps);
-  const unconfirmed = await resolveLapsedCommits(run.pool, run.ref);
-  if (unconfirmed > 0)
-    run.log.warn("messages left committing by a stopped worker marked unconfirmed", { count: unconfirmed });
   const suppressed = await skipSuppressed(run);
   if (suppressed > 0) run.log.info("suppressed recipients skipped", { count: suppressed });
   await sendRounds(run);

@@ -29,11 +29,17 @@ export async function sendRounds(run: BatchRun): Promise<void> {
   // Two leases plus a margin, ms: past it, claims still held elsewhere make the job retry later.
   const deadline = Date.now() + 2 * run.leaseMs + 1_000;
   for (let round = 0; ; round++) {
-    const dead = await releaseDeadClaims(run.pool, run.ref, run.deadAfterMs);
+    // Claims of dead processes (lease still running) and commits whose lease lapsed are different rows,
+    // so both statements go at once. A lapsed commit is neither claimable nor held: unless resolved here,
+    // before the states are read, it stays unfinished while nothing waits for it, and the rounds would go
+    // on without end.
+    const [dead, unconfirmed] = await Promise.all([
+      releaseDeadClaims(run.pool, run.ref, run.deadAfterMs),
+      resolveLapsedCommits(run.pool, run.ref),
+    ]);
     if (dead.released + dead.unconfirmed > 0) run.log.warn("claims of a stopped worker released", dead);
-    // A commit whose lease lapsed is neither claimable nor held: unless resolved here, before the states
-    // are read, it stays unfinished while nothing waits for it, and the rounds would go on without end.
-    await resolveLapsedCommits(run.pool, run.ref);
+    if (unconfirmed > 0)
+      run.log.warn("messages left committing by a stopped worker marked unconfirmed", { unconfirmed });
     const states = new Map((await messageStates(run.pool, run.ref)).map((s) => [s.recipient, s]));
     run.statusOf.clear();
     for (const st of states.values()) run.statusOf.set(st.recipient, st.status);
