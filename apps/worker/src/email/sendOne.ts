@@ -1,9 +1,9 @@
 // One recipient's message through the integrations, with failover. The
 // message is already claimed (status 'sending'); once the server has taken
 // the envelope, the gate moves it to 'committing', and the end of DATA waits
-// for that. Failover happens only while the end of data has not been released: after it, a reply decides (4xx deferred,
-// 5xx bounced) and a lost connection leaves the outcome unknown
-// ('unconfirmed', never re-sent).
+// for that. Failover happens only while the end of data has not been
+// released: after it, a reply decides (4xx deferred, 5xx bounced) and a lost
+// connection leaves the outcome unknown ('unconfirmed', never re-sent).
 import type { MessageOutcome } from "@opsdeck/db";
 
 import { classifySendError, replyCode } from "./classify";

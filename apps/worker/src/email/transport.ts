@@ -40,9 +40,9 @@ const HOLD_MAX_BYTES = 256 * 1024;
 
 /**
  * Passes the message through, holding back its end until the gate's mark
- * resolves true. Only the end is decisive (nothing is accepted before the final "."),
- * so holding back earlier bytes as well changes nothing about what a crash can
- * leave behind.
+ * resolves true. Only the end is decisive (nothing is accepted before the
+ * final "."), so holding back earlier bytes as well changes nothing about what
+ * a crash can leave behind.
  *
  * The mark starts at the first read, which comes once the server has answered
  * the envelope (nodemailer pipes the message after DATA's 354), and runs while
@@ -59,7 +59,8 @@ function gated(input: Readable, gate: Gate): Readable {
   let produced = false;
   let marked = false;
   const finish = () => {
-    if (!produced || !marked) return;
+    // Destroyed meanwhile (the connection failed, the claim was lost): the end never goes out.
+    if (!produced || !marked || out.destroyed) return;
     gate.released();
     if (held.length > 0) out.push(held.length === 1 ? held[0] : Buffer.concat(held));
     held = [];

@@ -8,8 +8,9 @@
 // mark moves it to 'committing' with that token; the SMTP reply then makes it
 // sent / bounced / deferred. A transaction that fails after its mark but
 // before its end leaves the row 'committing' under the same token: that run
-// may mark it again on another integration, or give it back. Only a row whose SMTP transaction never reached the end of data
-// can be claimed again ('sending' with a lapsed lease, 'deferred', 'failed').
+// may mark it again on another integration, or give it back. Only a row whose
+// SMTP transaction never reached the end of data can be claimed again
+// ('sending' with a lapsed lease, 'deferred', 'failed').
 // A lapsed 'committing' row is 'unconfirmed': the server may have accepted it,
 // so it is never re-sent (at-most-once for that window). A suppressed
 // recipient gets a final 'suppressed' row and no SMTP traffic. A claim names
