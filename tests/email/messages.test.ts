@@ -63,6 +63,17 @@ it("marks under the claim's token only, one mark or several, and records a batch
   // before its end, and the message fails over to another integration. Under another token, nothing.
   expect(await markCommittingBatch(pool, [{ id: a, token: TOKEN }], 60_000)).toEqual(new Set([a]));
   expect(await markCommittingBatch(pool, [{ id: a, token: OTHER }], 60_000)).toEqual(new Set());
+  // The same in the batch form.
+  expect(
+    await markCommittingBatch(
+      pool,
+      [
+        { id: b, token: TOKEN },
+        { id: c, token: OTHER },
+      ],
+      60_000,
+    ),
+  ).toEqual(new Set([b]));
   const marked = await row(a);
   expect(marked.status).toBe("committing");
   expect(marked.updated_at).toEqual(before.updated_at); // the mark leaves updated_at to the outcome (HOT)
