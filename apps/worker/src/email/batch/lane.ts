@@ -4,7 +4,7 @@
 import { type ClaimedMessage, type MessageOutcome, releaseClaims } from "@opsdeck/db";
 
 import { sendOne } from "../sendOne";
-import { renderFor } from "../template";
+import { parsedAddress, renderFor } from "../template";
 import type { Claims } from "./claims";
 import { type BatchRun, reportProgress } from "./run";
 
@@ -13,7 +13,7 @@ export async function sendLane(run: BatchRun, claims: Claims): Promise<void> {
   for (let m = await claims.take(); m; m = await claims.take()) {
     const r = run.byEmail.get(m.recipient);
     if (!r) continue;
-    const mail = { from: payload.from, to: r.email, messageId: m.message_id, ...renderFor(payload, r) };
+    const mail = { from: run.sender, to: parsedAddress(r.email), messageId: m.message_id, ...renderFor(payload, r) };
     const result = await sendOne(router, mail, () => writers.commit({ id: m.id, token, leaseMs }));
     if (result.kind === "unavailable") {
       // No integration could take it: the round stops, and this claim goes back unsent at once.

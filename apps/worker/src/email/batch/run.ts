@@ -12,7 +12,7 @@ import type pg from "pg";
 import type { EmailSending } from "../emailSending";
 import type { IntegrationRouter } from "../integrations";
 import type { SendWriters } from "../sendWriters";
-import { fromDomain, messageIdFor, uniqueRecipients } from "../template";
+import { fromDomain, messageIdFor, parsedAddress, uniqueRecipients } from "../template";
 
 /** Progress is written to Redis at most this often, ms. */
 const PROGRESS_EVERY_MS = 500;
@@ -42,6 +42,8 @@ export interface BatchRun {
   readonly byEmail: ReadonlyMap<string, Recipient>;
   /** The sender's domain, for Message-IDs. */
   readonly domain: string;
+  /** The From header's value, parsed once for every message of the batch. */
+  readonly sender: ReturnType<typeof parsedAddress>;
   /** This run's claim token. */
   readonly token: string;
   /** How long a claim holds, ms (EMAIL_CLAIM_LEASE_MS). */
@@ -93,6 +95,7 @@ export function createBatchRun(job: Job, payload: EmailBatchPayload, deps: Batch
     recipients,
     byEmail: new Map(recipients.map((r) => [r.email, r])),
     domain: fromDomain(payload.from),
+    sender: parsedAddress(payload.from),
     token: randomUUID(),
     leaseMs: sending.settings.EMAIL_CLAIM_LEASE_MS,
     pool: sending.writes,
