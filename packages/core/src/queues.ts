@@ -81,7 +81,7 @@ export type AlertWebhookPayload = z.infer<typeof AlertWebhookPayload>;
 
 export interface QueueDefinition<S extends z.ZodType = z.ZodType> {
   name: string;
-  /** Seed 001 `priority`. */
+  /** The queue's priority class, as the queue list reports it. */
   priority: "high" | "normal" | "low";
   payload: S;
   /** BullMQ `attempts`. */

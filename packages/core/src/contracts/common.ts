@@ -38,7 +38,7 @@ export const QueryFlag = z
   .default("false")
   .transform((v) => v === "true");
 
-/** Seed 001 pagination. */
+/** The page block of the offset-paged list endpoints: how many match in all, the page size and the offset. */
 export const Pagination = z.object({
   total: z.number().int(),
   limit: z.number().int(),

@@ -137,7 +137,7 @@ export const FeedbackResult = z.object({
   sending_ip: z.string().nullable(),
 });
 
-/** Seed 001 ip-reputation entry, plus the counts behind the score. */
+/** One sending IP's reputation entry, plus the counts behind the score. */
 const IpReputationEntry = z.object({
   ip_address: z.string(),
   provider: z.string(),
