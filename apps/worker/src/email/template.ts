@@ -2,7 +2,8 @@
 // filled from the recipient's variables (plus `email`); HTML bodies get the
 // values HTML-escaped, text bodies and the subject get them as they are (with
 // line breaks removed from the subject, so a value cannot add a header).
-// A placeholder without a value renders as an empty string.
+// A placeholder without a value renders as an empty string. Also here: the
+// batch's Message-IDs, and its addresses parsed once for nodemailer.
 import { createHash } from "node:crypto";
 
 import type { EmailBatchPayload } from "@opsdeck/core";
