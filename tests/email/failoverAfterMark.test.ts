@@ -8,13 +8,11 @@
 import net from "node:net";
 
 import type { Queue } from "bullmq";
-import pg from "pg";
+import type pg from "pg";
 
-import { startWorker, type WorkerRuntime } from "../../apps/worker/src/runtime";
-import { createTestEnv, type TestEnv } from "../helpers/testEnv";
-import { producer, silentLogger, testConfig } from "../worker/workerHelpers";
-import { addIntegration, campaign, EMAIL_ENV, finished, RETRY_FAST, statuses } from "./emailHelpers";
-import { type SmtpSink, startSink } from "./smtpSink";
+import { addIntegration, campaign, finished, RETRY_FAST, statuses } from "./emailHelpers";
+import { type EmailWorker, startEmailWorker } from "./emailWorker";
+import type { SmtpSink } from "./smtpSink";
 
 /** An SMTP server that takes any envelope, answers DATA with 354 and then closes the connection. */
 async function startDropper(): Promise<{ port: number; dataCommands: () => number; close: () => Promise<void> }> {
@@ -53,32 +51,27 @@ async function startDropper(): Promise<{ port: number; dataCommands: () => numbe
   };
 }
 
-let env: TestEnv;
+let w: EmailWorker;
 let pool: pg.Pool;
 let sink: SmtpSink;
 let dropper: Awaited<ReturnType<typeof startDropper>>;
-let rt: WorkerRuntime;
 let q: Queue;
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  pool = new pg.Pool({ connectionString: env.databaseUrl, max: 2 });
-  sink = await startSink();
   dropper = await startDropper();
-  // The dropper is picked first almost every time (weight 1,000 to 1) until its circuit opens.
-  await addIntegration(pool, { name: "dropper", port: dropper.port, weight: 1000 });
-  await addIntegration(pool, { name: "sink", port: sink.port, weight: 1 });
-  rt = startWorker(testConfig(env, EMAIL_ENV), silentLogger());
-  await rt.ready();
-  q = producer(env, "email-sending");
+  w = await startEmailWorker({
+    poolMax: 2,
+    setup: async (p, s) => {
+      // The dropper is picked first almost every time (weight 1,000 to 1) until its circuit opens.
+      await addIntegration(p, { name: "dropper", port: dropper.port, weight: 1000 });
+      await addIntegration(p, { name: "sink", port: s.port, weight: 1 });
+    },
+  });
+  ({ pool, sink, q } = w);
 });
 afterAll(async () => {
-  await rt.close();
-  await q.close();
+  await w.close();
   await dropper.close();
-  await sink.close();
-  await pool.end();
-  await env.cleanup();
 });
 
 it("fails over a message whose connection dropped after its mark, and delivers it once", async () => {

@@ -10,47 +10,36 @@
 import { randomUUID } from "node:crypto";
 
 import type { Job, Queue } from "bullmq";
-import pg from "pg";
+import type pg from "pg";
 
-import { startWorker, type WorkerRuntime } from "../../apps/worker/src/runtime";
 import { markCommittingBatch, upsertWorkerHeartbeat } from "../../packages/db/src";
-import { createTestEnv, type TestEnv } from "../helpers/testEnv";
-import { producer, silentLogger, testConfig, waitFor } from "../worker/workerHelpers";
-import { addIntegration, campaign, EMAIL_ENV, finished, RETRY_FAST } from "./emailHelpers";
-import { type SmtpSink, startSink } from "./smtpSink";
+import { waitFor } from "../worker/workerHelpers";
+import { addIntegration, campaign, finished, RETRY_FAST } from "./emailHelpers";
+import { type EmailWorker, startEmailWorker } from "./emailWorker";
+import type { SmtpSink } from "./smtpSink";
 
 const LEASE_MS = 60_000;
-let env: TestEnv;
+let w: EmailWorker;
 let pool: pg.Pool;
 let sink: SmtpSink;
-let rt: WorkerRuntime;
 let q: Queue;
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  pool = new pg.Pool({ connectionString: env.databaseUrl, max: 3 });
-  sink = await startSink();
-  await addIntegration(pool, { name: "sink", port: sink.port });
-  rt = startWorker(
-    testConfig(env, {
-      ...EMAIL_ENV,
+  w = await startEmailWorker({
+    poolMax: 3,
+    workerEnv: {
       EMAIL_CLAIM_LEASE_MS: String(LEASE_MS),
       // Dead after 3 × 300 ms of silence.
       HEARTBEAT_INTERVAL_MS: "300",
       WORKER_CONCURRENCY_EMAIL_SENDING: "1",
-    }),
-    silentLogger(),
-  );
-  await rt.ready();
-  q = producer(env, "email-sending");
+    },
+    setup: async (p, s) => {
+      await addIntegration(p, { name: "sink", port: s.port });
+    },
+  });
+  ({ pool, sink, q } = w);
 });
-afterAll(async () => {
-  await rt.close();
-  await q.close();
-  await sink.close();
-  await pool.end();
-  await env.cleanup();
-});
+afterAll(() => w.close());
 
 async function beat(id: string): Promise<void> {
   const now = new Date();

@@ -3,36 +3,29 @@
 // backoff, the circuit breaker lets a trial through after its cool-down, and
 // the job finishes later with every message delivered once.
 import type { Queue } from "bullmq";
-import pg from "pg";
+import type pg from "pg";
 
-import { startWorker, type WorkerRuntime } from "../../apps/worker/src/runtime";
-import { createTestEnv, type TestEnv } from "../helpers/testEnv";
-import { producer, silentLogger, testConfig } from "../worker/workerHelpers";
-import { addIntegration, campaign, EMAIL_ENV, finished, statuses } from "./emailHelpers";
-import { type SmtpSink, startSink } from "./smtpSink";
+import { addIntegration, campaign, finished, statuses } from "./emailHelpers";
+import { type EmailWorker, startEmailWorker } from "./emailWorker";
+import type { SmtpSink } from "./smtpSink";
 
-let env: TestEnv;
+let w: EmailWorker;
 let pool: pg.Pool;
-let rt: WorkerRuntime;
 let q: Queue;
 let sink: SmtpSink;
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  pool = new pg.Pool({ connectionString: env.databaseUrl, max: 2 });
-  sink = await startSink({ refuseFirstConnections: 4 });
-  await addIntegration(pool, { name: "busy", port: sink.port });
-  rt = startWorker(testConfig(env, { ...EMAIL_ENV, EMAIL_CIRCUIT_COOLDOWN_MS: "200" }), silentLogger());
-  await rt.ready();
-  q = producer(env, "email-sending");
+  w = await startEmailWorker({
+    poolMax: 2,
+    sink: { refuseFirstConnections: 4 },
+    workerEnv: { EMAIL_CIRCUIT_COOLDOWN_MS: "200" },
+    setup: async (p, s) => {
+      await addIntegration(p, { name: "busy", port: s.port });
+    },
+  });
+  ({ pool, q, sink } = w);
 });
-afterAll(async () => {
-  await rt.close();
-  await q.close();
-  await sink.close();
-  await pool.end();
-  await env.cleanup();
-});
+afterAll(() => w.close());
 
 it("retries the job while the server answers 421 and finishes later, each message once", async () => {
   await q.add("batch", campaign("busy", 20), { jobId: "busy-1", attempts: 10, backoff: { type: "fixed", delay: 300 } });

@@ -7,36 +7,31 @@ import pg from "pg";
 
 import { createEmailSending } from "../../apps/worker/src/email/emailSending";
 import { createSendEmail } from "../../apps/worker/src/processors/sendEmail";
-import { startWorker, type WorkerRuntime } from "../../apps/worker/src/runtime";
 import { createKeyring } from "../../packages/core/src";
 import type { Db } from "../../packages/db/src";
-import { createTestEnv, type TestEnv } from "../helpers/testEnv";
-import { producer, silentLogger, testConfig } from "../worker/workerHelpers";
+import type { TestEnv } from "../helpers/testEnv";
+import { silentLogger, testConfig } from "../worker/workerHelpers";
 import { addIntegration, campaign, EMAIL_ENV, finished, RETRY_FAST, statuses } from "./emailHelpers";
-import { type SmtpSink, startSink } from "./smtpSink";
+import { type EmailWorker, startEmailWorker } from "./emailWorker";
+import type { SmtpSink } from "./smtpSink";
 
+let w: EmailWorker;
 let env: TestEnv;
 let pool: pg.Pool;
-let rt: WorkerRuntime;
 let q: Queue;
 let sink: SmtpSink;
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  pool = new pg.Pool({ connectionString: env.databaseUrl, max: 4 });
-  sink = await startSink({ reject550: ["user3@bounce.example.com"] });
-  await addIntegration(pool, { name: "sink", port: sink.port, sendingIps: ["192.0.2.10"] });
-  rt = startWorker(testConfig(env, EMAIL_ENV), silentLogger());
-  await rt.ready();
-  q = producer(env, "email-sending");
+  w = await startEmailWorker({
+    poolMax: 4,
+    sink: { reject550: ["user3@bounce.example.com"] },
+    setup: async (p, s) => {
+      await addIntegration(p, { name: "sink", port: s.port, sendingIps: ["192.0.2.10"] });
+    },
+  });
+  ({ env, pool, q, sink } = w);
 });
-afterAll(async () => {
-  await rt.close();
-  await q.close();
-  await sink.close();
-  await pool.end();
-  await env.cleanup();
-});
+afterAll(() => w.close());
 
 it("delivers a 1,000-recipient campaign exactly once per recipient, rendered per recipient", async () => {
   await q.add("batch", campaign("big", 1000), { jobId: "big-1", ...RETRY_FAST });
